@@ -1,0 +1,95 @@
+# sun4m - a cycle-approximate SPARCstation 5 simulator.
+# One non-recursive Makefile.  `make run` and `make check` install what is
+# missing (tools/deps.sh), build and run.
+#
+#   make            build build/sun4m
+#   make check      unit tests, ROM tests (diffed against qemu-system-sparc)
+#   make run        boot the default guest on this terminal
+#   make bench      speed against qemu-system-sparc
+#   SANITIZE=1      build and test with ASan+UBSan (binary build/san/sun4m)
+#   CI=true         warnings are errors
+
+CC       ?= gcc
+BUILD    := build
+OPT      ?= -O2
+CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow \
+            -Wno-unused-parameter -MMD -MP
+LDLIBS   := -lm
+ifeq ($(CI),true)
+CFLAGS   += -Werror
+endif
+ifeq ($(WERROR),1)
+CFLAGS   += -Werror
+endif
+ifeq ($(SANITIZE),1)
+OBJDIR   := $(BUILD)/san
+CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+else
+OBJDIR   := $(BUILD)/obj
+endif
+SIM      := $(if $(filter 1,$(SANITIZE)),$(BUILD)/san/sun4m,$(BUILD)/sun4m)
+
+LIB_SRCS := cpu/sparc.c cpu/decode.c cpu/timing.c cpu/fpu.c cpu/srmmu.c \
+            hw/event.c hw/bus.c hw/chardev.c hw/escc.c hw/slavio_misc.c \
+            hw/loader.c hw/sun4m.c
+LIB_OBJS := $(patsubst %.c,$(OBJDIR)/%.o,$(LIB_SRCS))
+LIB      := $(OBJDIR)/libsun4m.a
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(OBJDIR)/tests/%,$(UNIT_SRCS))
+
+.PHONY: all deps check check-unit run bench clean check-headers
+all: $(SIM)
+
+deps:
+	@tools/deps.sh
+
+$(OBJDIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SIM): $(OBJDIR)/main.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OBJDIR)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Icpu -Ihw $(LDFLAGS) -o $@ $< $(LIB) -lcunit $(LDLIBS)
+
+# every header compiles on its own
+check-headers:
+	@for h in cpu/*.h hw/*.h; do \
+	    echo "#include \"$$h\"" | $(CC) $(CFLAGS) -fsyntax-only -x c - \
+	        || exit 1; \
+	done; echo "headers: all self-contained"
+
+include tests/rom/Makefile.inc
+ROM_SIM := $(SIM)
+
+check-unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory check-headers
+	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-rom
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(SIM) -M SS-5 -nographic
+
+bench: deps
+	@$(MAKE) --no-print-directory all roms-bench
+	@tools/bench.sh $(SIM)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,1402 @@
+/*
+ * SPARC V8 integer unit: the interpreter loop, traps, windows, and the
+ * memory access paths (software TLB -> SRMMU -> bus).
+ *
+ * All references "V8 §n" are to The SPARC Architecture Manual, Version 8.
+ */
+#include "cpu.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+#define R(i) (*cpu->rp[(i)])
+#define OP2 (R(d->rs2) + (uint32_t)d->imm)
+
+/* icc is kept apart from the PSR as a nibble N Z V C. */
+#define ICC_N 8u
+#define ICC_Z 4u
+#define ICC_V 2u
+#define ICC_C 1u
+
+/* Trap entry cost [LEON Ticc 4], see timing.c. */
+#define TRAP_CYCLES 4
+/* Annulled delay slot: one pipeline bubble. */
+#define ANNUL_CYCLES 1
+
+#define TAG_INVALID 1u
+
+/* ldstub/swap: translated as a write, performed as a read then a write */
+#define MMU_ACC_RMW 100
+
+/* Bicc taken-masks over the icc nibble, one per cond (V8 §B.21) */
+static const uint16_t bicc_mask[16] = {
+    0x0000, 0xf0f0, 0xf3fc, 0x33cc, 0xfafa, 0xaaaa, 0xff00, 0xcccc,
+    0xffff, 0x0f0f, 0x0c03, 0xcc33, 0x0505, 0x5555, 0x00ff, 0x3333,
+};
+/* FBfcc taken-masks over fcc 0 (=), 1 (<), 2 (>), 3 (unordered) (V8 §B.22) */
+static const uint8_t fbfcc_mask[16] = {
+    0x0, 0xe, 0x6, 0xa, 0x2, 0xc, 0x4, 0x8,
+    0xf, 0x1, 0x9, 0x5, 0xd, 0x3, 0xb, 0x7,
+};
+
+static inline uint32_t ldbe32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return __builtin_bswap32(v);
+}
+
+static inline uint16_t ldbe16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return __builtin_bswap16(v);
+}
+
+static inline uint64_t ldbe64(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return __builtin_bswap64(v);
+}
+
+static inline void stbe32(uint8_t *p, uint32_t v)
+{
+    v = __builtin_bswap32(v);
+    memcpy(p, &v, 4);
+}
+
+static inline void stbe16(uint8_t *p, uint16_t v)
+{
+    v = __builtin_bswap16(v);
+    memcpy(p, &v, 2);
+}
+
+static inline void stbe64(uint8_t *p, uint64_t v)
+{
+    v = __builtin_bswap64(v);
+    memcpy(p, &v, 8);
+}
+
+/* ---- Register windows (V8 §4.1) ---- */
+
+static void cpu_set_cwp(SparcCpu *cpu, unsigned cwp)
+{
+    unsigned i;
+    cpu->psr = (cpu->psr & ~PSR_CWP) | cwp;
+    /* outs, locals, ins of window cwp; the ins of window NWINDOWS-1 are the
+     * outs of window 0, which the modulo gives for free. */
+    for (i = 8; i < 32; i++) {
+        cpu->rp[i] = &cpu->wf[(cwp * 16 + i - 8) % (SPARC_NWINDOWS * 16)];
+    }
+}
+
+static inline unsigned cwp_of(const SparcCpu *cpu)
+{
+    return cpu->psr & PSR_CWP;
+}
+
+static uint32_t cpu_get_psr(const SparcCpu *cpu, uint32_t icc)
+{
+    return cpu->psr | (icc << 20);
+}
+
+/* ---- TLB ---- */
+
+void cpu_tlb_flush(SparcCpu *cpu)
+{
+    unsigned s, i;
+    for (s = 0; s < 2; s++) {
+        for (i = 0; i < CPU_TLB_SIZE; i++) {
+            cpu->tlb[s][i].tag_read = TAG_INVALID;
+            cpu->tlb[s][i].tag_write = TAG_INVALID;
+            cpu->itlb[s][i].tag = TAG_INVALID;
+        }
+    }
+    cpu->fetch_tag = TAG_INVALID;
+}
+
+/* A RAM page now holds decoded code: no TLB entry may write it directly. */
+static void cpu_protect_code_page(SparcCpu *cpu, DecodedPage *dp)
+{
+    unsigned s, i;
+    cpu->bus->code_page[dp->ppn] = 1;
+    for (s = 0; s < 2; s++) {
+        for (i = 0; i < CPU_TLB_SIZE; i++) {
+            TlbEntry *e = &cpu->tlb[s][i];
+            if (e->tag_write != TAG_INVALID &&
+                (const uint8_t *)(e->addend + e->tag_write) == dp->host) {
+                e->tag_write = TAG_INVALID;
+            }
+        }
+    }
+}
+
+void cpu_code_page_written(void *opaque, uint64_t ram_page)
+{
+    SparcCpu *cpu = opaque;
+    DecodedPage *dp = cpu->ram_code[ram_page];
+    cpu->bus->code_page[ram_page] = 0;
+    if (dp) {
+        unsigned i;
+        /* Lazy re-decode: each record falls back to OP_DECODE. */
+        for (i = 0; i < CPU_PAGE_INSNS; i++) {
+            dp->insn[i].op = OP_DECODE;
+        }
+        cpu->code_invalidations++;
+    }
+}
+
+/* ---- Bus errors ---- */
+
+/*
+ * An access that reached no device (or a device refusing it): recorded in
+ * the MMU fault registers; a trap only when the MMU is enabled and not in
+ * no-fault mode (srmmu_bus_fault, QEMU's rule).  Returns the trap type or 0.
+ */
+static unsigned cpu_bus_fault(SparcCpu *cpu, uint64_t addr, int acc,
+                              bool is_asi)
+{
+    unsigned f = srmmu_bus_fault(&cpu->mmu, addr, acc,
+                                 (cpu->psr & PSR_S) != 0, is_asi);
+    if (f & SRMMU_BUSF_FLUSH) {
+        cpu_tlb_flush(cpu);
+    }
+    if (f & SRMMU_BUSF_TRAP) {
+        return acc == MMU_ACC_FETCH ? TT_IACC_ERR : TT_DACC_ERR;
+    }
+    return 0;
+}
+
+/* ---- Physical and virtual data accesses ---- */
+
+static unsigned phys_access(SparcCpu *cpu, uint64_t pa, unsigned size,
+                            bool write, uint64_t *val, bool is_asi)
+{
+    unsigned wait = 0;
+    BusStatus st = write ? bus_write(cpu->bus, pa, size, *val, &wait)
+                         : bus_read(cpu->bus, pa, size, val, &wait);
+    cpu->cycles += wait;
+    if (st != BUS_OK) {
+        if (!write) {
+            *val = 0;
+        }
+        return cpu_bus_fault(cpu, pa, write ? MMU_ACC_WRITE : MMU_ACC_READ,
+                             is_asi);
+    }
+    return 0;
+}
+
+static void tlb_install(SparcCpu *cpu, uint32_t va, bool super,
+                        const MmuResult *r)
+{
+    Bus *b = cpu->bus;
+    uint64_t ppa = r->pa & ~(uint64_t)0xfff;
+    uint32_t vpage = va & ~0xfffu;
+    TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
+    uint8_t *host;
+    bool ro;
+
+    host = bus_host_ptr(b, ppa, &ro);
+    if (!host) {
+        return;
+    }
+    e->addend = (uintptr_t)host - vpage;
+    e->tag_read = (r->prot & MMU_PROT_READ) ? vpage : TAG_INVALID;
+    e->tag_write = (!ro && (r->prot & MMU_PROT_WRITE) &&
+                    !b->code_page[ppa >> BUS_PAGE_SHIFT])
+                       ? vpage : TAG_INVALID;
+}
+
+/* Slow path of a normal (non-ASI or ASI 0x0a/0x0b) data access. */
+static unsigned mem_slow(SparcCpu *cpu, uint32_t va, unsigned size,
+                         bool super, int acc, uint64_t *val, bool is_asi)
+{
+    MmuResult r;
+    unsigned tt;
+
+    if (va & (size - 1)) {
+        return TT_UNALIGNED;
+    }
+    if (srmmu_translate(&cpu->mmu, va,
+                        acc == MMU_ACC_RMW ? MMU_ACC_WRITE : acc, super,
+                        &r) == SRMMU_FAULT) {
+        return TT_DACC_EXC;
+    }
+    tlb_install(cpu, va, super, &r);
+    if (acc == MMU_ACC_RMW) {
+        /* ldstub/swap: read, then write back the value in *val's upper half */
+        uint64_t newv = *val;
+        tt = phys_access(cpu, r.pa, size, false, val, is_asi);
+        if (tt == 0) {
+            tt = phys_access(cpu, r.pa, size, true, &newv, is_asi);
+        }
+        return tt;
+    }
+    return phys_access(cpu, r.pa, size, acc == MMU_ACC_WRITE, val, is_asi);
+}
+
+static inline unsigned mem_read(SparcCpu *cpu, uint32_t va, unsigned size,
+                                bool super, uint64_t *val)
+{
+    TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
+    if (likely(e->tag_read == (va & (0xfffff000u | (size - 1))))) {
+        const uint8_t *p = (const uint8_t *)(e->addend + va);
+        switch (size) {
+        case 1:
+            *val = *p;
+            break;
+        case 2:
+            *val = ldbe16(p);
+            break;
+        case 4:
+            *val = ldbe32(p);
+            break;
+        default:
+            *val = ldbe64(p);
+            break;
+        }
+        return 0;
+    }
+    return mem_slow(cpu, va, size, super, MMU_ACC_READ, val, false);
+}
+
+static inline unsigned mem_write(SparcCpu *cpu, uint32_t va, unsigned size,
+                                 bool super, uint64_t val)
+{
+    TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
+    if (likely(e->tag_write == (va & (0xfffff000u | (size - 1))))) {
+        uint8_t *p = (uint8_t *)(e->addend + va);
+        switch (size) {
+        case 1:
+            *p = (uint8_t)val;
+            break;
+        case 2:
+            stbe16(p, (uint16_t)val);
+            break;
+        case 4:
+            stbe32(p, (uint32_t)val);
+            break;
+        default:
+            stbe64(p, val);
+            break;
+        }
+        return 0;
+    }
+    return mem_slow(cpu, va, size, super, MMU_ACC_WRITE, &val, false);
+}
+
+/*
+ * Alternate space accesses (V8 §6.3.1.3; ASI assignments of the sun4m /
+ * MB86904 as QEMU target/sparc/ldst_helper.c models them).
+ * acc: MMU_ACC_READ, MMU_ACC_WRITE or MMU_ACC_RMW (*val holds the new value
+ * on entry for RMW, the old one on return).
+ */
+static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
+                           unsigned size, int acc, uint64_t *val)
+{
+    bool write = acc == MMU_ACC_WRITE;
+
+    if (va & (size - 1)) {
+        return TT_UNALIGNED;
+    }
+    switch (asi) {
+    case 0x0a:                      /* user data */
+    case 0x0b:                      /* supervisor data */
+        return mem_slow(cpu, va, size, asi & 1, acc, val, false);
+    case 0x09:                      /* supervisor instruction (loads only) */
+        if (acc == MMU_ACC_READ) {
+            MmuResult r;
+            if (srmmu_translate(&cpu->mmu, va, MMU_ACC_FETCH, 1, &r) ==
+                SRMMU_FAULT) {
+                return TT_DACC_EXC;
+            }
+            return phys_access(cpu, r.pa, size, false, val, true);
+        }
+        break;
+    case 0x02:
+        /* MBus port address register: MID of CPU 0 = 8 in the low word. */
+        if (!write) {
+            *val = (va == 0x01c00f00 && size == 8) ? 0x08000000u : 0;
+        }
+        return 0;
+    case 0x03:                      /* MMU probe (load) / flush (store) */
+        if (write) {
+            if (srmmu_flush(&cpu->mmu, va) != SRMMU_FLUSH_NONE) {
+                cpu_tlb_flush(cpu);
+            }
+        } else {
+            *val = srmmu_probe(&cpu->mmu, va);
+        }
+        return 0;
+    case 0x04:                      /* MMU registers */
+        if (write) {
+            if (srmmu_reg_write(&cpu->mmu, va, (uint32_t)*val)) {
+                cpu_tlb_flush(cpu);
+            }
+        } else {
+            *val = srmmu_reg_read(&cpu->mmu, va);
+        }
+        return 0;
+    case 0x0c: case 0x0d: case 0x0e: case 0x0f:
+        /* I/D cache tags and data: reads 0, writes ignored (no cache model) */
+    case 0x10: case 0x11: case 0x12: case 0x13: case 0x14:
+        /* cache flushes: nothing to flush */
+    case 0x30: case 0x31: case 0x32: case 0x39:
+        /* diagnostic spaces: read 0 */
+        if (!write) {
+            *val = 0;
+        }
+        return 0;
+    default:
+        if (asi >= 0x20 && asi <= 0x2f) {
+            /* MMU bypass: PA[35:32] = ASI[3:0] */
+            uint64_t pa = ((uint64_t)(asi & 0xf) << 32) | va;
+            if (acc == MMU_ACC_RMW) {
+                uint64_t newv = *val;
+                unsigned tt = phys_access(cpu, pa, size, false, val, true);
+                return tt ? tt : phys_access(cpu, pa, size, true, &newv, true);
+            }
+            return phys_access(cpu, pa, size, write, val, true);
+        }
+        break;
+    }
+    /* Unassigned ASI: a bus error on that address (QEMU ldst_helper.c). */
+    if (!write) {
+        *val = 0;
+    }
+    return cpu_bus_fault(cpu, va, write ? MMU_ACC_WRITE : MMU_ACC_READ, true);
+}
+
+/* ---- Code pages ---- */
+
+static DecodedPage *code_page_for(SparcCpu *cpu, uint64_t ppa)
+{
+    Bus *b = cpu->bus;
+    DecodedPage **slot;
+    const uint8_t *host;
+    uint64_t idx;
+
+    if (ppa < b->ram_size) {
+        idx = ppa >> BUS_PAGE_SHIFT;
+        slot = &cpu->ram_code[idx];
+        host = b->ram + ppa;
+    } else if (ppa - b->rom_base < b->rom_size) {
+        idx = (ppa - b->rom_base) >> BUS_PAGE_SHIFT;
+        slot = &cpu->rom_code[idx];
+        host = b->rom + (ppa - b->rom_base);
+    } else {
+        return NULL;
+    }
+    if (!*slot) {
+        DecodedPage *dp = calloc(1, sizeof(*dp));
+        if (!dp) {
+            return NULL;
+        }
+        dp->ppn = idx;
+        dp->host = host;
+        dp->is_ram = ppa < b->ram_size;
+        *slot = dp;
+    }
+    return *slot;
+}
+
+static unsigned fetch_page(SparcCpu *cpu, uint32_t pc)
+{
+    bool super = (cpu->psr & PSR_S) != 0;
+    ITlbEntry *e = &cpu->itlb[super][(pc >> 12) & (CPU_TLB_SIZE - 1)];
+    uint32_t vpage = pc & ~0xfffu;
+    MmuResult r;
+    DecodedPage *dp;
+
+    if (e->tag != vpage) {
+        if (srmmu_translate(&cpu->mmu, pc, MMU_ACC_FETCH, super, &r) ==
+            SRMMU_FAULT) {
+            return TT_IACC_EXC;
+        }
+        dp = code_page_for(cpu, r.pa & ~(uint64_t)0xfff);
+        if (!dp) {
+            /* Fetch from a device or from nothing.  SIMPLIFY: device
+             * registers are not executed; with the MMU off QEMU reads 0
+             * there, an unimp, so the result is illegal_instruction. */
+            unsigned tt = cpu_bus_fault(cpu, r.pa, MMU_ACC_FETCH, false);
+            return tt ? tt : TT_ILLEGAL;
+        }
+        e->tag = vpage;
+        e->dp = dp;
+    }
+    cpu->fetch_tag = vpage;
+    cpu->fetch_dp = e->dp;
+    return 0;
+}
+
+static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
+{
+    DecodedPage *dp = cpu->fetch_dp;
+    sparc_decode(ldbe32(dp->host + (pc & 0xffc)), d);
+    if (dp->is_ram && !cpu->bus->code_page[dp->ppn]) {
+        cpu_protect_code_page(cpu, dp);
+    }
+    cpu->decoded_insns++;
+}
+
+/* ---- Condition codes (V8 §B.11-B.13) ---- */
+
+static inline uint32_t icc_nz(uint32_t r)
+{
+    return ((r >> 28) & ICC_N) | (r == 0 ? ICC_Z : 0);
+}
+
+static inline uint32_t icc_add(uint32_t a, uint32_t b, uint32_t r)
+{
+    uint32_t v = ((a & b & ~r) | (~a & ~b & r)) >> 31;
+    uint32_t c = ((a & b) | ((a | b) & ~r)) >> 31;
+    return icc_nz(r) | (v << 1) | c;
+}
+
+static inline uint32_t icc_sub(uint32_t a, uint32_t b, uint32_t r)
+{
+    uint32_t v = ((a & ~b & ~r) | (~a & b & r)) >> 31;
+    uint32_t c = ((~a & b) | (r & (~a | b))) >> 31;
+    return icc_nz(r) | (v << 1) | c;
+}
+
+/* ---- Reset ---- */
+
+void cpu_reset(SparcCpu *cpu)
+{
+    memset(cpu->g, 0, sizeof(cpu->g));
+    memset(cpu->wf, 0, sizeof(cpu->wf));
+    cpu->zero = 0;
+    /* V8 §7.6: reset sets S and ET=0, PC 0, nPC 4; QEMU also sets PS and
+     * WIM=1 (target/sparc/cpu.c sparc_cpu_reset). */
+    cpu->psr = MB86904_PSR_IMPL_VER | PSR_S | PSR_PS;
+    cpu->icc = 0;
+    cpu_set_cwp(cpu, 0);
+    cpu->wim = 1;
+    cpu->tbr = 0;
+    cpu->y = 0;
+    cpu->pc = 0;
+    cpu->npc = 4;
+    cpu->halted = false;
+    cpu->stop = CPU_RUNNING;
+    cpu->last_load_rd = 0;
+    cpu->fcmp_last = false;
+    fpu_reset(&cpu->fpu);
+    srmmu_reset(&cpu->mmu);
+    cpu_tlb_flush(cpu);
+}
+
+static int cpu_phys_ld32(void *opaque, uint64_t pa, uint32_t *val)
+{
+    SparcCpu *cpu = opaque;
+    uint64_t v;
+    unsigned wait = 0;
+    if (bus_read(cpu->bus, pa, 4, &v, &wait) != BUS_OK) {
+        return -1;
+    }
+    *val = (uint32_t)v;
+    return 0;
+}
+
+static int cpu_phys_st32(void *opaque, uint64_t pa, uint32_t val)
+{
+    SparcCpu *cpu = opaque;
+    unsigned wait = 0;
+    return bus_write(cpu->bus, pa, 4, val, &wait) == BUS_OK ? 0 : -1;
+}
+
+int cpu_init(SparcCpu *cpu, Bus *bus)
+{
+    memset(cpu, 0, sizeof(*cpu));
+    cpu->bus = bus;
+    cpu->ram_code = calloc((bus->ram_size >> BUS_PAGE_SHIFT) + 1,
+                           sizeof(*cpu->ram_code));
+    cpu->rom_code = calloc((bus->rom_size >> BUS_PAGE_SHIFT) + 1,
+                           sizeof(*cpu->rom_code));
+    if (!cpu->ram_code || !cpu->rom_code) {
+        cpu_free(cpu);
+        return -1;
+    }
+    bus->code_write = cpu_code_page_written;
+    bus->code_opaque = cpu;
+    cpu->rp[0] = &cpu->zero;
+    for (unsigned i = 1; i < 8; i++) {
+        cpu->rp[i] = &cpu->g[i];
+    }
+    cpu->rp[32] = &cpu->sink;
+    srmmu_init(&cpu->mmu, cpu, cpu_phys_ld32, cpu_phys_st32, bus->rom_base);
+    cpu_reset(cpu);
+    return 0;
+}
+
+void cpu_free(SparcCpu *cpu)
+{
+    uint64_t i;
+    if (cpu->ram_code) {
+        for (i = 0; i <= (cpu->bus->ram_size >> BUS_PAGE_SHIFT); i++) {
+            free(cpu->ram_code[i]);
+        }
+    }
+    if (cpu->rom_code) {
+        for (i = 0; i <= (cpu->bus->rom_size >> BUS_PAGE_SHIFT); i++) {
+            free(cpu->rom_code[i]);
+        }
+    }
+    free(cpu->ram_code);
+    free(cpu->rom_code);
+    cpu->ram_code = cpu->rom_code = NULL;
+}
+
+void cpu_set_irq_level(SparcCpu *cpu, unsigned level)
+{
+    if (level != cpu->irq_level) {
+        cpu->irq_level = level;
+        cpu_kick(cpu);
+    }
+}
+
+static bool irq_deliverable(const SparcCpu *cpu)
+{
+    unsigned pil = (cpu->psr & PSR_PIL) >> PSR_PIL_SHIFT;
+    return cpu->irq_level && (cpu->psr & PSR_ET) &&
+           (cpu->irq_level == 15 || cpu->irq_level > pil);
+}
+
+/* ---- Multiply / divide (V8 §B.17, §B.19) ---- */
+
+static uint32_t do_udiv(SparcCpu *cpu, uint32_t a, uint32_t b, bool *ovf)
+{
+    uint64_t dividend = ((uint64_t)cpu->y << 32) | a;
+    uint64_t q = dividend / b;
+    *ovf = q > 0xffffffffu;
+    return *ovf ? 0xffffffffu : (uint32_t)q;
+}
+
+static uint32_t do_sdiv(SparcCpu *cpu, uint32_t a, uint32_t b, bool *ovf)
+{
+    int64_t dividend = (int64_t)(((uint64_t)cpu->y << 32) | a);
+    int64_t divisor = (int32_t)b;
+    int64_t q;
+    if (dividend == INT64_MIN && divisor == -1) {
+        *ovf = true;
+        return 0x7fffffffu;
+    }
+    q = dividend / divisor;
+    if (q > INT32_MAX) {
+        *ovf = true;
+        return 0x7fffffffu;
+    }
+    if (q < INT32_MIN) {
+        *ovf = true;
+        return 0x80000000u;
+    }
+    *ovf = false;
+    return (uint32_t)q;
+}
+
+/* ---- The interpreter ---- */
+
+CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
+{
+    uint32_t pc = cpu->pc, npc = cpu->npc;
+    uint32_t icc = cpu->icc;
+    const DecodedInsn *d;
+    DecodedInsn *dw;
+    unsigned tt = 0;
+    uint64_t v64;
+    uint32_t a, b, r, ea;
+    bool ovf;
+
+    cpu->stop = CPU_RUNNING;
+    if (cpu->halted) {
+        if (!irq_deliverable(cpu)) {
+            return CPU_STOP_HALT;
+        }
+        cpu->halted = false;
+    }
+    cpu->deadline = 0;              /* check interrupts before the first insn */
+
+    for (;;) {
+        if (unlikely(cpu->cycles >= cpu->deadline)) {
+            if (cpu->stop != CPU_RUNNING) {
+                break;
+            }
+            if (cpu->halted) {
+                cpu->stop = CPU_STOP_HALT;
+                break;
+            }
+            cpu->deadline = limit;
+            if (irq_deliverable(cpu)) {
+                tt = TT_IRQ_BASE + cpu->irq_level;
+                goto trap;
+            }
+            if (cpu->cycles >= limit) {
+                cpu->stop = CPU_STOP_BUDGET;
+                break;
+            }
+        }
+        if (unlikely((pc & ~0xfffu) != cpu->fetch_tag)) {
+            tt = fetch_page(cpu, pc);
+            if (tt) {
+                goto trap;
+            }
+        }
+        dw = &cpu->fetch_dp->insn[(pc >> 2) & (CPU_PAGE_INSNS - 1)];
+        if (unlikely(dw->op == OP_DECODE)) {
+            decode_at(cpu, dw, pc);
+        }
+        d = dw;
+        if (cpu->last_load_rd) {
+            /* load-use interlock: one bubble [SIS] */
+            if (d->rs1 == cpu->last_load_rd || d->rs2 == cpu->last_load_rd) {
+                cpu->cycles++;
+            }
+            cpu->last_load_rd = 0;
+        }
+
+        switch (d->op) {
+        /* -- arithmetic and logic -- */
+        case OP_ADD:
+            R(d->rd) = R(d->rs1) + OP2;
+            break;
+        case OP_ADDCC:
+            a = R(d->rs1);
+            b = OP2;
+            r = a + b;
+            icc = icc_add(a, b, r);
+            R(d->rd) = r;
+            break;
+        case OP_ADDX:
+            R(d->rd) = R(d->rs1) + OP2 + (icc & ICC_C);
+            break;
+        case OP_ADDXCC:
+            a = R(d->rs1);
+            b = OP2;
+            r = a + b + (icc & ICC_C);
+            icc = icc_add(a, b, r);
+            R(d->rd) = r;
+            break;
+        case OP_SUB:
+            R(d->rd) = R(d->rs1) - OP2;
+            break;
+        case OP_SUBCC:
+            a = R(d->rs1);
+            b = OP2;
+            r = a - b;
+            icc = icc_sub(a, b, r);
+            R(d->rd) = r;
+            break;
+        case OP_SUBX:
+            R(d->rd) = R(d->rs1) - OP2 - (icc & ICC_C);
+            break;
+        case OP_SUBXCC:
+            a = R(d->rs1);
+            b = OP2;
+            r = a - b - (icc & ICC_C);
+            icc = icc_sub(a, b, r);
+            R(d->rd) = r;
+            break;
+        case OP_AND:
+            R(d->rd) = R(d->rs1) & OP2;
+            break;
+        case OP_ANDCC:
+            r = R(d->rs1) & OP2;
+            icc = icc_nz(r);
+            R(d->rd) = r;
+            break;
+        case OP_ANDN:
+            R(d->rd) = R(d->rs1) & ~OP2;
+            break;
+        case OP_ANDNCC:
+            r = R(d->rs1) & ~OP2;
+            icc = icc_nz(r);
+            R(d->rd) = r;
+            break;
+        case OP_OR:
+            R(d->rd) = R(d->rs1) | OP2;
+            break;
+        case OP_ORCC:
+            r = R(d->rs1) | OP2;
+            icc = icc_nz(r);
+            R(d->rd) = r;
+            break;
+        case OP_ORN:
+            R(d->rd) = R(d->rs1) | ~OP2;
+            break;
+        case OP_ORNCC:
+            r = R(d->rs1) | ~OP2;
+            icc = icc_nz(r);
+            R(d->rd) = r;
+            break;
+        case OP_XOR:
+            R(d->rd) = R(d->rs1) ^ OP2;
+            break;
+        case OP_XORCC:
+            r = R(d->rs1) ^ OP2;
+            icc = icc_nz(r);
+            R(d->rd) = r;
+            break;
+        case OP_XNOR:
+            R(d->rd) = ~(R(d->rs1) ^ OP2);
+            break;
+        case OP_XNORCC:
+            r = ~(R(d->rs1) ^ OP2);
+            icc = icc_nz(r);
+            R(d->rd) = r;
+            break;
+        case OP_SLL:
+            R(d->rd) = R(d->rs1) << (OP2 & 31);
+            break;
+        case OP_SRL:
+            R(d->rd) = R(d->rs1) >> (OP2 & 31);
+            break;
+        case OP_SRA:
+            R(d->rd) = (uint32_t)((int32_t)R(d->rs1) >> (OP2 & 31));
+            break;
+        case OP_SETHI:
+            R(d->rd) = (uint32_t)d->imm;
+            break;
+        case OP_NOP:
+            break;
+
+        /* -- tagged arithmetic (V8 §B.14) -- */
+        case OP_TADDCC:
+        case OP_TADDCCTV:
+            a = R(d->rs1);
+            b = OP2;
+            r = a + b;
+            {
+                uint32_t c = icc_add(a, b, r);
+                if ((a | b) & 3) {
+                    c |= ICC_V;
+                }
+                if (d->op == OP_TADDCCTV && (c & ICC_V)) {
+                    tt = TT_TAG_OVF;
+                    goto trap;
+                }
+                icc = c;
+            }
+            R(d->rd) = r;
+            break;
+        case OP_TSUBCC:
+        case OP_TSUBCCTV:
+            a = R(d->rs1);
+            b = OP2;
+            r = a - b;
+            {
+                uint32_t c = icc_sub(a, b, r);
+                if ((a | b) & 3) {
+                    c |= ICC_V;
+                }
+                if (d->op == OP_TSUBCCTV && (c & ICC_V)) {
+                    tt = TT_TAG_OVF;
+                    goto trap;
+                }
+                icc = c;
+            }
+            R(d->rd) = r;
+            break;
+
+        /* -- multiply and divide -- */
+        case OP_MULSCC:
+            /* V8 §B.17: one step of a shift-and-add multiply */
+            a = (((icc >> 3) ^ (icc >> 1)) & 1) << 31 | (R(d->rs1) >> 1);
+            b = (cpu->y & 1) ? OP2 : 0;
+            r = a + b;
+            cpu->y = (cpu->y >> 1) | (R(d->rs1) << 31);
+            icc = icc_add(a, b, r);
+            R(d->rd) = r;
+            break;
+        case OP_UMUL:
+        case OP_UMULCC:
+            v64 = (uint64_t)R(d->rs1) * OP2;
+            cpu->y = (uint32_t)(v64 >> 32);
+            R(d->rd) = (uint32_t)v64;
+            if (d->op == OP_UMULCC) {
+                icc = icc_nz((uint32_t)v64);
+            }
+            break;
+        case OP_SMUL:
+        case OP_SMULCC:
+            v64 = (uint64_t)((int64_t)(int32_t)R(d->rs1) *
+                             (int64_t)(int32_t)OP2);
+            cpu->y = (uint32_t)(v64 >> 32);
+            R(d->rd) = (uint32_t)v64;
+            if (d->op == OP_SMULCC) {
+                icc = icc_nz((uint32_t)v64);
+            }
+            break;
+        case OP_UDIV:
+        case OP_UDIVCC:
+        case OP_SDIV:
+        case OP_SDIVCC:
+            b = OP2;
+            if (b == 0) {
+                tt = TT_DIV_ZERO;
+                goto trap;
+            }
+            if (d->op == OP_UDIV || d->op == OP_UDIVCC) {
+                r = do_udiv(cpu, R(d->rs1), b, &ovf);
+            } else {
+                r = do_sdiv(cpu, R(d->rs1), b, &ovf);
+            }
+            if (d->op == OP_UDIVCC || d->op == OP_SDIVCC) {
+                icc = icc_nz(r) | (ovf ? ICC_V : 0);
+            }
+            R(d->rd) = r;
+            break;
+
+        /* -- windows (V8 §B.20) -- */
+        case OP_SAVE: {
+            unsigned ncwp = (cwp_of(cpu) + SPARC_NWINDOWS - 1) % SPARC_NWINDOWS;
+            if (cpu->wim & (1u << ncwp)) {
+                tt = TT_WIN_OVF;
+                goto trap;
+            }
+            r = R(d->rs1) + OP2;
+            cpu_set_cwp(cpu, ncwp);
+            R(d->rd) = r;
+            break;
+        }
+        case OP_RESTORE: {
+            unsigned ncwp = (cwp_of(cpu) + 1) % SPARC_NWINDOWS;
+            if (cpu->wim & (1u << ncwp)) {
+                tt = TT_WIN_UNF;
+                goto trap;
+            }
+            r = R(d->rs1) + OP2;
+            cpu_set_cwp(cpu, ncwp);
+            R(d->rd) = r;
+            break;
+        }
+
+        /* -- control transfer (V8 §B.21-B.25) -- */
+        case OP_BICC:
+            if ((bicc_mask[d->rs1] >> icc) & 1) {
+                if (d->rs2 && d->rs1 == 8) {
+                    /* ba,a: the delay instruction is annulled */
+                    pc = pc + (uint32_t)d->imm;
+                    npc = pc + 4;
+                    cpu->cycles += ANNUL_CYCLES;
+                } else {
+                    a = pc + (uint32_t)d->imm;
+                    pc = npc;
+                    npc = a;
+                }
+            } else if (d->rs2) {
+                /* untaken with a=1: annul the delay instruction */
+                pc = npc + 4;
+                npc = pc + 4;
+                cpu->cycles += ANNUL_CYCLES;
+            } else {
+                pc = npc;
+                npc += 4;
+            }
+            goto account;
+        case OP_FBFCC:
+            if (!(cpu->psr & PSR_EF)) {
+                tt = TT_FP_DISABLED;
+                goto trap;
+            }
+            if (cpu->fcmp_last) {
+                cpu->cycles++;      /* FBfcc right after FCMP: interlock */
+            }
+            if ((fbfcc_mask[d->rs1] >> ((cpu->fpu.fsr >> 10) & 3)) & 1) {
+                if (d->rs2 && d->rs1 == 8) {
+                    pc = pc + (uint32_t)d->imm;
+                    npc = pc + 4;
+                    cpu->cycles += ANNUL_CYCLES;
+                } else {
+                    a = pc + (uint32_t)d->imm;
+                    pc = npc;
+                    npc = a;
+                }
+            } else if (d->rs2) {
+                pc = npc + 4;
+                npc = pc + 4;
+                cpu->cycles += ANNUL_CYCLES;
+            } else {
+                pc = npc;
+                npc += 4;
+            }
+            cpu->fcmp_last = false;
+            goto account;
+        case OP_CBCCC:
+        case OP_CPOP:
+        case OP_CPMEM:
+            /* No coprocessor on sun4m: PSR.EC reads 0 (V8 §B.23) */
+            tt = TT_CP_DISABLED;
+            goto trap;
+        case OP_CALL:
+            R(15) = pc;
+            a = pc + (uint32_t)d->imm;
+            pc = npc;
+            npc = a;
+            goto account;
+        case OP_JMPL:
+            ea = R(d->rs1) + OP2;
+            if (ea & 3) {
+                tt = TT_UNALIGNED;
+                goto trap;
+            }
+            R(d->rd) = pc;
+            pc = npc;
+            npc = ea;
+            goto account;
+        case OP_RETT: {
+            unsigned ncwp = (cwp_of(cpu) + 1) % SPARC_NWINDOWS;
+            ea = R(d->rs1) + OP2;
+            if (cpu->psr & PSR_ET) {
+                tt = (cpu->psr & PSR_S) ? TT_ILLEGAL : TT_PRIV;
+                goto trap;
+            }
+            /* With ET=0 each of these traps enters error mode (V8 §B.25) */
+            if (!(cpu->psr & PSR_S)) {
+                tt = TT_PRIV;
+                goto trap;
+            }
+            if (cpu->wim & (1u << ncwp)) {
+                tt = TT_WIN_UNF;
+                goto trap;
+            }
+            if (ea & 3) {
+                tt = TT_UNALIGNED;
+                goto trap;
+            }
+            cpu_set_cwp(cpu, ncwp);
+            cpu->psr = (cpu->psr & ~PSR_S) | PSR_ET |
+                       ((cpu->psr & PSR_PS) ? PSR_S : 0);
+            cpu->fetch_tag = TAG_INVALID;
+            pc = npc;
+            npc = ea;
+            cpu_kick(cpu);          /* ET=1: pending interrupts */
+            goto account;
+        }
+        case OP_TICC:
+            if ((bicc_mask[d->rd & 15] >> icc) & 1) {
+                tt = TT_TRAP_INSN + ((R(d->rs1) + OP2) & 0x7f);
+                goto trap;
+            }
+            break;
+        case OP_UNIMP:
+        case OP_ILLEGAL:
+            tt = TT_ILLEGAL;
+            goto trap;
+        case OP_FLUSH:
+            /* The decoded-code cache is kept coherent by every store, so
+             * FLUSH has nothing left to do (V8 §B.31). */
+            break;
+
+        /* -- state registers (V8 §B.28-B.29) -- */
+        case OP_RDY:
+            /* rd %y, and on the microSPARC-II also rd %asr1-31, stbar */
+            R(d->rd) = cpu->y;
+            break;
+        case OP_RDPSR:
+        case OP_RDWIM:
+        case OP_RDTBR:
+            if (!(cpu->psr & PSR_S)) {
+                tt = TT_PRIV;
+                goto trap;
+            }
+            R(d->rd) = d->op == OP_RDPSR ? cpu_get_psr(cpu, icc)
+                     : d->op == OP_RDWIM ? cpu->wim : cpu->tbr;
+            break;
+        case OP_WRY:
+            cpu->y = R(d->rs1) ^ OP2;
+            break;
+        case OP_WRASR:
+            /* wr %asr1-31: no effect on the microSPARC-II (QEMU) */
+            break;
+        case OP_WRPSR:
+            if (!(cpu->psr & PSR_S)) {
+                tt = TT_PRIV;
+                goto trap;
+            }
+            a = R(d->rs1) ^ OP2;
+            if ((a & PSR_CWP) >= SPARC_NWINDOWS) {
+                tt = TT_ILLEGAL;
+                goto trap;
+            }
+            icc = (a >> 20) & 15;
+            /* impl/ver are read-only; EC stays 0 (no coprocessor) */
+            cpu->psr = (cpu->psr & 0xff000000u) |
+                       (a & (PSR_EF | PSR_PIL | PSR_S | PSR_PS | PSR_ET));
+            cpu_set_cwp(cpu, a & PSR_CWP);
+            cpu->fetch_tag = TAG_INVALID;
+            cpu_kick(cpu);
+            /* SIMPLIFY: V8 allows up to three delay instructions before the
+             * new PSR takes effect; it takes effect at once, as in QEMU. */
+            break;
+        case OP_WRWIM:
+            if (!(cpu->psr & PSR_S)) {
+                tt = TT_PRIV;
+                goto trap;
+            }
+            cpu->wim = (R(d->rs1) ^ OP2) & ((1u << SPARC_NWINDOWS) - 1);
+            break;
+        case OP_WRTBR:
+            if (!(cpu->psr & PSR_S)) {
+                tt = TT_PRIV;
+                goto trap;
+            }
+            cpu->tbr = (cpu->tbr & 0xff0) | ((R(d->rs1) ^ OP2) & 0xfffff000u);
+            break;
+
+        /* -- loads (V8 §B.1) -- */
+#define LOAD(size, conv)                                                 \
+            ea = R(d->rs1) + OP2;                                        \
+            tt = mem_read(cpu, ea, size, (cpu->psr & PSR_S) != 0, &v64);\
+            if (unlikely(tt)) {                                          \
+                goto trap;                                               \
+            }                                                            \
+            R(d->rd) = conv;                                             \
+            cpu->last_load_rd = d->rd & 31;
+        case OP_LD:
+            LOAD(4, (uint32_t)v64);
+            break;
+        case OP_LDUB:
+            LOAD(1, (uint32_t)v64);
+            break;
+        case OP_LDUH:
+            LOAD(2, (uint32_t)v64);
+            break;
+        case OP_LDSB:
+            LOAD(1, (uint32_t)(int32_t)(int8_t)v64);
+            break;
+        case OP_LDSH:
+            LOAD(2, (uint32_t)(int32_t)(int16_t)v64);
+            break;
+#undef LOAD
+        case OP_LDD:
+            if (d->rd & 1) {
+                tt = TT_ILLEGAL;
+                goto trap;
+            }
+            ea = R(d->rs1) + OP2;
+            tt = mem_read(cpu, ea, 8, (cpu->psr & PSR_S) != 0, &v64);
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            if (d->rd) {
+                R(d->rd) = (uint32_t)(v64 >> 32);
+            }
+            R(d->rd | 1) = (uint32_t)v64;
+            cpu->last_load_rd = d->rd | 1;
+            break;
+
+        /* -- stores (V8 §B.4) -- */
+        case OP_ST:
+            ea = R(d->rs1) + OP2;
+            tt = mem_write(cpu, ea, 4, (cpu->psr & PSR_S) != 0, R(d->rd));
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            break;
+        case OP_STB:
+            ea = R(d->rs1) + OP2;
+            tt = mem_write(cpu, ea, 1, (cpu->psr & PSR_S) != 0,
+                           R(d->rd) & 0xff);
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            break;
+        case OP_STH:
+            ea = R(d->rs1) + OP2;
+            tt = mem_write(cpu, ea, 2, (cpu->psr & PSR_S) != 0,
+                           R(d->rd) & 0xffff);
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            break;
+        case OP_STD:
+            if (d->rd & 1) {
+                tt = TT_ILLEGAL;
+                goto trap;
+            }
+            ea = R(d->rs1) + OP2;
+            tt = mem_write(cpu, ea, 8, (cpu->psr & PSR_S) != 0,
+                           ((uint64_t)R(d->rd) << 32) | R(d->rd | 1));
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            break;
+        case OP_LDSTUB:
+        case OP_SWAP: {
+            unsigned size = d->op == OP_LDSTUB ? 1 : 4;
+            ea = R(d->rs1) + OP2;
+            v64 = d->op == OP_LDSTUB ? 0xff : R(d->rd);
+            tt = mem_slow(cpu, ea, size, (cpu->psr & PSR_S) != 0,
+                          MMU_ACC_RMW, &v64, false);
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            if (d->rd) {
+                R(d->rd) = (uint32_t)v64;
+            }
+            break;
+        }
+
+        /* -- alternate space (V8 §B.2, §B.5): privileged, i=0 only -- */
+        case OP_LDA: case OP_LDUBA: case OP_LDUHA: case OP_LDSBA:
+        case OP_LDSHA: case OP_LDDA: case OP_STA: case OP_STBA:
+        case OP_STHA: case OP_STDA: case OP_LDSTUBA: case OP_SWAPA: {
+            unsigned asi = (d->raw >> 5) & 0xff;
+            unsigned size;
+            int acc;
+            /* QEMU checks i=1 (illegal) before privilege */
+            if (d->raw & (1u << 13)) {
+                tt = TT_ILLEGAL;
+                goto trap;
+            }
+            if (!(cpu->psr & PSR_S)) {
+                tt = TT_PRIV;
+                goto trap;
+            }
+            switch (d->op) {
+            case OP_LDUBA: case OP_LDSBA: case OP_STBA: case OP_LDSTUBA:
+                size = 1;
+                break;
+            case OP_LDUHA: case OP_LDSHA: case OP_STHA:
+                size = 2;
+                break;
+            case OP_LDDA: case OP_STDA:
+                size = 8;
+                if (d->rd & 1) {
+                    tt = TT_ILLEGAL;
+                    goto trap;
+                }
+                break;
+            default:
+                size = 4;
+                break;
+            }
+            ea = R(d->rs1) + OP2;
+            switch (d->op) {
+            case OP_STA: case OP_STBA: case OP_STHA:
+                acc = MMU_ACC_WRITE;
+                v64 = R(d->rd) & (size == 4 ? 0xffffffffu
+                                  : size == 2 ? 0xffffu : 0xffu);
+                break;
+            case OP_STDA:
+                acc = MMU_ACC_WRITE;
+                v64 = ((uint64_t)R(d->rd) << 32) | R(d->rd | 1);
+                break;
+            case OP_LDSTUBA:
+                acc = MMU_ACC_RMW;
+                v64 = 0xff;
+                break;
+            case OP_SWAPA:
+                acc = MMU_ACC_RMW;
+                v64 = R(d->rd);
+                break;
+            default:
+                acc = MMU_ACC_READ;
+                v64 = 0;
+                break;
+            }
+            tt = asi_access(cpu, asi, ea, size, acc, &v64);
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            if (acc != MMU_ACC_WRITE) {
+                switch (d->op) {
+                case OP_LDSBA:
+                    v64 = (uint32_t)(int32_t)(int8_t)v64;
+                    break;
+                case OP_LDSHA:
+                    v64 = (uint32_t)(int32_t)(int16_t)v64;
+                    break;
+                case OP_LDDA:
+                    if (d->rd) {
+                        R(d->rd) = (uint32_t)(v64 >> 32);
+                    }
+                    R(d->rd | 1) = (uint32_t)v64;
+                    goto ldda_done;
+                default:
+                    break;
+                }
+                if (d->rd) {
+                    R(d->rd) = (uint32_t)v64;
+                }
+            }
+        ldda_done:
+            /* An ASI 3/4 store can change the mapping of this very page. */
+            break;
+        }
+
+        /* -- floating point (V8 §B.7-B.9, §B.22, §B.27) -- */
+        case OP_FPOP: {
+            unsigned fcyc = 0;
+            if (!(cpu->psr & PSR_EF)) {
+                tt = TT_FP_DISABLED;
+                goto trap;
+            }
+            if (fpu_exec(&cpu->fpu, d->raw, &fcyc)) {
+                cpu->cycles += fcyc;
+                tt = TT_FP_EXC;
+                goto trap;
+            }
+            cpu->cycles += fcyc;
+            /* fcmp/fcmpe are FPop2 with opf 0x51..0x57 */
+            cpu->fcmp_last = ((d->raw >> 19) & 63) == 0x35 &&
+                             ((d->raw >> 5) & 0x1f8) == 0x50;
+            pc = npc;
+            npc += 4;
+            cpu->cycles += d->cost;
+            cpu->insns++;
+            continue;
+        }
+        case OP_LDF: case OP_LDDF: case OP_LDFSR:
+        case OP_STF: case OP_STDF: case OP_STFSR: {
+            bool super = (cpu->psr & PSR_S) != 0;
+            unsigned fr = d->rd & 31;
+            if (!(cpu->psr & PSR_EF)) {
+                tt = TT_FP_DISABLED;
+                goto trap;
+            }
+            ea = R(d->rs1) + OP2;
+            switch (d->op) {
+            case OP_LDF:
+                tt = mem_read(cpu, ea, 4, super, &v64);
+                if (!tt) {
+                    cpu->fpu.f[fr] = (uint32_t)v64;
+                }
+                break;
+            case OP_LDDF:
+                tt = mem_read(cpu, ea, 8, super, &v64);
+                if (!tt) {
+                    cpu->fpu.f[fr & 30] = (uint32_t)(v64 >> 32);
+                    cpu->fpu.f[fr | 1] = (uint32_t)v64;
+                }
+                break;
+            case OP_LDFSR:
+                tt = mem_read(cpu, ea, 4, super, &v64);
+                if (!tt) {
+                    fpu_ldfsr(&cpu->fpu, (uint32_t)v64);
+                }
+                break;
+            case OP_STF:
+                tt = mem_write(cpu, ea, 4, super, cpu->fpu.f[fr]);
+                break;
+            case OP_STDF:
+                tt = mem_write(cpu, ea, 8, super,
+                               ((uint64_t)cpu->fpu.f[fr & 30] << 32) |
+                               cpu->fpu.f[fr | 1]);
+                break;
+            default:
+                if (ea & 3) {
+                    tt = TT_UNALIGNED;
+                } else {
+                    tt = mem_write(cpu, ea, 4, super, fpu_stfsr(&cpu->fpu));
+                }
+                break;
+            }
+            if (unlikely(tt)) {
+                goto trap;
+            }
+            break;
+        }
+        case OP_STDFQ:
+            /* Privileged; the FP queue is never non-empty here because FP
+             * traps are taken precisely, so a store of the queue is a
+             * sequence_error (ftt 4), as in QEMU.
+             * SIMPLIFY: the MB86904 defers FP exceptions and has an FQ. */
+            if (!(cpu->psr & PSR_S)) {
+                tt = TT_PRIV;
+                goto trap;
+            }
+            if (!(cpu->psr & PSR_EF)) {
+                tt = TT_FP_DISABLED;
+                goto trap;
+            }
+            cpu->fpu.fsr = (cpu->fpu.fsr & ~(7u << 14)) | (4u << 14);
+            tt = TT_FP_EXC;
+            goto trap;
+
+        default:
+            tt = TT_ILLEGAL;
+            goto trap;
+        }
+        /* sequential execution */
+        pc = npc;
+        npc += 4;
+    account:
+        cpu->cycles += d->cost;
+        cpu->insns++;
+        cpu->fcmp_last = false;
+        continue;
+
+    trap:
+        /* V8 §7.5: trap entry */
+        cpu->traps++;
+        if (!(cpu->psr & PSR_ET)) {
+            /* a trap with traps disabled: error mode (V8 §7.3) */
+            cpu->error_tt = tt;
+            cpu->stop = CPU_STOP_ERROR_MODE;
+            break;
+        }
+        {
+            unsigned ncwp = (cwp_of(cpu) + SPARC_NWINDOWS - 1) % SPARC_NWINDOWS;
+            cpu->psr = (cpu->psr & ~(PSR_PS | PSR_ET)) |
+                       ((cpu->psr & PSR_S) ? PSR_PS : 0) | PSR_S;
+            cpu_set_cwp(cpu, ncwp);
+            R(17) = pc;
+            R(18) = npc;
+            cpu->tbr = (cpu->tbr & 0xfffff000u) | ((tt & 0xff) << 4);
+            pc = cpu->tbr;
+            npc = pc + 4;
+            cpu->cycles += TRAP_CYCLES;
+            cpu->fetch_tag = TAG_INVALID;
+            cpu->last_load_rd = 0;
+            cpu->fcmp_last = false;
+        }
+    }
+    cpu->pc = pc;
+    cpu->npc = npc;
+    cpu->icc = icc;
+    return cpu->stop;
+}
+
+const char *cpu_trap_name(unsigned tt)
+{
+    switch (tt) {
+    case TT_RESET: return "reset";
+    case TT_IACC_EXC: return "instruction_access_exception";
+    case TT_ILLEGAL: return "illegal_instruction";
+    case TT_PRIV: return "privileged_instruction";
+    case TT_FP_DISABLED: return "fp_disabled";
+    case TT_WIN_OVF: return "window_overflow";
+    case TT_WIN_UNF: return "window_underflow";
+    case TT_UNALIGNED: return "mem_address_not_aligned";
+    case TT_FP_EXC: return "fp_exception";
+    case TT_DACC_EXC: return "data_access_exception";
+    case TT_TAG_OVF: return "tag_overflow";
+    case TT_WATCHPOINT: return "watchpoint_detected";
+    case TT_R_REG_ERR: return "r_register_access_error";
+    case TT_IACC_ERR: return "instruction_access_error";
+    case TT_CP_DISABLED: return "cp_disabled";
+    case TT_UNIMP_FLUSH: return "unimplemented_FLUSH";
+    case TT_CP_EXC: return "cp_exception";
+    case TT_DACC_ERR: return "data_access_error";
+    case TT_DIV_ZERO: return "division_by_zero";
+    case TT_DSTORE_ERR: return "data_store_error";
+    case TT_DACC_MMU_MISS: return "data_access_MMU_miss";
+    case TT_IACC_MMU_MISS: return "instruction_access_MMU_miss";
+    default:
+        if (tt > TT_IRQ_BASE && tt < TT_IRQ_BASE + 16) {
+            return "interrupt_level_n";
+        }
+        if (tt >= TT_TRAP_INSN) {
+            return "trap_instruction";
+        }
+        return "reserved";
+    }
+}

@@ -1,0 +1,172 @@
+/*
+ * Physical address decoding.  RAM and ROM are checked first (they take
+ * almost every access that misses the CPU's TLB); registers are found by a
+ * binary search of the sorted region table.
+ */
+#include "bus.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int bus_init(Bus *b, uint64_t ram_size, GPAddr rom_base, uint64_t rom_size)
+{
+    memset(b, 0, sizeof(*b));
+    b->ram = calloc(1, ram_size);
+    b->rom = calloc(1, rom_size);
+    b->code_page = calloc(1, (ram_size >> BUS_PAGE_SHIFT) + 1);
+    if (!b->ram || !b->rom || !b->code_page) {
+        bus_free(b);
+        return -1;
+    }
+    b->ram_size = ram_size;
+    b->rom_base = rom_base;
+    b->rom_size = rom_size;
+    return 0;
+}
+
+void bus_free(Bus *b)
+{
+    free(b->ram);
+    free(b->rom);
+    free(b->code_page);
+    free(b->regions);
+    memset(b, 0, sizeof(*b));
+}
+
+void bus_map_mmio(Bus *b, GPAddr base, uint64_t len, const MmioOps *ops,
+                  void *opaque, const char *name, unsigned wait)
+{
+    unsigned i;
+    BusRegion *r = realloc(b->regions, (b->n_regions + 1) * sizeof(*r));
+    if (!r) {
+        abort();
+    }
+    b->regions = r;
+    for (i = b->n_regions; i > 0 && r[i - 1].base > base; i--) {
+        r[i] = r[i - 1];
+    }
+    r[i] = (BusRegion){ .base = base, .len = len, .ops = ops,
+                        .opaque = opaque, .name = name, .wait = wait };
+    b->n_regions++;
+}
+
+const BusRegion *bus_find(const Bus *b, GPAddr pa)
+{
+    unsigned lo = 0, hi = b->n_regions;
+    while (lo < hi) {
+        unsigned mid = (lo + hi) / 2;
+        const BusRegion *r = &b->regions[mid];
+        if (pa < r->base) {
+            hi = mid;
+        } else if (pa - r->base >= r->len) {
+            lo = mid + 1;
+        } else {
+            return r;
+        }
+    }
+    return NULL;
+}
+
+static uint64_t be_load(const uint8_t *p, unsigned size)
+{
+    uint64_t v = 0;
+    unsigned i;
+    for (i = 0; i < size; i++) {
+        v = (v << 8) | p[i];
+    }
+    return v;
+}
+
+static void be_store(uint8_t *p, unsigned size, uint64_t v)
+{
+    unsigned i;
+    for (i = size; i > 0; i--) {
+        p[i - 1] = (uint8_t)v;
+        v >>= 8;
+    }
+}
+
+static BusStatus mmio_access(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
+                             bool write, unsigned *wait)
+{
+    const BusRegion *r = bus_find(b, pa);
+    uint32_t off, v32;
+    BusStatus st;
+
+    if (!r) {
+        return BUS_ERR_UNMAPPED;
+    }
+    if (size == 8) {
+        /* A doubleword access to registers is two word accesses. */
+        uint64_t hi = *val >> 32, lo = *val & 0xffffffffu;
+        st = mmio_access(b, pa, 4, &hi, write, wait);
+        if (st == BUS_OK) {
+            st = mmio_access(b, pa + 4, 4, &lo, write, wait);
+        }
+        *val = (hi << 32) | (lo & 0xffffffffu);
+        return st;
+    }
+    *wait += r->wait;
+    if (size < r->ops->min_size || size > r->ops->max_size) {
+        return BUS_ERR_SIZE;
+    }
+    off = (uint32_t)(pa - r->base);
+    if (write) {
+        if (!r->ops->write) {
+            return BUS_OK;          /* read-only register: writes ignored */
+        }
+        return r->ops->write(r->opaque, off, size, (uint32_t)*val);
+    }
+    v32 = 0;
+    st = r->ops->read ? r->ops->read(r->opaque, off, size, &v32) : BUS_OK;
+    *val = v32;
+    return st;
+}
+
+BusStatus bus_read(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
+                   unsigned *wait)
+{
+    bool ro;
+    uint8_t *p = bus_host_ptr(b, pa, &ro);
+    if (p) {
+        *val = be_load(p, size);
+        return BUS_OK;
+    }
+    *val = 0;
+    return mmio_access(b, pa, size, val, false, wait);
+}
+
+BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
+                    unsigned *wait)
+{
+    bool ro;
+    uint8_t *p = bus_host_ptr(b, pa, &ro);
+    if (p) {
+        if (ro) {
+            /* The PROM ignores writes (QEMU: rejected, logged). */
+            bus_guest_error(b, "write to ROM at 0x%09llx",
+                            (unsigned long long)pa);
+            return BUS_OK;
+        }
+        bus_ram_written(b, pa, size);
+        be_store(p, size, val);
+        return BUS_OK;
+    }
+    return mmio_access(b, pa, size, &val, true, wait);
+}
+
+void bus_guest_error(Bus *b, const char *fmt, ...)
+{
+    va_list ap;
+    b->guest_errors++;
+    if (!b->log_guest_errors) {
+        return;
+    }
+    va_start(ap, fmt);
+    fputs("sun4m: guest error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}

@@ -1,0 +1,111 @@
+/*
+ * The physical address space (36 bits on sun4m) as the CPU and the DMA chain
+ * see it: RAM, the boot PROM, and memory-mapped device registers.
+ *
+ * RAM and ROM are host buffers reached through host pointers; registers are
+ * reached through an MmioOps table per region.  All device registers are
+ * big-endian, as is the SPARC: values passed to MmioOps are plain numbers of
+ * the access size, the bus does no byte swapping for them.
+ */
+#ifndef HW_BUS_H
+#define HW_BUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint64_t GPAddr;            /* guest physical address, 36 bits used */
+
+typedef enum BusStatus {
+    BUS_OK = 0,
+    BUS_ERR_UNMAPPED,               /* nothing answers: a bus timeout/error */
+    BUS_ERR_SIZE,                   /* the device does not take this width */
+    BUS_ERR_DEVICE,                 /* the device signalled an error */
+} BusStatus;
+
+typedef struct MmioOps {
+    BusStatus (*read)(void *s, uint32_t off, unsigned size, uint32_t *val);
+    BusStatus (*write)(void *s, uint32_t off, unsigned size, uint32_t val);
+    uint8_t min_size, max_size;     /* the bus rejects others (BUS_ERR_SIZE) */
+} MmioOps;
+
+typedef struct BusRegion {
+    GPAddr base;
+    uint64_t len;
+    const MmioOps *ops;
+    void *opaque;
+    const char *name;
+    unsigned wait;                  /* extra CPU cycles per access */
+} BusRegion;
+
+#define BUS_PAGE_SHIFT 12
+#define BUS_PAGE_SIZE (1u << BUS_PAGE_SHIFT)
+
+/* Called when a RAM page holding decoded instructions is written. */
+typedef void BusCodeWriteFn(void *opaque, uint64_t ram_page);
+
+typedef struct Bus {
+    uint8_t *ram;
+    uint64_t ram_size;
+    uint8_t *rom;
+    GPAddr rom_base;
+    uint64_t rom_size;              /* mapped size; bytes past the image read 0 */
+    BusRegion *regions;             /* sorted by base, not overlapping */
+    unsigned n_regions;
+    uint8_t *code_page;             /* per RAM page: 1 if instructions are decoded from it */
+    BusCodeWriteFn *code_write;
+    void *code_opaque;
+    unsigned guest_errors;          /* count of logged guest errors */
+    bool log_guest_errors;
+} Bus;
+
+int bus_init(Bus *b, uint64_t ram_size, GPAddr rom_base, uint64_t rom_size);
+void bus_free(Bus *b);
+void bus_map_mmio(Bus *b, GPAddr base, uint64_t len, const MmioOps *ops,
+                  void *opaque, const char *name, unsigned wait);
+const BusRegion *bus_find(const Bus *b, GPAddr pa);
+
+/* Host pointer to the page holding pa if it is RAM or ROM, else NULL. */
+static inline uint8_t *bus_host_ptr(const Bus *b, GPAddr pa, bool *readonly)
+{
+    if (pa < b->ram_size) {
+        *readonly = false;
+        return b->ram + pa;
+    }
+    if (pa - b->rom_base < b->rom_size) {
+        *readonly = true;
+        return b->rom + (pa - b->rom_base);
+    }
+    return NULL;
+}
+
+/* Mark RAM [pa, pa+len) written by someone other than the CPU fast path. */
+static inline void bus_ram_written(Bus *b, GPAddr pa, uint64_t len)
+{
+    uint64_t p, last;
+    if (len == 0) {
+        return;
+    }
+    last = (pa + len - 1) >> BUS_PAGE_SHIFT;
+    for (p = pa >> BUS_PAGE_SHIFT; p <= last; p++) {
+        if (b->code_page[p]) {
+            b->code_write(b->code_opaque, p);
+        }
+    }
+}
+
+/*
+ * Physical accesses of 1, 2, 4 or 8 bytes (8 only on RAM/ROM; MMIO gets two
+ * 4-byte accesses, most significant word first).  *wait receives the extra
+ * cycles of the access.
+ */
+BusStatus bus_read(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
+                   unsigned *wait);
+BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
+                    unsigned *wait);
+
+/* Log a guest error (device misprogrammed) once per call site burst. */
+void bus_guest_error(Bus *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * Loading guest images from host files: the boot PROM (raw or ELF).
+ */
+#ifndef HW_LOADER_H
+#define HW_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Read the file at path into a host buffer (malloc'd, *len set).  Returns
+ * NULL with a one-line reason in err on failure: missing, unreadable,
+ * a directory, empty, or larger than max_len.
+ */
+uint8_t *load_file(const char *path, size_t max_len, size_t *len,
+                   const char *what, char *err, size_t errlen);
+
+/*
+ * Load a PROM image into rom (rom_size bytes).  An ELF32 big-endian SPARC
+ * file is placed by its program headers, each segment at offset
+ * (p_vaddr - elf_vbase) as QEMU does for sun4m PROMs (linked at
+ * 0xffd00000); anything else is a raw image placed at offset 0.
+ * Returns the number of bytes loaded, or -1 with err set.
+ */
+long rom_load(const char *path, uint8_t *rom, size_t rom_size,
+              uint32_t elf_vbase, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,160 @@
+/*
+ * sun4m board wiring and the machine loop.
+ */
+#include "sun4m.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader.h"
+
+/* Console input is polled every 100 us of virtual time: fast enough for a
+ * typist at 9600 baud (~1 ms per byte), rare enough to cost nothing. */
+#define INPUT_POLL_US 100
+
+void machine_request_exit(Machine *m, int code)
+{
+    m->quit = true;
+    m->exit_code = code;
+    m->cpu.stop = CPU_STOP_REQUEST;
+    cpu_kick(&m->cpu);
+}
+
+static void board_reset_request(void *opaque)
+{
+    Machine *m = opaque;
+    if (m->cfg.no_reboot) {
+        /* -no-reboot: a guest reset ends the run successfully (QEMU) */
+        machine_request_exit(m, 0);
+        return;
+    }
+    m->resets++;
+    machine_reset(m);
+    m->cpu.stop = CPU_STOP_REQUEST;
+    cpu_kick(&m->cpu);
+}
+
+static void board_poweroff_request(void *opaque)
+{
+    machine_request_exit(opaque, 0);
+}
+
+static void input_poll(void *opaque)
+{
+    Machine *m = opaque;
+    if (m->cfg.serial_a) {
+        chardev_poll_input(m->cfg.serial_a);
+    }
+    ev_after(&m->events, &m->input_poll,
+             m->cfg.cpu_hz / 1000000 * INPUT_POLL_US);
+}
+
+void machine_reset(Machine *m)
+{
+    /* SIMPLIFY: a system reset restarts the CPU from the PROM with the MMU
+     * back in boot mode; RAM keeps its contents, as on the real board. */
+    cpu_reset(&m->cpu);
+    escc_reset(&m->escc_serial);
+    slavio_misc_reset(&m->misc);
+}
+
+int machine_init(Machine *m, const MachineConfig *cfg, char *err,
+                 size_t errlen)
+{
+    memset(m, 0, sizeof(*m));
+    m->cfg = *cfg;
+    if (!m->cfg.cpu_hz) {
+        m->cfg.cpu_hz = SUN4M_DEFAULT_HZ;
+    }
+    if (bus_init(&m->bus, cfg->ram_size, SS5_PROM_BASE, SS5_PROM_SIZE)) {
+        snprintf(err, errlen, "cannot allocate %llu MB of guest RAM",
+                 (unsigned long long)(cfg->ram_size >> 20));
+        return -1;
+    }
+    m->bus.log_guest_errors = cfg->log_guest_errors;
+    if (rom_load(cfg->bios, m->bus.rom, SS5_PROM_SIZE, 0xffd00000u, err,
+                 errlen) < 0) {
+        bus_free(&m->bus);
+        return -1;
+    }
+    if (cpu_init(&m->cpu, &m->bus)) {
+        snprintf(err, errlen, "out of memory");
+        bus_free(&m->bus);
+        return -1;
+    }
+    ev_queue_init(&m->events, &m->cpu.cycles);
+
+    escc_init(&m->escc_serial, cfg->serial_a, cfg->serial_b);
+    bus_map_mmio(&m->bus, SS5_ESCC_SERIAL, 8, &escc_ops, &m->escc_serial,
+                 "escc-serial", 2);
+    m->misc.reset_request = board_reset_request;
+    m->misc.poweroff_request = board_poweroff_request;
+    m->misc.board = m;
+    slavio_misc_map(&m->misc, &m->bus, SS5_SLAVIO_BASE);
+
+    ev_init(&m->input_poll, "console-input", input_poll, m);
+    if (cfg->serial_a && cfg->serial_a->in_fd >= 0) {
+        ev_after(&m->events, &m->input_poll, 1);
+    }
+    machine_reset(m);
+    return 0;
+}
+
+void machine_free(Machine *m)
+{
+    ev_queue_free(&m->events);
+    cpu_free(&m->cpu);
+    bus_free(&m->bus);
+}
+
+int machine_run(Machine *m, Cycles max_cycles)
+{
+    while (!m->quit) {
+        Cycles next = ev_next_deadline(&m->events);
+        CpuStop st;
+        if (next > max_cycles) {
+            next = max_cycles;
+        }
+        st = cpu_run(&m->cpu, next);
+        ev_run_due(&m->events);
+        if (m->quit) {
+            break;
+        }
+        switch (st) {
+        case CPU_STOP_ERROR_MODE:
+            fprintf(stderr,
+                    "sun4m: CPU in error mode: trap 0x%02x (%s) with traps "
+                    "disabled at pc=0x%08x npc=0x%08x\n",
+                    m->cpu.error_tt, cpu_trap_name(m->cpu.error_tt),
+                    m->cpu.pc, m->cpu.npc);
+            return 3;
+        case CPU_STOP_HALT: {
+            /* waiting for an interrupt: jump to the next event */
+            Cycles when = ev_next_deadline(&m->events);
+            if (when == CYCLES_NEVER || when > max_cycles) {
+                if (max_cycles != CYCLES_NEVER) {
+                    m->cpu.cycles = max_cycles;
+                    break;
+                }
+                fprintf(stderr, "sun4m: CPU halted with nothing left to "
+                                "wake it\n");
+                return 3;
+            }
+            if (when > m->cpu.cycles) {
+                m->idle_cycles += when - m->cpu.cycles;
+                m->cpu.cycles = when;
+            }
+            ev_run_due(&m->events);
+            break;
+        }
+        default:
+            break;
+        }
+        if (m->cpu.cycles >= max_cycles) {
+            return 124;
+        }
+    }
+    return m->exit_code;
+}

@@ -1,0 +1,66 @@
+/*
+ * The sun4m board: a SPARCstation 5 (QEMU's "SS-5" machine) with its
+ * address map (reference/sun4m-contract.md §1.2), wired around one CPU,
+ * its bus and the event clock.  Everything hangs off Machine: a program
+ * may build several.
+ */
+#ifndef HW_SUN4M_H
+#define HW_SUN4M_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../cpu/cpu.h"
+#include "bus.h"
+#include "chardev.h"
+#include "escc.h"
+#include "event.h"
+#include "slavio_misc.h"
+
+typedef struct MachineConfig {
+    const char *model;              /* "SS-5" */
+    uint64_t ram_size;              /* bytes */
+    const char *bios;               /* PROM image path */
+    bool no_reboot;
+    uint64_t cpu_hz;                /* modelled clock, 110 MHz */
+    CharDev *serial_a, *serial_b;   /* host side of ttya/ttyb */
+    bool log_guest_errors;
+} MachineConfig;
+
+typedef struct Machine {
+    MachineConfig cfg;
+    Bus bus;
+    SparcCpu cpu;
+    EventQueue events;
+    Escc escc_serial;               /* ttya/ttyb at 0x71100000 */
+    SlavioMisc misc;
+    Event input_poll;               /* host console input enters here */
+    bool quit;
+    int exit_code;
+    uint64_t resets;
+    uint64_t idle_cycles;           /* time skipped while halted */
+} Machine;
+
+/* Model constants (QEMU hw/sparc/sun4m.c ss5_hwdef) */
+#define SS5_PROM_BASE 0x70000000ull
+#define SS5_PROM_SIZE 0x100000ull   /* 1 MB PROM slot */
+#define SS5_SLAVIO_BASE 0x71000000ull
+#define SS5_ESCC_SERIAL 0x71100000ull
+#define SS5_MAX_RAM 0x10000000ull   /* 256 MB */
+#define SUN4M_DEFAULT_HZ 110000000ull
+
+/*
+ * Build the machine and load the PROM.  On failure returns -1 with a
+ * one-line reason in err (size errlen).
+ */
+int machine_init(Machine *m, const MachineConfig *cfg, char *err,
+                 size_t errlen);
+void machine_free(Machine *m);
+void machine_reset(Machine *m);
+/* Run until the guest powers off, resets with no_reboot, or a stop.
+ * Returns the process exit status. */
+int machine_run(Machine *m, Cycles max_cycles);
+/* Stop the run at the next instruction boundary with this exit status. */
+void machine_request_exit(Machine *m, int code);
+
+#endif

@@ -1,0 +1,184 @@
+/*
+ * build/sun4m: command line front end.  Options follow qemu-system-sparc
+ * where one exists; errors in them are one line and exit status 2.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "hw/sun4m.h"
+
+#define DEFAULT_BIOS "/usr/share/qemu/openbios-sparc32"
+#define DEFAULT_RAM_MB 32
+
+static const char usage[] =
+    "usage: sun4m [options]\n"
+    "A cycle-approximate SPARCstation 5 (sun4m) simulator.\n"
+    "\n"
+    "Machine (as qemu-system-sparc):\n"
+    "  -M SS-5            machine model (only SS-5)\n"
+    "  -m MB              RAM size in MB (suffix M or G allowed; default 32,\n"
+    "                     at most 256)\n"
+    "  -bios FILE         boot PROM image, raw or ELF (default\n"
+    "                     " DEFAULT_BIOS ")\n"
+    "  -nographic         no framebuffer; the console is ttya on stdio\n"
+    "  -serial DEV        ttya backend: stdio, null or file:PATH\n"
+    "  -no-reboot         a guest reset ends the run with status 0\n"
+    "\n"
+    "Simulator:\n"
+    "  --vtimeout S       stop after S seconds of virtual time (exit 124)\n"
+    "  --stats            at exit print instructions, cycles, virtual and\n"
+    "                     wall seconds and MIPS on stderr\n"
+    "  --guest-errors     log guest device misprogramming on stderr\n"
+    "  --help             this text\n";
+
+static void die_usage(const char *fmt, const char *arg)
+{
+    fputs("sun4m: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    exit(2);
+}
+
+static uint64_t parse_ram(const char *s)
+{
+    char *end;
+    unsigned long long v;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno || end == s || v == 0) {
+        die_usage("invalid -m value '%s': expected a size in MB", s);
+    }
+    if (*end == 'M' || *end == 'm') {
+        end++;
+    } else if (*end == 'G' || *end == 'g') {
+        v *= 1024;
+        end++;
+    }
+    if (*end != '\0') {
+        die_usage("invalid -m value '%s': expected a size in MB", s);
+    }
+    if (v > SS5_MAX_RAM >> 20) {
+        die_usage("-m %s: too much memory for SS-5 (at most 256 MB)", s);
+    }
+    return (uint64_t)v << 20;
+}
+
+static double wall_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int main(int argc, char **argv)
+{
+    MachineConfig cfg = {
+        .model = "SS-5",
+        .ram_size = (uint64_t)DEFAULT_RAM_MB << 20,
+        .bios = DEFAULT_BIOS,
+        .cpu_hz = SUN4M_DEFAULT_HZ,
+    };
+    const char *serial = NULL;
+    bool stats = false;
+    double vtimeout = 0;
+    CharDev con;
+    Machine *m;
+    char err[512];
+    int i, rc;
+    double t0;
+
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEED_ARG()                                                   \
+        do {                                                         \
+            if (!v) {                                                \
+                die_usage("option '%s' needs an argument", a);       \
+            }                                                        \
+            i++;                                                     \
+        } while (0)
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (strcmp(a, "-M") == 0) {
+            NEED_ARG();
+            if (strcmp(v, "SS-5") != 0) {
+                die_usage("unsupported machine '%s' (supported: SS-5)", v);
+            }
+            cfg.model = v;
+        } else if (strcmp(a, "-m") == 0) {
+            NEED_ARG();
+            cfg.ram_size = parse_ram(v);
+        } else if (strcmp(a, "-bios") == 0) {
+            NEED_ARG();
+            cfg.bios = v;
+        } else if (strcmp(a, "-nographic") == 0) {
+            if (!serial) {
+                serial = "stdio";
+            }
+        } else if (strcmp(a, "-serial") == 0) {
+            NEED_ARG();
+            serial = v;
+        } else if (strcmp(a, "-no-reboot") == 0) {
+            cfg.no_reboot = true;
+        } else if (strcmp(a, "--stats") == 0) {
+            stats = true;
+        } else if (strcmp(a, "--guest-errors") == 0) {
+            cfg.log_guest_errors = true;
+        } else if (strcmp(a, "--vtimeout") == 0) {
+            char *end;
+            NEED_ARG();
+            vtimeout = strtod(v, &end);
+            if (*end || vtimeout <= 0) {
+                die_usage("invalid --vtimeout '%s': expected seconds", v);
+            }
+        } else {
+            die_usage("unknown option '%s' (try --help)", a);
+        }
+#undef NEED_ARG
+    }
+    if (!serial) {
+        serial = "stdio";
+    }
+    if (chardev_open(&con, serial) < 0) {
+        die_usage("-serial '%s': expected stdio, null or file:PATH", serial);
+    }
+    m = malloc(sizeof(*m));
+    if (!m) {
+        fputs("sun4m: out of memory\n", stderr);
+        return 1;
+    }
+    cfg.serial_a = &con;
+    if (machine_init(m, &cfg, err, sizeof(err)) < 0) {
+        chardev_close(&con);
+        fprintf(stderr, "sun4m: %s\n", err);
+        return 2;
+    }
+    t0 = wall_seconds();
+    rc = machine_run(m, vtimeout > 0 ? (Cycles)(vtimeout * cfg.cpu_hz)
+                                     : CYCLES_NEVER);
+    if (rc == 124) {
+        fprintf(stderr, "sun4m: virtual time limit of %g s reached\n",
+                vtimeout);
+    }
+    if (stats) {
+        double wall = wall_seconds() - t0;
+        double virt = (double)m->cpu.cycles / cfg.cpu_hz;
+        fprintf(stderr,
+                "sun4m: stats: instructions %" PRIu64 " cycles %" PRIu64
+                " virtual %.6f s wall %.3f s MIPS %.1f idle-skipped %.6f s "
+                "traps %" PRIu64 " decoded %" PRIu64 "\n",
+                m->cpu.insns, m->cpu.cycles, virt, wall,
+                wall > 0 ? m->cpu.insns / wall / 1e6 : 0.0,
+                (double)m->idle_cycles / cfg.cpu_hz, m->cpu.traps,
+                m->cpu.decoded_insns);
+    }
+    machine_free(m);
+    free(m);
+    chardev_close(&con);
+    return rc;
+}

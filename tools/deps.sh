@@ -1,0 +1,25 @@
+#!/bin/sh
+# Install the Debian packages this project needs, if any is missing.
+# Quick (one dpkg-query) when everything is present; idempotent.
+set -eu
+pkgs="build-essential make gcc-sparc64-linux-gnu binutils-sparc64-linux-gnu \
+libcunit1-dev libsdl2-dev libaio-dev zlib1g-dev libslirp-dev \
+qemu-system-sparc qemu-system-data python3"
+missing=""
+for p in $pkgs; do
+    if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | \
+            grep -q '^install ok installed$'; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing:$missing"
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO=sudo
+else
+    SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
