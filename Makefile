@@ -54,7 +54,7 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(SIM): $(OBJDIR)/main.o $(LIB)
+$(SIM): $(OBJDIR)/main.o $(OBJDIR)/runner.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

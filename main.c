@@ -3,13 +3,16 @@
  * where one exists; errors in them are one line and exit status 2.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "hw/sun4m.h"
+#include "runner.h"
 
 #define DEFAULT_BIOS "/usr/share/qemu/openbios-sparc32"
 #define DEFAULT_RAM_MB 32
@@ -29,7 +32,14 @@ static const char usage[] =
     "  -no-reboot         a guest reset ends the run with status 0\n"
     "\n"
     "Simulator:\n"
-    "  --vtimeout S       stop after S seconds of virtual time (exit 124)\n"
+    "  --expect TEXT      wait for TEXT on the console (repeatable, in order;\n"
+    "                     C escapes \\n \\r \\t \\xHH); when the last one\n"
+    "                     has appeared the run ends with status 0\n"
+    "  --send TEXT        type TEXT on the console once the preceding\n"
+    "                     --expect matched (at the start if none precedes)\n"
+    "  --timeout S        give up after S wall-clock seconds (exit 124)\n"
+    "  --vtimeout S       give up after S seconds of virtual time (exit 124)\n"
+    "  --log FILE         copy the console output to FILE\n"
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
@@ -67,6 +77,39 @@ static uint64_t parse_ram(const char *s)
     return (uint64_t)v << 20;
 }
 
+typedef struct FrontEnd {
+    Machine *m;
+    double deadline;                /* wall clock, 0 = none */
+    bool timed_out;
+} FrontEnd;
+
+static double wall_seconds(void);
+
+static void front_poll(void *opaque)
+{
+    FrontEnd *fe = opaque;
+    if (fe->deadline > 0 && wall_seconds() > fe->deadline) {
+        fe->timed_out = true;
+        machine_request_exit(fe->m, 124);
+    }
+}
+
+static void front_finish(void *opaque)
+{
+    machine_request_exit(opaque, 0);
+}
+
+static double parse_seconds(const char *opt, const char *v)
+{
+    char *end;
+    double d = strtod(v, &end);
+    if (end == v || *end || !(d > 0)) {
+        fprintf(stderr, "sun4m: invalid %s '%s': expected seconds\n", opt, v);
+        exit(2);
+    }
+    return d;
+}
+
 static double wall_seconds(void)
 {
     struct timespec ts;
@@ -84,13 +127,17 @@ int main(int argc, char **argv)
     };
     const char *serial = NULL;
     bool stats = false;
-    double vtimeout = 0;
+    double vtimeout = 0, timeout = 0;
+    const char *log_path = NULL;
+    Runner runner;
+    FrontEnd fe = { 0 };
     CharDev con;
     Machine *m;
     char err[512];
     int i, rc;
     double t0;
 
+    runner_init(&runner);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -130,12 +177,19 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--guest-errors") == 0) {
             cfg.log_guest_errors = true;
         } else if (strcmp(a, "--vtimeout") == 0) {
-            char *end;
             NEED_ARG();
-            vtimeout = strtod(v, &end);
-            if (*end || vtimeout <= 0) {
-                die_usage("invalid --vtimeout '%s': expected seconds", v);
+            vtimeout = parse_seconds(a, v);
+        } else if (strcmp(a, "--timeout") == 0) {
+            NEED_ARG();
+            timeout = parse_seconds(a, v);
+        } else if (strcmp(a, "--expect") == 0 || strcmp(a, "--send") == 0) {
+            NEED_ARG();
+            if (runner_add(&runner, a[2] == 's', v) < 0) {
+                die_usage("bad text '%s' (empty, or an unknown escape)", v);
             }
+        } else if (strcmp(a, "--log") == 0) {
+            NEED_ARG();
+            log_path = v;
         } else {
             die_usage("unknown option '%s' (try --help)", a);
         }
@@ -144,8 +198,18 @@ int main(int argc, char **argv)
     if (!serial) {
         serial = "stdio";
     }
-    if (chardev_open(&con, serial) < 0) {
+    if (chardev_open(&con, serial, runner.n_steps == 0) < 0) {
         die_usage("-serial '%s': expected stdio, null or file:PATH", serial);
+    }
+    if (log_path) {
+        con.log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                          0644);
+        if (con.log_fd < 0) {
+            fprintf(stderr, "sun4m: cannot create log '%s': %s\n", log_path,
+                    strerror(errno));
+            chardev_close(&con);
+            return 2;
+        }
     }
     m = malloc(sizeof(*m));
     if (!m) {
@@ -158,12 +222,27 @@ int main(int argc, char **argv)
         fprintf(stderr, "sun4m: %s\n", err);
         return 2;
     }
+    fe.m = m;
     t0 = wall_seconds();
+    fe.deadline = timeout > 0 ? t0 + timeout : 0;
+    m->host_poll = front_poll;
+    m->host_poll_opaque = &fe;
+    runner.on_finish = front_finish;
+    runner.on_finish_opaque = m;
+    runner_attach(&runner, &con);
     rc = machine_run(m, vtimeout > 0 ? (Cycles)(vtimeout * cfg.cpu_hz)
                                      : CYCLES_NEVER);
     if (rc == 124) {
-        fprintf(stderr, "sun4m: virtual time limit of %g s reached\n",
-                vtimeout);
+        const char *what = runner_pending(&runner);
+        fprintf(stderr, "sun4m: %s time limit of %g s reached%s%s%s\n",
+                fe.timed_out ? "wall-clock" : "virtual",
+                fe.timed_out ? timeout : vtimeout,
+                what ? " waiting for '" : "", what ? what : "",
+                what ? "'" : "");
+    } else if (runner.n_steps && !runner.finished) {
+        fprintf(stderr, "sun4m: the guest stopped before '%s' appeared\n",
+                runner_pending(&runner));
+        rc = 1;
     }
     if (stats) {
         double wall = wall_seconds() - t0;
@@ -179,6 +258,10 @@ int main(int argc, char **argv)
     }
     machine_free(m);
     free(m);
+    if (con.log_fd >= 0) {
+        close(con.log_fd);
+    }
     chardev_close(&con);
+    runner_free(&runner);
     return rc;
 }

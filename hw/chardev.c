@@ -10,15 +10,18 @@
 #include <termios.h>
 #include <unistd.h>
 
-int chardev_open(CharDev *c, const char *spec)
+int chardev_open(CharDev *c, const char *spec, bool read_input)
 {
     memset(c, 0, sizeof(*c));
     c->in_fd = -1;
     c->out_fd = -1;
     c->log_fd = -1;
     if (strcmp(spec, "stdio") == 0) {
-        c->in_fd = STDIN_FILENO;
         c->out_fd = STDOUT_FILENO;
+        if (!read_input) {
+            return 0;
+        }
+        c->in_fd = STDIN_FILENO;
         if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &c->saved_tio) == 0) {
             struct termios t = c->saved_tio;
             /* raw input so the guest sees each key; ^C still stops us */

@@ -28,8 +28,9 @@ typedef struct CharDev {
     void *on_output_opaque;
 } CharDev;
 
-/* spec: "stdio", "null", "file:PATH".  Returns 0 or -1 (errno set). */
-int chardev_open(CharDev *c, const char *spec);
+/* spec: "stdio", "null", "file:PATH".  With read_input false, stdin is
+ * left alone (scripted runs).  Returns 0 or -1 (errno set). */
+int chardev_open(CharDev *c, const char *spec, bool read_input);
 void chardev_close(CharDev *c);
 void chardev_write(CharDev *c, uint8_t byte);
 /* Pull whatever the host has ready (non-blocking) into the rx queue. */

@@ -13,6 +13,8 @@
 /* Console input is polled every 100 us of virtual time: fast enough for a
  * typist at 9600 baud (~1 ms per byte), rare enough to cost nothing. */
 #define INPUT_POLL_US 100
+/* Longest CPU slice between two host_poll calls, in virtual ms */
+#define HOST_SLICE_MS 1
 
 void machine_request_exit(Machine *m, int code)
 {
@@ -117,8 +119,17 @@ int machine_run(Machine *m, Cycles max_cycles)
         if (next > max_cycles) {
             next = max_cycles;
         }
+        /* hand control to the host at least every HOST_SLICE of virtual
+         * time; this changes nothing the guest can see */
+        if (next - m->cpu.cycles > m->cfg.cpu_hz / 1000 * HOST_SLICE_MS &&
+            next > m->cpu.cycles) {
+            next = m->cpu.cycles + m->cfg.cpu_hz / 1000 * HOST_SLICE_MS;
+        }
         st = cpu_run(&m->cpu, next);
         ev_run_due(&m->events);
+        if (m->host_poll) {
+            m->host_poll(m->host_poll_opaque);
+        }
         if (m->quit) {
             break;
         }

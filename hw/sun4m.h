@@ -39,6 +39,10 @@ typedef struct Machine {
     int exit_code;
     uint64_t resets;
     uint64_t idle_cycles;           /* time skipped while halted */
+    /* called between CPU slices (at most every 100 us of virtual time):
+     * the front end checks its wall clock there */
+    void (*host_poll)(void *opaque);
+    void *host_poll_opaque;
 } Machine;
 
 /* Model constants (QEMU hw/sparc/sun4m.c ss5_hwdef) */
