@@ -113,6 +113,24 @@ typedef enum CpuStop {
     CPU_STOP_REQUEST,               /* the board asked to stop (reset, power) */
 } CpuStop;
 
+/* Architectural state compared by poll skipping (see sparc.c). */
+typedef struct CpuArchState {
+    uint32_t g[8];
+    uint32_t wf[SPARC_NWINDOWS * 16];
+    uint32_t f[32];
+    uint32_t psr, icc, wim, tbr, y, fsr, npc;
+} CpuArchState;
+
+/* The last MMIO read that looked like a polling loop. */
+typedef struct PollTrack {
+    uint32_t pc;
+    uint64_t pa, val;
+    Cycles cycles;
+    uint64_t insns, stores, traps;
+    bool have_snap;
+    CpuArchState snap;
+} PollTrack;
+
 typedef struct SparcCpu {
     /* Registers (V8 §4.1): globals, a window file of 16 per window */
     uint32_t *rp[33];               /* current view: r0..r31, [32] = sink */
@@ -130,6 +148,7 @@ typedef struct SparcCpu {
     /* Time */
     Cycles cycles;
     Cycles deadline;                /* cpu_run leaves the fast loop here */
+    Cycles run_limit;               /* the limit of the current cpu_run */
     uint64_t insns;                 /* instructions retired */
     unsigned irq_level;             /* highest pending interrupt level 0..15 */
     bool halted;
@@ -146,6 +165,13 @@ typedef struct SparcCpu {
     DecodedPage **rom_code;         /* per ROM page */
     uint8_t last_load_rd;           /* for the load-use interlock, 0 = none */
     bool fcmp_last;                 /* previous instruction was an FCMP */
+
+    /* Poll skipping */
+    uint64_t stores;                /* stores executed (any space) */
+    bool poll_read;                 /* last MMIO read was a stable one */
+    uint64_t poll_pa, poll_val;
+    PollTrack poll;
+    uint64_t poll_skipped;          /* cycles fast-forwarded */
 
     /* Statistics */
     uint64_t decoded_insns;

@@ -2,7 +2,9 @@
  * SPARC V8 floating-point unit of the Fujitsu MB86904 (microSPARC-II).
  *
  * References: The SPARC Architecture Manual Version 8 (V8), chapter 4.4
- * (FSR) and appendix B (B.1 load FSR, B.2 store FSR, B.22-B.25 FPops);
+ * (FSR) and appendix B ("Load/Store Floating-point Instructions" for
+ * LDFSR/STFSR, the "Floating-point Operate (FPop)" sections for the rest;
+ * cited below by their titles);
  * QEMU 7.2 target/sparc/fop_helper.c, translate.c, fpu/softfloat*.
  *
  * Finite arithmetic runs on the host's IEEE-754 unit with the guest rounding
@@ -13,8 +15,8 @@
  *  - with two NaN operands the x87 rule picks one (f32_pick_nan below);
  *    a signalling NaN result is quieted by setting the fraction MSB;
  *  - tininess is detected after rounding, and uf is raised only together
- *    with nx, even when UFM is set (softfloat's rule; V8 4.4 lets an
- *    implementation trap on exact tiny results, QEMU does not);
+ *    with nx, even when UFM is set (softfloat's rule; IEEE 754-1985 7.4
+ *    signals any tiny result when the underflow trap is enabled);
  *  - fstoi/fdtoi of NaN give 0x7fffffff, out of range give 0x7fffffff or
  *    0x80000000 by sign; only nv is raised then;
  *  - every FPop first clears ftt and cexc, including FMOVs/FNEGs/FABSs and
@@ -36,7 +38,7 @@
 #define FPU_F32_QUIET   0x00400000u                 /* fraction MSB */
 #define FPU_F32_FRAC    0x007fffffu
 #define FPU_F32_INF     0x7f800000u
-#define FPU_F32_DNAN    0x7fffffffu                 /* QEMU's SPARC default NaN */
+#define FPU_F32_DNAN    0x7fffffffu                 /* SPARC default NaN */
 #define FPU_F64_SIGN    0x8000000000000000ull
 #define FPU_F64_QUIET   0x0008000000000000ull
 #define FPU_F64_FRAC    0x000fffffffffffffull
@@ -55,7 +57,7 @@
 #define FPU_CYC_FADDD   4   /* SIS: faddd 4 (fsubd 4) */
 #define FPU_CYC_FMULS   5   /* SIS: fmuls 5 */
 #define FPU_CYC_FMULD   9   /* SIS: fmuld 9 */
-#define FPU_CYC_FSMULD  9   /* not in SIS (no fsmuld on the 90C602): fmuld's 9 */
+#define FPU_CYC_FSMULD  9   /* not in SIS (90C602 lacks fsmuld): fmuld's 9 */
 #define FPU_CYC_FDIVS   20  /* SIS: fdivs 20 */
 #define FPU_CYC_FDIVD   35  /* SIS: fdivd 35 */
 #define FPU_CYC_FSQRTS  37  /* SIS: fsqrts 37 */
@@ -319,7 +321,7 @@ static uint32_t f32_arith(unsigned op, uint32_t a, uint32_t b, unsigned rd,
             return b | FPU_F32_QUIET;
         }
         if ((b & FPU_F32_SIGN) && (b & ~FPU_F32_SIGN)) {
-            /* sqrt of a negative non-zero number (V8 B.24) */
+            /* sqrt of a negative non-zero number (V8 B, FSQRT) */
             *exc |= FPU_EXC_NV;
             return FPU_F32_DNAN;
         }
@@ -400,7 +402,10 @@ static uint64_t f64_arith(unsigned op, uint64_t a, uint64_t b, unsigned rd,
     return fpu_nan64(res) ? FPU_F64_DNAN : res;
 }
 
-/* FsTOd (V8 B.23): exact; a NaN keeps sign and payload, and is quieted */
+/*
+ * FsTOd (V8 B, "Convert Between Fp Formats"): exact; a NaN keeps its sign
+ * and payload, and is quieted
+ */
 static uint64_t f32_to_f64(uint32_t a, unsigned *exc)
 {
     if (fpu_nan32(a)) {
@@ -413,7 +418,7 @@ static uint64_t f32_to_f64(uint32_t a, unsigned *exc)
     return fpu_b64((double)fpu_f32(a));
 }
 
-/* FdTOs (V8 B.23): rounds by FSR.RD; a NaN keeps the top of its payload */
+/* FdTOs (same section): rounds by FSR.RD; a NaN keeps its payload's top */
 static uint32_t f64_to_f32(uint64_t a, unsigned rd, unsigned *exc)
 {
     double x = fpu_f64(a);
@@ -435,7 +440,7 @@ static uint32_t f64_to_f32(uint64_t a, unsigned rd, unsigned *exc)
     return fpu_b32(r);
 }
 
-/* FiTOs (V8 B.23): rounds by FSR.RD, may be inexact */
+/* FiTOs (V8 B, "Convert Integer to Fp"): rounds by FSR.RD */
 static uint32_t i32_to_f32(uint32_t a, unsigned rd, unsigned *exc)
 {
     int32_t i = (int32_t)a;
@@ -451,9 +456,9 @@ static uint32_t i32_to_f32(uint32_t a, unsigned rd, unsigned *exc)
 }
 
 /*
- * FsTOi/FdTOi (V8 B.23): always round toward zero. NaN and out-of-range
- * operands raise nv alone and give QEMU's results: 0x7fffffff for NaN and
- * positive overflow, 0x80000000 for negative overflow.
+ * FsTOi/FdTOi (V8 B, "Convert Fp to Integer"): round toward zero. NaN and
+ * out-of-range operands raise nv alone and give QEMU's results: 0x7fffffff
+ * for NaN and positive overflow, 0x80000000 for negative overflow.
  */
 static uint32_t f64_to_i32(double x, bool nan, unsigned *exc)
 {
@@ -475,8 +480,8 @@ static uint32_t f64_to_i32(double x, bool nan, unsigned *exc)
 }
 
 /*
- * FCMP/FCMPE (V8 B.25): fcc for rs1 against rs2. FCMPE raises nv for any
- * NaN operand, FCMP only for a signalling one.
+ * FCMP/FCMPE (V8 B, "Fp Compare"): fcc for rs1 against rs2. FCMPE raises
+ * nv for any NaN operand, FCMP only for a signalling one.
  */
 static unsigned f32_cmp(uint32_t a, uint32_t b, bool sig, unsigned *exc)
 {
@@ -537,16 +542,16 @@ void fpu_reset(FpuState *fp)
 
 void fpu_ldfsr(FpuState *fp, uint32_t val)
 {
-    /* V8 B.1: ver, ftt, qne and the reserved bits (so also the pending
-     * nv in bit 12, which QEMU keeps across LDFSR) are not written */
+    /* V8 4.4 and B (LDFSR): ver, ftt, qne and the reserved bits (so also
+     * the pending nv in bit 12, which QEMU keeps across LDFSR) stay */
     fp->fsr = (val & FPU_FSR_LDFSR_MASK) | (fp->fsr & ~FPU_FSR_LDFSR_MASK);
 }
 
 uint32_t fpu_stfsr(FpuState *fp)
 {
     /*
-     * V8 B.2 stores the whole FSR. QEMU 7.2 leaves ftt as it is after the
-     * store (checked: two STFSRs after a trap both read ftt=1); so do we.
+     * V8 B (STFSR) stores the whole FSR. QEMU 7.2 leaves ftt as it is after
+     * the store (checked: two STFSRs after a trap both read ftt=1); so do we.
      * Bit 12 is our private pending-nv flag and reads as 0, as in QEMU.
      */
     return fp->fsr & ~FPU_FSR_QEMU_NV;
@@ -568,8 +573,8 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
     fp->fsr &= ~(FPU_FSR_FTT_MASK | FPU_FSR_CEXC_MASK);
 
     switch (key) {
-    /* FMOVs/FNEGs/FABSs (V8 B.24): bit operations, no exception, even on
-     * a signalling NaN */
+    /* FMOVs/FNEGs/FABSs (V8 B, "Fp Move"): bit operations, no exception,
+     * even on a signalling NaN */
     case FPOP1(0x01):
         *cycles = FPU_CYC_FMOVS;
         fp->f[rd] = fp->f[rs2];
@@ -583,7 +588,7 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         fp->f[rd] = fp->f[rs2] & ~FPU_F32_SIGN;
         return 0;
 
-    /* FSQRTs/d (V8 B.24) */
+    /* FSQRTs/d (V8 B, "Fp Square Root") */
     case FPOP1(0x29):
         *cycles = FPU_CYC_FSQRTS;
         s = f32_arith(FPU_SQRT, 0, fp->f[rs2], rnd, &exc);
@@ -593,7 +598,8 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         d = f64_arith(FPU_SQRT, 0, fpu_get_d(fp, rs2), rnd, &exc);
         goto store_d;
 
-    /* FADD/FSUB/FMUL/FDIV (V8 B.22, B.23) */
+    /* FADD/FSUB/FMUL/FDIV (V8 B, "Fp Add and Subtract", "Fp Multiply
+     * and Divide") */
     case FPOP1(0x41):
         *cycles = FPU_CYC_FADDS;
         s = f32_arith(FPU_ADD, fp->f[rs1], fp->f[rs2], rnd, &exc);
@@ -632,9 +638,10 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         goto store_d;
 
     /*
-     * FsMULd (V8 B.23): QEMU widens both operands first (a signalling NaN
-     * is quieted there and raises nv), then multiplies two doubles, so the
-     * NaN choice sees two quiet NaNs. The product itself is exact.
+     * FsMULd (V8 B, "Fp Multiply and Divide"): QEMU widens both operands
+     * first (a signalling NaN is quieted there and raises nv), then
+     * multiplies two doubles, so the NaN choice sees two quiet NaNs. The
+     * product itself is exact.
      */
     case FPOP1(0x69):
         *cycles = FPU_CYC_FSMULD;
@@ -642,7 +649,7 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         d = f64_arith(FPU_MUL, d, f32_to_f64(fp->f[rs2], &exc), rnd, &exc);
         goto store_d;
 
-    /* Conversions (V8 B.23); only rs2 is an operand */
+    /* Conversions (V8 B, "Convert ..." sections); only rs2 is read */
     case FPOP1(0xc4):
         *cycles = FPU_CYC_FITOS;
         s = i32_to_f32(fp->f[rs2], rnd, &exc);
@@ -682,7 +689,7 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         s = f64_to_i32(fpu_f64(d), fpu_nan64(d), &exc);
         goto store_s;
 
-    /* FCMP/FCMPE (V8 B.25): only fcc changes; rd is ignored */
+    /* FCMP/FCMPE (V8 B, "Fp Compare"): only fcc changes; rd is ignored */
     case FPOP2(0x51):
     case FPOP2(0x55):
         *cycles = FPU_CYC_FCMPS;
@@ -697,7 +704,7 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
     /*
      * Quad FPops: the MB86904 has no quad hardware and QEMU's MB86904
      * model lacks CPU_FEATURE_FLOAT128, so they trap as unimplemented_FPop
-     * (V8 4.4 ftt=3) for system software to emulate. FsQRTq FADDq FSUBq
+     * (V8 4.4 ftt=3) for system software to emulate. FSQRTq FADDq FSUBq
      * FMULq FDIVq FdMULq FqTOs FqTOd FiTOq FsTOq FdTOq FqTOi FCMPq FCMPEq.
      * QEMU clears cexc here (V8 4.4 says cexc is unchanged); we follow QEMU.
      */
@@ -732,6 +739,12 @@ store_s:
     fp->f[rd] = s;
     return 0;
 store_d:
+    /*
+     * V8 4.4: a trapping FPop leaves its destination alone. QEMU 7.2 differs
+     * for double results (FADDd..FDIVd, FSQRTd, FsMULd): its helpers write
+     * the register pair before the trap check, so there the result is
+     * already in rd when the trap is taken.
+     */
     if (fpu_finish(fp, exc)) {
         return 1;
     }

@@ -25,7 +25,7 @@
 #define FPU_FSR_AEXC_SHIFT  5           /* [9:5] accrued exceptions */
 #define FPU_FSR_CEXC_MASK   0x1fu       /* [4:0] current exceptions */
 
-/* Bits an LDFSR can change: RD, TEM, NS, fcc, aexc, cexc (V8 4.4, B.1) */
+/* Bits an LDFSR can change: RD, TEM, NS, fcc, aexc, cexc (V8 4.4) */
 #define FPU_FSR_LDFSR_MASK  0xcfc00fffu
 
 /* Exception bits, in cexc/aexc/TEM order (V8 4.4 table 4-5) */
@@ -54,7 +54,8 @@
 #define FPU_FCC_UN          3u
 
 typedef struct FpuState {
-    uint32_t f[32];   /* %f0..%f31; a double in %fN (N even) is f[N] (MSW) : f[N+1] */
+    /* %f0..%f31; a double in %fN (N even) is f[N] (MSW) : f[N+1] */
+    uint32_t f[32];
     uint32_t fsr;     /* V8 FSR; read it with fpu_stfsr() (bit 12 is private) */
 } FpuState;
 
@@ -79,7 +80,7 @@ void fpu_ldfsr(FpuState *fp, uint32_t val);
  * ftt stays set until the next FPop clears it. */
 uint32_t fpu_stfsr(FpuState *fp);
 
-/* fcc for FBfcc (V8 B.22) */
+/* fcc, for FBfcc (V8 B, "Branch on Fp Condition Codes") */
 static inline unsigned fpu_fcc(const FpuState *fp)
 {
     return (fp->fsr >> FPU_FSR_FCC_SHIFT) & 3u;

@@ -180,9 +180,20 @@ static unsigned phys_access(SparcCpu *cpu, uint64_t pa, unsigned size,
                             bool write, uint64_t *val, bool is_asi)
 {
     unsigned wait = 0;
-    BusStatus st = write ? bus_write(cpu->bus, pa, size, *val, &wait)
-                         : bus_read(cpu->bus, pa, size, val, &wait);
+    bool stable = false;
+    BusStatus st;
+    if (write) {
+        cpu->stores++;
+        st = bus_write(cpu->bus, pa, size, *val, &wait);
+    } else {
+        st = bus_read_poll(cpu->bus, pa, size, val, &wait, &stable);
+    }
     cpu->cycles += wait;
+    if (stable && st == BUS_OK) {
+        cpu->poll_read = true;
+        cpu->poll_pa = pa;
+        cpu->poll_val = *val;
+    }
     if (st != BUS_OK) {
         if (!write) {
             *val = 0;
@@ -271,6 +282,7 @@ static inline unsigned mem_write(SparcCpu *cpu, uint32_t va, unsigned size,
                                  bool super, uint64_t val)
 {
     TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
+    cpu->stores++;
     if (likely(e->tag_write == (va & (0xfffff000u | (size - 1))))) {
         uint8_t *p = (uint8_t *)(e->addend + va);
         switch (size) {
@@ -601,6 +613,75 @@ static uint32_t do_sdiv(SparcCpu *cpu, uint32_t a, uint32_t b, bool *ovf)
     return (uint32_t)q;
 }
 
+/* ---- Poll skipping ----
+ *
+ * A guest that waits for a device by reading one of its registers in a
+ * loop (the PROM waiting for the serial transmitter) would burn host time
+ * for nothing: between two events nothing it reads can change.  When the
+ * same instruction reads the same stable register (MmioOps.is_stable) with
+ * the same value three times in a row, with no store, trap or interrupt in
+ * between, and the whole architectural state is identical at the second
+ * and third read, then every further iteration is an exact repeat until
+ * the next event.  We account for those iterations (cycles and
+ * instruction counts) without executing them.  The result is exactly what
+ * executing them would give: same state, same cycle count.  A loop that
+ * counts its iterations (a timeout) never has identical states and is
+ * executed normally.
+ */
+#define POLL_MAX_INSNS 256
+
+static void snapshot_take(const SparcCpu *cpu, uint32_t npc, uint32_t icc,
+                          CpuArchState *a)
+{
+    memcpy(a->g, cpu->g, sizeof(a->g));
+    memcpy(a->wf, cpu->wf, sizeof(a->wf));
+    memcpy(a->f, cpu->fpu.f, sizeof(a->f));
+    a->psr = cpu->psr;
+    a->icc = icc;
+    a->wim = cpu->wim;
+    a->tbr = cpu->tbr;
+    a->y = cpu->y;
+    a->fsr = cpu->fpu.fsr;
+    a->npc = npc;
+}
+
+static void poll_check(SparcCpu *cpu, uint32_t pc, uint32_t npc,
+                       uint32_t icc)
+{
+    PollTrack *t = &cpu->poll;
+    CpuArchState now;
+
+    cpu->poll_read = false;
+    if (t->pc != pc || t->pa != cpu->poll_pa || t->val != cpu->poll_val ||
+        t->stores != cpu->stores || t->traps != cpu->traps ||
+        cpu->insns - t->insns > POLL_MAX_INSNS) {
+        t->pc = pc;
+        t->pa = cpu->poll_pa;
+        t->val = cpu->poll_val;
+        t->have_snap = false;
+    } else if (!t->have_snap) {
+        snapshot_take(cpu, npc, icc, &t->snap);
+        t->have_snap = true;
+    } else {
+        snapshot_take(cpu, npc, icc, &now);
+        if (memcmp(&now, &t->snap, sizeof(now)) == 0 &&
+            cpu->deadline == cpu->run_limit && cpu->cycles > t->cycles &&
+            cpu->run_limit > cpu->cycles) {
+            Cycles period = cpu->cycles - t->cycles;
+            uint64_t n = (cpu->run_limit - cpu->cycles) / period;
+            cpu->insns += n * (cpu->insns - t->insns);
+            cpu->cycles += n * period;
+            cpu->poll_skipped += n * period;
+        } else {
+            t->snap = now;
+        }
+    }
+    t->cycles = cpu->cycles;
+    t->insns = cpu->insns;
+    t->stores = cpu->stores;
+    t->traps = cpu->traps;
+}
+
 /* ---- The interpreter ---- */
 
 CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
@@ -615,6 +696,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     bool ovf;
 
     cpu->stop = CPU_RUNNING;
+    cpu->run_limit = limit;
     if (cpu->halted) {
         if (!irq_deliverable(cpu)) {
             return CPU_STOP_HALT;
@@ -1057,6 +1139,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             if (unlikely(tt)) {                                          \
                 goto trap;                                               \
             }                                                            \
+            if (unlikely(cpu->poll_read)) {                              \
+                poll_check(cpu, pc, npc, icc);                           \
+            }                                                            \
             R(d->rd) = conv;                                             \
             cpu->last_load_rd = d->rd & 31;
         case OP_LD:
@@ -1135,6 +1220,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             v64 = d->op == OP_LDSTUB ? 0xff : R(d->rd);
             tt = mem_slow(cpu, ea, size, (cpu->psr & PSR_S) != 0,
                           MMU_ACC_RMW, &v64, false);
+            cpu->poll_read = false;
             if (unlikely(tt)) {
                 goto trap;
             }
@@ -1205,6 +1291,12 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             tt = asi_access(cpu, asi, ea, size, acc, &v64);
             if (unlikely(tt)) {
                 goto trap;
+            }
+            if (unlikely(cpu->poll_read)) {
+                if (acc == MMU_ACC_READ) {
+                    poll_check(cpu, pc, npc, icc);
+                }
+                cpu->poll_read = false;
             }
             if (acc != MMU_ACC_WRITE) {
                 switch (d->op) {

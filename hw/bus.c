@@ -89,7 +89,7 @@ static void be_store(uint8_t *p, unsigned size, uint64_t v)
 }
 
 static BusStatus mmio_access(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
-                             bool write, unsigned *wait)
+                             bool write, unsigned *wait, bool *stable)
 {
     const BusRegion *r = bus_find(b, pa);
     uint32_t off, v32;
@@ -101,9 +101,9 @@ static BusStatus mmio_access(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
     if (size == 8) {
         /* A doubleword access to registers is two word accesses. */
         uint64_t hi = *val >> 32, lo = *val & 0xffffffffu;
-        st = mmio_access(b, pa, 4, &hi, write, wait);
+        st = mmio_access(b, pa, 4, &hi, write, wait, NULL);
         if (st == BUS_OK) {
-            st = mmio_access(b, pa + 4, 4, &lo, write, wait);
+            st = mmio_access(b, pa + 4, 4, &lo, write, wait, NULL);
         }
         *val = (hi << 32) | (lo & 0xffffffffu);
         return st;
@@ -120,22 +120,34 @@ static BusStatus mmio_access(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
         return r->ops->write(r->opaque, off, size, (uint32_t)*val);
     }
     v32 = 0;
+    if (stable) {
+        *stable = r->ops->is_stable && r->ops->is_stable(r->opaque, off);
+    }
     st = r->ops->read ? r->ops->read(r->opaque, off, size, &v32) : BUS_OK;
     *val = v32;
     return st;
 }
 
-BusStatus bus_read(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
-                   unsigned *wait)
+BusStatus bus_read_poll(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
+                        unsigned *wait, bool *stable)
 {
     bool ro;
     uint8_t *p = bus_host_ptr(b, pa, &ro);
+    if (stable) {
+        *stable = false;
+    }
     if (p) {
         *val = be_load(p, size);
         return BUS_OK;
     }
     *val = 0;
-    return mmio_access(b, pa, size, val, false, wait);
+    return mmio_access(b, pa, size, val, false, wait, stable);
+}
+
+BusStatus bus_read(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
+                   unsigned *wait)
+{
+    return bus_read_poll(b, pa, size, val, wait, NULL);
 }
 
 BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
@@ -154,7 +166,7 @@ BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
         be_store(p, size, val);
         return BUS_OK;
     }
-    return mmio_access(b, pa, size, &val, true, wait);
+    return mmio_access(b, pa, size, &val, true, wait, NULL);
 }
 
 void bus_guest_error(Bus *b, const char *fmt, ...)

@@ -27,6 +27,13 @@ typedef struct MmioOps {
     BusStatus (*read)(void *s, uint32_t off, unsigned size, uint32_t *val);
     BusStatus (*write)(void *s, uint32_t off, unsigned size, uint32_t val);
     uint8_t min_size, max_size;     /* the bus rejects others (BUS_ERR_SIZE) */
+    /*
+     * Optional.  True if reading register `off` has no side effect and its
+     * value changes only when one of the machine's events fires or the CPU
+     * writes to the device.  The CPU may then fast-forward a polling loop on
+     * it to the next event (cpu/sparc.c, poll skipping).
+     */
+    bool (*is_stable)(void *s, uint32_t off);
 } MmioOps;
 
 typedef struct BusRegion {
@@ -101,6 +108,10 @@ static inline void bus_ram_written(Bus *b, GPAddr pa, uint64_t len)
  */
 BusStatus bus_read(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
                    unsigned *wait);
+/* bus_read that also tells whether the register read is stable (see
+ * MmioOps.is_stable); RAM and ROM are not "stable" in that sense. */
+BusStatus bus_read_poll(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
+                        unsigned *wait, bool *stable);
 BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
                     unsigned *wait);
 

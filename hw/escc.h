@@ -1,6 +1,10 @@
 /*
  * Zilog Z8530 ESCC (Serial Communications Controller), two channels.
  * Reference: Zilog SCC/ESCC User Manual (UM010903), cited "SCC UM §n".
+ *
+ * The sun4m has two: one for ttya/ttyb, one for the keyboard (channel A)
+ * and the mouse (channel B).  Both channels of a chip share one interrupt
+ * line into the SLAVIO interrupt controller.
  */
 #ifndef HW_ESCC_H
 #define HW_ESCC_H
@@ -10,23 +14,54 @@
 
 #include "bus.h"
 #include "chardev.h"
+#include "event.h"
+#include "irq.h"
+
+typedef enum EsccKind {
+    ESCC_SERIAL,                    /* a host CharDev (or nothing) */
+    ESCC_KEYBOARD,                  /* Sun type-5 keyboard, no keys pressed */
+    ESCC_MOUSE,                     /* Sun mouse, never moving */
+} EsccKind;
+
+#define ESCC_RX_FIFO 3              /* the receiver's 3-byte FIFO */
+#define ESCC_KBD_QUEUE 8
+
+typedef struct Escc Escc;
 
 typedef struct EsccChannel {
+    Escc *chip;
+    EsccKind kind;
+    CharDev *dev;                   /* ESCC_SERIAL: host side, may be NULL */
     uint8_t wr[16];                 /* write registers WR0..WR15 */
-    uint8_t ptr;                    /* register pointer (WR0 bits 2:0 + point high) */
-    uint8_t rx_data;
-    bool rx_avail;
-    bool tx_ip, rx_ip;              /* interrupt pending (RR3) */
-    CharDev *dev;                   /* host side, NULL: not connected */
+    uint8_t ptr;                    /* register pointer for the next access */
+    uint8_t rx_fifo[ESCC_RX_FIFO];
+    unsigned rx_count;
+    bool tx_busy;                   /* a character is being shifted out */
+    uint8_t tx_buf;                 /* transmit buffer (WR8) */
+    bool tx_buf_full;
+    bool tx_ip, rx_ip, ext_ip;      /* interrupt pending bits (RR3) */
+    uint8_t rr0_latched;            /* ext/status bits as last reported */
+    uint8_t kbd_queue[ESCC_KBD_QUEUE];  /* keyboard replies to send */
+    unsigned kbd_len;
+    Event tx_done, rx_tick;
 } EsccChannel;
 
-typedef struct Escc {
+struct Escc {
     EsccChannel ch[2];              /* [0] = channel B (+0), [1] = A (+4) */
-    uint64_t tx_bytes;
-} Escc;
+    EventQueue *events;
+    uint64_t cpu_hz;
+    IrqLine irq;
+    bool irq_level;
+    uint64_t tx_bytes, rx_bytes;
+    unsigned guest_errors;
+};
 
 extern const MmioOps escc_ops;
-void escc_init(Escc *s, CharDev *a, CharDev *b);
+/* a_kind/b_kind and the host devices of each channel (NULL: unconnected) */
+void escc_init(Escc *s, EventQueue *eq, uint64_t cpu_hz, IrqLine irq,
+               EsccKind a_kind, CharDev *a, EsccKind b_kind, CharDev *b);
 void escc_reset(Escc *s);
+/* The host has input for a channel: start receiving it. */
+void escc_input_ready(Escc *s);
 
 #endif

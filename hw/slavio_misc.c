@@ -105,9 +105,15 @@ static BusStatus misc_write(void *opaque, uint32_t off, unsigned size,
     return BUS_OK;
 }
 
-static const MmioOps misc_ops8 = { misc_read, misc_write, 1, 1 };
-static const MmioOps misc_ops16 = { misc_read, misc_write, 2, 2 };
-static const MmioOps misc_ops32 = { misc_read, misc_write, 4, 4 };
+static const MmioOps misc_ops8 = {
+    .read = misc_read, .write = misc_write, .min_size = 1, .max_size = 1,
+};
+static const MmioOps misc_ops16 = {
+    .read = misc_read, .write = misc_write, .min_size = 2, .max_size = 2,
+};
+static const MmioOps misc_ops32 = {
+    .read = misc_read, .write = misc_write, .min_size = 4, .max_size = 4,
+};
 
 void slavio_misc_map(SlavioMisc *s, Bus *b, GPAddr base)
 {

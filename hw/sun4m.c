@@ -49,6 +49,7 @@ static void input_poll(void *opaque)
     if (m->cfg.serial_a) {
         chardev_poll_input(m->cfg.serial_a);
     }
+    escc_input_ready(&m->escc_serial);
     ev_after(&m->events, &m->input_poll,
              m->cfg.cpu_hz / 1000000 * INPUT_POLL_US);
 }
@@ -59,6 +60,7 @@ void machine_reset(Machine *m)
      * back in boot mode; RAM keeps its contents, as on the real board. */
     cpu_reset(&m->cpu);
     escc_reset(&m->escc_serial);
+    escc_reset(&m->escc_kbd);
     slavio_misc_reset(&m->misc);
 }
 
@@ -88,18 +90,21 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     }
     ev_queue_init(&m->events, &m->cpu.cycles);
 
-    escc_init(&m->escc_serial, cfg->serial_a, cfg->serial_b);
+    escc_init(&m->escc_serial, &m->events, m->cfg.cpu_hz, irq_line(NULL, m, 0),
+              ESCC_SERIAL, cfg->serial_a, ESCC_SERIAL, cfg->serial_b);
     bus_map_mmio(&m->bus, SS5_ESCC_SERIAL, 8, &escc_ops, &m->escc_serial,
                  "escc-serial", 2);
+    escc_init(&m->escc_kbd, &m->events, m->cfg.cpu_hz, irq_line(NULL, m, 0),
+              ESCC_KEYBOARD, NULL, ESCC_MOUSE, NULL);
+    bus_map_mmio(&m->bus, SS5_ESCC_KBD, 8, &escc_ops, &m->escc_kbd,
+                 "escc-kbd", 2);
     m->misc.reset_request = board_reset_request;
     m->misc.poweroff_request = board_poweroff_request;
     m->misc.board = m;
     slavio_misc_map(&m->misc, &m->bus, SS5_SLAVIO_BASE);
 
     ev_init(&m->input_poll, "console-input", input_poll, m);
-    if (cfg->serial_a && cfg->serial_a->in_fd >= 0) {
-        ev_after(&m->events, &m->input_poll, 1);
-    }
+    ev_after(&m->events, &m->input_poll, 1);
     machine_reset(m);
     return 0;
 }

@@ -33,6 +33,7 @@ typedef struct Machine {
     SparcCpu cpu;
     EventQueue events;
     Escc escc_serial;               /* ttya/ttyb at 0x71100000 */
+    Escc escc_kbd;                  /* keyboard/mouse at 0x71000000 */
     SlavioMisc misc;
     Event input_poll;               /* host console input enters here */
     bool quit;
@@ -50,6 +51,7 @@ typedef struct Machine {
 #define SS5_PROM_SIZE 0x100000ull   /* 1 MB PROM slot */
 #define SS5_SLAVIO_BASE 0x71000000ull
 #define SS5_ESCC_SERIAL 0x71100000ull
+#define SS5_ESCC_KBD 0x71000000ull
 #define SS5_MAX_RAM 0x10000000ull   /* 256 MB */
 #define SUN4M_DEFAULT_HZ 110000000ull
 
