@@ -186,6 +186,8 @@ void cpu_reset(SparcCpu *cpu);
 CpuStop cpu_run(SparcCpu *cpu, Cycles limit);
 /* The interrupt controller sets the pending level (0 = none). */
 void cpu_set_irq_level(SparcCpu *cpu, unsigned level);
+/* Stop executing until an interrupt is requested (APC idle). */
+void cpu_halt(SparcCpu *cpu);
 /* Make cpu_run return at the next instruction boundary (for devices). */
 static inline void cpu_kick(SparcCpu *cpu)
 {

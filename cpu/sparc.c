@@ -566,6 +566,12 @@ void cpu_free(SparcCpu *cpu)
     cpu->ram_code = cpu->rom_code = NULL;
 }
 
+void cpu_halt(SparcCpu *cpu)
+{
+    cpu->halted = true;
+    cpu_kick(cpu);
+}
+
 void cpu_set_irq_level(SparcCpu *cpu, unsigned level)
 {
     if (level != cpu->irq_level) {
@@ -698,7 +704,10 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     cpu->stop = CPU_RUNNING;
     cpu->run_limit = limit;
     if (cpu->halted) {
-        if (!irq_deliverable(cpu)) {
+        /* Any interrupt request ends the APC idle state, whatever PIL says:
+         * Linux idles with PIL 15 and lowers it after waking (process_32.c
+         * arch_cpu_idle); QEMU wakes on a request with ET=1. */
+        if (!cpu->irq_level) {
             return CPU_STOP_HALT;
         }
         cpu->halted = false;

@@ -147,3 +147,175 @@ fail:
     free(f);
     return -1;
 }
+
+/* ---- kernels ---- */
+
+#include <zlib.h>
+
+#define KERNEL_LOAD_ADDR 0x4000u
+#define KERNEL_VBASE 0xf0000000u
+/* SPARC a.out magic numbers (<a.out.h>): machine type 3 (SPARC) */
+#define AOUT_OMAGIC 0x01030107u
+#define AOUT_NMAGIC 0x01030108u
+#define AOUT_ZMAGIC 0x0103010bu
+
+uint8_t *load_file_gz(const char *path, size_t max_len, size_t *len,
+                      const char *what, char *err, size_t errlen)
+{
+    size_t raw_len, cap = 1 << 20, got = 0;
+    uint8_t *raw = load_file(path, max_len, &raw_len, what, err, errlen);
+    uint8_t *out;
+    z_stream z;
+    int zr;
+
+    if (!raw) {
+        return NULL;
+    }
+    if (raw_len < 2 || raw[0] != 0x1f || raw[1] != 0x8b) {
+        *len = raw_len;
+        return raw;
+    }
+    memset(&z, 0, sizeof(z));
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+        snprintf(err, errlen, "cannot decompress %s '%s'", what, path);
+        free(raw);
+        return NULL;
+    }
+    out = malloc(cap);
+    z.next_in = raw;
+    z.avail_in = (uInt)raw_len;
+    for (;;) {
+        if (!out) {
+            snprintf(err, errlen, "out of memory decompressing %s '%s'",
+                     what, path);
+            break;
+        }
+        z.next_out = out + got;
+        z.avail_out = (uInt)(cap - got);
+        zr = inflate(&z, Z_NO_FLUSH);
+        got = cap - z.avail_out;
+        if (zr == Z_STREAM_END) {
+            inflateEnd(&z);
+            free(raw);
+            *len = got;
+            return out;
+        }
+        if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            snprintf(err, errlen, "%s '%s': corrupt gzip data", what, path);
+            break;
+        }
+        if (z.avail_out == 0) {
+            uint8_t *n;
+            if (cap >= max_len) {
+                snprintf(err, errlen, "%s '%s' is too large once "
+                         "decompressed (more than %zu bytes)", what, path,
+                         max_len);
+                break;
+            }
+            cap *= 2;
+            n = realloc(out, cap);
+            if (!n) {
+                free(out);
+                out = NULL;
+                continue;
+            }
+            out = n;
+        } else if (z.avail_in == 0) {
+            snprintf(err, errlen, "%s '%s': truncated gzip data", what, path);
+            break;
+        }
+    }
+    inflateEnd(&z);
+    free(out);
+    free(raw);
+    return NULL;
+}
+
+long kernel_load(const char *path, uint8_t *ram, uint64_t ram_limit,
+                 char *err, size_t errlen)
+{
+    size_t len;
+    uint8_t *f = load_file_gz(path, 256u << 20, &len, "kernel", err, errlen);
+    long placed = 0;
+
+    if (!f) {
+        return -1;
+    }
+    if (len >= 52 && memcmp(f, "\177ELF", 4) == 0) {
+        uint32_t phoff = be32(f + 28);
+        unsigned phentsize = be16(f + 42), phnum = be16(f + 44), i;
+        if (f[4] != 1 || f[5] != 2 || be16(f + 18) != EM_SPARC) {
+            snprintf(err, errlen, "kernel '%s' is an ELF file but not "
+                     "32-bit big-endian SPARC (a sparc64 kernel?)", path);
+            goto fail;
+        }
+        if (phentsize < 32 || phoff > len ||
+            (uint64_t)phnum * phentsize > len - phoff) {
+            snprintf(err, errlen, "kernel '%s': malformed program headers",
+                     path);
+            goto fail;
+        }
+        for (i = 0; i < phnum; i++) {
+            const uint8_t *ph = f + phoff + (size_t)i * phentsize;
+            uint32_t off = be32(ph + 4), vaddr = be32(ph + 8);
+            uint32_t filesz = be32(ph + 16), memsz = be32(ph + 20);
+            uint64_t pa = (uint32_t)(vaddr - KERNEL_VBASE);
+            if (be32(ph) != PT_LOAD || memsz == 0) {
+                continue;
+            }
+            if (off > len || filesz > len - off || filesz > memsz) {
+                snprintf(err, errlen, "kernel '%s': segment %u lies outside "
+                         "the file", path, i);
+                goto fail;
+            }
+            if (pa + memsz > ram_limit) {
+                snprintf(err, errlen, "kernel '%s': segment %u (0x%08x, "
+                         "%u bytes) does not fit in guest RAM below 0x%llx",
+                         path, i, vaddr, memsz,
+                         (unsigned long long)ram_limit);
+                goto fail;
+            }
+            memcpy(ram + pa, f + off, filesz);
+            memset(ram + pa + filesz, 0, memsz - filesz);
+            if ((long)(pa + memsz) > placed) {
+                placed = (long)(pa + memsz);
+            }
+        }
+        if (placed == 0) {
+            snprintf(err, errlen, "kernel '%s': no loadable segment", path);
+            goto fail;
+        }
+        placed -= KERNEL_LOAD_ADDR;
+    } else if (len >= 32 && (be32(f) == AOUT_OMAGIC ||
+                             be32(f) == AOUT_NMAGIC ||
+                             be32(f) == AOUT_ZMAGIC)) {
+        /* a.out: header, text, data; bss follows */
+        uint32_t text = be32(f + 4), data = be32(f + 8), bss = be32(f + 12);
+        uint64_t body = (uint64_t)text + data;
+        if (body > len - 32) {
+            snprintf(err, errlen, "kernel '%s': truncated a.out image", path);
+            goto fail;
+        }
+        if (KERNEL_LOAD_ADDR + body + bss > ram_limit) {
+            snprintf(err, errlen, "kernel '%s' is too large for guest RAM "
+                     "below 0x%llx", path, (unsigned long long)ram_limit);
+            goto fail;
+        }
+        memcpy(ram + KERNEL_LOAD_ADDR, f + 32, body);
+        memset(ram + KERNEL_LOAD_ADDR + body, 0, bss);
+        placed = (long)(body + bss);
+    } else {
+        if (KERNEL_LOAD_ADDR + len > ram_limit) {
+            snprintf(err, errlen, "kernel '%s' is too large for guest RAM "
+                     "below 0x%llx", path, (unsigned long long)ram_limit);
+            goto fail;
+        }
+        memcpy(ram + KERNEL_LOAD_ADDR, f, len);
+        placed = (long)len;
+    }
+    free(f);
+    return placed;
+fail:
+    free(f);
+    return -1;
+}

@@ -26,3 +26,19 @@ long rom_load(const char *path, uint8_t *rom, size_t rom_size,
               uint32_t elf_vbase, char *err, size_t errlen);
 
 #endif
+
+/*
+ * Load a Linux kernel into guest RAM the way QEMU's sun4m does
+ * (hw/sparc/sun4m.c sun4m_load_kernel): an ELF32 SPARC image at
+ * PA = p_vaddr - 0xf0000000 (a vmlinux linked at 0xf0004000 lands at
+ * 0x4000), else a SPARC a.out image at 0x4000, else a raw image at 0x4000.
+ * The file may be gzip-compressed.  ram_limit is the highest RAM address
+ * the kernel may reach.  Returns the number of bytes placed, -1 on error.
+ */
+long kernel_load(const char *path, uint8_t *ram, uint64_t ram_limit,
+                 char *err, size_t errlen);
+
+/* Read a whole, possibly gzip-compressed, file (at most max_len bytes once
+ * decompressed).  NULL with err set on failure. */
+uint8_t *load_file_gz(const char *path, size_t max_len, size_t *len,
+                      const char *what, char *err, size_t errlen);

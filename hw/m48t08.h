@@ -49,6 +49,8 @@
 /* IDPROM fields (QEMU sun_nvram.h struct Sun_nvram) */
 #define SUN_IDPROM_FORMAT 0x01      /* byte 0: format 1 */
 #define SUN_MACHINE_SS5 0x80        /* byte 1: sun4m SS-5 family */
+/* QEMU's default NIC address, used when the configuration gives none */
+#define M48T08_DEFAULT_MAC { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 }
 
 typedef struct M48t08Config {
     /*
@@ -64,9 +66,11 @@ typedef struct M48t08Config {
     /* Backing file of the 8 KB image: NULL for none.  A missing file
      * starts from the default image and is created by m48t08_save. */
     const char *file;
-    /* Default image contents (used when there is no file to load) */
+    /* Default image contents (used when there is no file to load):
+     * an all-zero mac means M48T08_DEFAULT_MAC, machine_type 0 means
+     * SUN_MACHINE_SS5. */
     uint8_t mac[6];
-    uint8_t machine_type;           /* IDPROM byte 1, SUN_MACHINE_SS5 */
+    uint8_t machine_type;
     const char *const *prom_env;    /* "name=value" strings, like -prom-env */
     unsigned n_prom_env;
 } M48t08Config;
@@ -81,6 +85,7 @@ typedef struct M48t08 {
     int64_t stop_time;              /* time shown while stopped */
     int64_t offset;                 /* clock minus time source, seconds */
     int wday_delta;                 /* day register minus true weekday */
+    bool freq_test;                 /* FT bit of the day register */
     bool fixed_time;
     int64_t start_time;
     const Cycles *now;

@@ -16,6 +16,100 @@
 /* Longest CPU slice between two host_poll calls, in virtual ms */
 #define HOST_SLICE_MS 1
 
+/* ---- trivial devices of the board (QEMU keeps these in sun4m.c) ---- */
+
+/*
+ * Empty slots: address ranges where the real board answers without a
+ * device (RAM sockets above the installed RAM, aliases of the IOMMU): reads
+ * return 0 and writes are ignored, no bus error (QEMU empty_slot_init).
+ */
+static BusStatus empty_read(void *s, uint32_t off, unsigned size,
+                            uint32_t *val)
+{
+    *val = 0;
+    return BUS_OK;
+}
+
+static BusStatus empty_write(void *s, uint32_t off, unsigned size,
+                             uint32_t val)
+{
+    return BUS_OK;
+}
+
+static const MmioOps empty_slot_ops = {
+    .read = empty_read, .write = empty_write, .min_size = 1, .max_size = 4,
+};
+
+/* ID register at 0x78000000: four ROM bytes (QEMU idreg_data). */
+static BusStatus idreg_read(void *s, uint32_t off, unsigned size,
+                            uint32_t *val)
+{
+    static const uint8_t idreg[4] = { 0xfe, 0x81, 0x01, 0x03 };
+    uint32_t v = 0;
+    unsigned i;
+    for (i = 0; i < size; i++) {
+        v = (v << 8) | idreg[(off + i) & 3];
+    }
+    *val = v;
+    return BUS_OK;
+}
+
+static const MmioOps idreg_ops = {
+    .read = idreg_read, .min_size = 1, .max_size = 4,
+};
+
+/* TCX AFX register at 0x6e000000: 4 bytes of plain storage. */
+static BusStatus afx_read(void *opaque, uint32_t off, unsigned size,
+                          uint32_t *val)
+{
+    const Machine *m = opaque;
+    *val = m->afx >> (8 * (4 - size - off)) &
+           (size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1);
+    return BUS_OK;
+}
+
+static BusStatus afx_write(void *opaque, uint32_t off, unsigned size,
+                           uint32_t val)
+{
+    Machine *m = opaque;
+    unsigned shift = 8 * (4 - size - off);
+    uint32_t mask = (size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1)
+                    << shift;
+    m->afx = (m->afx & ~mask) | ((val << shift) & mask);
+    return BUS_OK;
+}
+
+static const MmioOps afx_ops = {
+    .read = afx_read, .write = afx_write, .min_size = 1, .max_size = 4,
+};
+
+/*
+ * APC power management (SBus slot 4, 0x6a000000).  Linux writes its idle
+ * register (offset 0) to stop the CPU clock until the next interrupt
+ * (arch/sparc/kernel/apc.c); QEMU halts on any byte write and reads 0.
+ * SIMPLIFY: the fan and CPU power registers read 0 and ignore writes.
+ */
+static BusStatus apc_read(void *s, uint32_t off, unsigned size,
+                          uint32_t *val)
+{
+    *val = 0;
+    return BUS_OK;
+}
+
+static BusStatus apc_write(void *opaque, uint32_t off, unsigned size,
+                           uint32_t val)
+{
+    Machine *m = opaque;
+    if (off == 0) {
+        cpu_halt(&m->cpu);
+    }
+    return BUS_OK;
+}
+
+static const MmioOps apc_ops = {
+    .read = apc_read, .write = apc_write, .min_size = 1, .max_size = 1,
+};
+
 void machine_request_exit(Machine *m, int code)
 {
     m->quit = true;
@@ -98,6 +192,13 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
               ESCC_KEYBOARD, NULL, ESCC_MOUSE, NULL);
     bus_map_mmio(&m->bus, SS5_ESCC_KBD, 8, &escc_ops, &m->escc_kbd,
                  "escc-kbd", 2);
+    if (cfg->ram_size < SS5_MAX_RAM) {
+        bus_map_mmio(&m->bus, cfg->ram_size, SS5_MAX_RAM - cfg->ram_size,
+                     &empty_slot_ops, m, "ram-empty-slot", 0);
+    }
+    bus_map_mmio(&m->bus, SS5_IDREG, 4, &idreg_ops, m, "idreg", 2);
+    bus_map_mmio(&m->bus, SS5_AFX, 4, &afx_ops, m, "tcx-afx", 2);
+    bus_map_mmio(&m->bus, SS5_APC, 0x40, &apc_ops, m, "apc", 2);
     m->misc.reset_request = board_reset_request;
     m->misc.poweroff_request = board_poweroff_request;
     m->misc.board = m;

@@ -36,6 +36,7 @@ typedef struct Machine {
     Escc escc_kbd;                  /* keyboard/mouse at 0x71000000 */
     SlavioMisc misc;
     Event input_poll;               /* host console input enters here */
+    uint32_t afx;                   /* TCX AFX register */
     bool quit;
     int exit_code;
     uint64_t resets;
@@ -52,6 +53,9 @@ typedef struct Machine {
 #define SS5_SLAVIO_BASE 0x71000000ull
 #define SS5_ESCC_SERIAL 0x71100000ull
 #define SS5_ESCC_KBD 0x71000000ull
+#define SS5_IDREG 0x78000000ull
+#define SS5_AFX 0x6e000000ull
+#define SS5_APC 0x6a000000ull
 #define SS5_MAX_RAM 0x10000000ull   /* 256 MB */
 #define SUN4M_DEFAULT_HZ 110000000ull
 

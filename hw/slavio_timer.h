@@ -1,0 +1,74 @@
+/*
+ * sun4m counter-timers, the timer part of the SLAVIO (STP2001 /
+ * NCR89C105): one counter-timer per CPU (level 14 at that CPU) and one
+ * system timer (system interrupt source 19, PIL 10), counting at 2 MHz.
+ * Sources: QEMU hw/timer/slavio_timer.c, Linux arch/sparc/kernel/
+ * sun4m_irq.c, time_32.c, include/asm/timer_32.h; OpenBIOS drivers/obio.h;
+ * reference/sun4m-contract.md §4.4.
+ *
+ * Counters are not ticked: a read computes the count from the machine
+ * clock.  Only the moment a counter reaches its limit is an Event.
+ */
+#ifndef HW_SLAVIO_TIMER_H
+#define HW_SLAVIO_TIMER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bus.h"
+#include "event.h"
+#include "irq.h"
+
+#define SLAVIO_TIMER_MAX_CPUS 4
+#define SLAVIO_TIMER_SYS SLAVIO_TIMER_MAX_CPUS   /* index of the system timer */
+#define SLAVIO_TIMER_HZ 2000000u                 /* 500 ns per tick */
+#define SLAVIO_TIMER_CPU_STRIDE 0x1000
+#define SLAVIO_TIMER_CPU_SIZE 0x10
+#define SLAVIO_TIMER_SYS_SIZE 0x14
+
+typedef struct SlavioTimer SlavioTimer;
+
+/*
+ * One counter.  Its count at tick T of the 2 MHz clock is derived from
+ * (t0, c0): the count was c0 at tick t0 and has counted since (in counter
+ * mode until the next limit match, where t0/c0 move to the match).
+ */
+typedef struct SlavioCounter {
+    SlavioTimer *s;
+    unsigned index;                 /* CPU 0..3, or SLAVIO_TIMER_SYS */
+    uint32_t limit;                 /* limit register, value in bits 30:9 */
+    uint64_t t0;                    /* a tick of the 2 MHz clock */
+    uint64_t c0;                    /* count (in ticks) at t0 */
+    bool reached;                   /* bit 31: limit reached, not yet read */
+    bool run;                       /* user timer runs (per-CPU +0xc bit 0) */
+    bool irq_out;                   /* level driven on irq */
+    IrqLine irq;
+    Event ev;                       /* armed for the next limit match */
+} SlavioCounter;
+
+struct SlavioTimer {
+    SlavioCounter c[SLAVIO_TIMER_MAX_CPUS + 1];
+    uint32_t config;                /* bit n: CPU n's counter is a user timer */
+    unsigned ncpus;
+    EventQueue *q;                  /* its clock (q->now) is the time base */
+    uint64_t tick_num, tick_den;    /* ticks = cycles * num / den, reduced */
+    Bus *bus;                       /* for guest error reports, may be NULL */
+};
+
+/*
+ * cpu_hz: the clock q->now counts; the 2 MHz tick is derived from it
+ * exactly (cpu_hz / 2 MHz cycles per tick, any ratio).  ncpus: CPUs present
+ * (1..SLAVIO_TIMER_MAX_CPUS); only they can enter user-timer mode.
+ * Connect the outputs with slavio_timer_connect before the first reset.
+ */
+void slavio_timer_init(SlavioTimer *s, EventQueue *q, uint64_t cpu_hz,
+                       unsigned ncpus);
+void slavio_timer_reset(SlavioTimer *s);
+/* SS-5: base_cpu 0x71d00000 (CPU n at +n*0x1000), base_sys 0x71d10000 */
+void slavio_timer_map(SlavioTimer *s, Bus *b, GPAddr base_cpu,
+                      GPAddr base_sys);
+/* Output of counter index (CPU n, or SLAVIO_TIMER_SYS): CPU timers go to
+ * slavio_intctl_timer_line(cpu), the system timer to source bit 19. */
+void slavio_timer_connect(SlavioTimer *s, unsigned index, IrqLine line);
+
+#endif
