@@ -14,7 +14,7 @@ BUILD    := build
 OPT      ?= -O2
 CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow \
             -Wno-unused-parameter -MMD -MP
-LDLIBS   := -lm
+LDLIBS   := -lz -lm
 ifeq ($(CI),true)
 CFLAGS   += -Werror
 endif
@@ -40,7 +40,7 @@ LIB      := $(OBJDIR)/libsun4m.a
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OBJDIR)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all deps check check-unit run bench clean check-headers
+.PHONY: all deps check check-unit check-cli run bench clean check-headers
 all: $(SIM)
 
 deps:
@@ -75,10 +75,14 @@ ROM_SIM := $(SIM)
 check-unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
+check-cli: $(SIM)
+	@tests/cli/test-cli.sh $(SIM)
+
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check-headers
 	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-cli
 	@$(MAKE) --no-print-directory check-rom
 
 run: deps

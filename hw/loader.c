@@ -91,9 +91,17 @@ long rom_load(const char *path, uint8_t *rom, size_t rom_size,
     if (!f) {
         return -1;
     }
-    if (len >= 52 && memcmp(f, "\177ELF", 4) == 0) {
-        uint32_t phoff = be32(f + 28);
-        unsigned phentsize = be16(f + 42), phnum = be16(f + 44), i;
+    if (len >= 4 && memcmp(f, "\177ELF", 4) == 0) {
+        uint32_t phoff;
+        unsigned phentsize, phnum, i;
+        if (len < 52) {
+            snprintf(err, errlen, "BIOS image '%s': truncated ELF header",
+                     path);
+            goto fail;
+        }
+        phoff = be32(f + 28);
+        phentsize = be16(f + 42);
+        phnum = be16(f + 44);
         if (f[4] != 1 || f[5] != 2 || be16(f + 18) != EM_SPARC) {
             snprintf(err, errlen, "BIOS image '%s' is an ELF file but not "
                      "32-bit big-endian SPARC", path);
@@ -241,9 +249,16 @@ long kernel_load(const char *path, uint8_t *ram, uint64_t ram_limit,
     if (!f) {
         return -1;
     }
-    if (len >= 52 && memcmp(f, "\177ELF", 4) == 0) {
-        uint32_t phoff = be32(f + 28);
-        unsigned phentsize = be16(f + 42), phnum = be16(f + 44), i;
+    if (len >= 4 && memcmp(f, "\177ELF", 4) == 0) {
+        uint32_t phoff;
+        unsigned phentsize, phnum, i;
+        if (len < 52) {
+            snprintf(err, errlen, "kernel '%s': truncated ELF header", path);
+            goto fail;
+        }
+        phoff = be32(f + 28);
+        phentsize = be16(f + 42);
+        phnum = be16(f + 44);
         if (f[4] != 1 || f[5] != 2 || be16(f + 18) != EM_SPARC) {
             snprintf(err, errlen, "kernel '%s' is an ELF file but not "
                      "32-bit big-endian SPARC (a sparc64 kernel?)", path);

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Bad input on the command line and in images: each case must give a
+# one-line error and the documented exit status, never a crash.
+# usage: tests/cli/test-cli.sh SIM
+set -u
+sim=${1:-build/sun4m}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# expect STATUS PATTERN -- ARGS...: run SIM ARGS, check status and that
+# stderr is exactly one line matching PATTERN (empty PATTERN: no check)
+expect() {
+    want=$1 pat=$2
+    shift 3
+    "$sim" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    lines=$(wc -l <"$tmp/err")
+    if [ "$rc" -ne "$want" ]; then
+        echo "FAIL [$*]: exit status $rc, expected $want"; fail=$((fail + 1))
+        sed 's/^/    /' "$tmp/err"
+    elif [ -n "$pat" ] && { [ "$lines" -ne 1 ] || ! grep -q "$pat" "$tmp/err"; }; then
+        echo "FAIL [$*]: stderr is not one line matching '$pat':"
+        sed 's/^/    /' "$tmp/err"; fail=$((fail + 1))
+    else
+        pass=$((pass + 1))
+    fi
+}
+
+: >"$tmp/empty"
+head -c 2097152 /dev/zero >"$tmp/big"
+printf '\177ELF\001\002\001' >"$tmp/badelf"
+head -c 64 /dev/zero >"$tmp/zeros"          # unimp at the reset vector
+mkdir "$tmp/dir"
+
+expect 0 ""                       -- --help
+expect 2 "unknown option '-frobnicate'" -- -frobnicate
+expect 2 "needs an argument"      -- -bios
+expect 2 "cannot open BIOS image" -- -bios "$tmp/missing"
+expect 2 "is empty"               -- -bios "$tmp/empty"
+expect 2 "too large"              -- -bios "$tmp/big"
+expect 2 "not a regular file"     -- -bios "$tmp/dir"
+expect 2 "BIOS image"             -- -bios "$tmp/badelf"
+expect 2 "invalid -m value 'abc'" -- -m abc -bios "$tmp/zeros"
+expect 2 "invalid -m value '0'"   -- -m 0 -bios "$tmp/zeros"
+expect 2 "too much memory"        -- -m 512 -bios "$tmp/zeros"
+expect 2 "unsupported machine"    -- -M SS-20 -bios "$tmp/zeros"
+expect 2 "serial"                 -- -serial tcp:1 -bios "$tmp/zeros"
+expect 2 "invalid --vtimeout"     -- --vtimeout x -bios "$tmp/zeros"
+expect 2 "bad text"               -- --expect '' -bios "$tmp/zeros"
+# an unimp at the reset vector with traps disabled: error mode
+expect 3 "error mode: trap 0x02 (illegal_instruction)" -- -bios "$tmp/zeros" -nographic
+# random bytes as a PROM: whatever happens, no crash and a defined status
+i=0
+while [ $i -lt 8 ]; do
+    head -c 4096 /dev/urandom >"$tmp/rand$i"
+    "$sim" -bios "$tmp/rand$i" -serial null --vtimeout 0.05 </dev/null \
+        >/dev/null 2>"$tmp/err"
+    rc=$?
+    case $rc in
+    0|3|124) pass=$((pass + 1)) ;;
+    *) echo "FAIL random PROM $i: exit status $rc"; cat "$tmp/err"
+       cp "$tmp/rand$i" "/tmp/sun4m-crash-rom-$i.bin"; fail=$((fail + 1)) ;;
+    esac
+    i=$((i + 1))
+done
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
