@@ -417,7 +417,7 @@ flush_windows:
         restore
         restore
         restore
-        retl
+        ret
          restore
 
 ! trap_clear: zero the trap record count and arm it.

@@ -75,12 +75,12 @@ for rom in "$@"; do
             2>"$tmp/sun4m.err"
         src=$?
         m2=$(verdict sun4m "$tmp/sun4m.out" $src) || ok=0
-        msgs="$msgs${m2:+
-$m2}"
+        msgs="${msgs:+$msgs
+}$m2"
         if ! cmp -s "$tmp/qemu.out" "$tmp/sun4m.out"; then
             ok=0
-            msgs="$msgs
-  outputs differ (- qemu, + sun4m):
+            msgs="${msgs:+$msgs
+}  outputs differ (- qemu, + sun4m):
 $(diff -u "$tmp/qemu.out" "$tmp/sun4m.out" | sed -n '3,60p')"
         fi
     fi
