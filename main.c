@@ -27,9 +27,17 @@ static const char usage[] =
     "                     at most 256)\n"
     "  -bios FILE         boot PROM image, raw or ELF (default\n"
     "                     " DEFAULT_BIOS ")\n"
+    "  -kernel FILE       Linux kernel (ELF vmlinux, a.out or raw; may be\n"
+    "                     gzip-compressed), booted by the PROM\n"
+    "  -initrd FILE       initial ramdisk (at most 8 MB)\n"
+    "  -append TEXT       kernel command line\n"
     "  -nographic         no framebuffer; the console is ttya on stdio\n"
     "  -serial DEV        ttya backend: stdio, null or file:PATH\n"
     "  -no-reboot         a guest reset ends the run with status 0\n"
+    "  -boot LETTER       PROM boot device: c disk, d cdrom, n net, a floppy\n"
+    "  -rtc base=DATE     start the clock at DATE (YYYY-MM-DDTHH:MM:SS, UTC)\n"
+    "                     and run it in virtual time (reproducible runs);\n"
+    "                     by default it follows the host clock\n"
     "\n"
     "Simulator:\n"
     "  --expect TEXT      wait for TEXT on the console (repeatable, in order;\n"
@@ -43,6 +51,8 @@ static const char usage[] =
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
+    "  --nvram FILE       keep the NVRAM (8 KB) in FILE across runs\n"
+    "  --mac XX:XX:XX:XX:XX:XX  Ethernet address in the IDPROM\n"
     "  --help             this text\n";
 
 static void die_usage(const char *fmt, const char *arg)
@@ -110,6 +120,38 @@ static double parse_seconds(const char *opt, const char *v)
     return d;
 }
 
+static void parse_mac(const char *v, uint8_t mac[6])
+{
+    unsigned b[6], i;
+    char tail;
+    if (sscanf(v, "%x:%x:%x:%x:%x:%x%c", &b[0], &b[1], &b[2], &b[3], &b[4],
+               &b[5], &tail) != 6) {
+        die_usage("invalid --mac '%s': expected XX:XX:XX:XX:XX:XX", v);
+    }
+    for (i = 0; i < 6; i++) {
+        if (b[i] > 255) {
+            die_usage("invalid --mac '%s': expected XX:XX:XX:XX:XX:XX", v);
+        }
+        mac[i] = (uint8_t)b[i];
+    }
+    if (mac[0] & 1) {
+        die_usage("invalid --mac '%s': a multicast address", v);
+    }
+}
+
+static int64_t parse_rtc(const char *v)
+{
+    struct tm tm;
+    const char *base = strncmp(v, "base=", 5) == 0 ? v + 5 : NULL;
+    char *end;
+    memset(&tm, 0, sizeof(tm));
+    if (!base || !(end = strptime(base, "%Y-%m-%dT%H:%M:%S", &tm)) ||
+        (*end && *end != ',')) {
+        die_usage("invalid -rtc '%s': expected base=YYYY-MM-DDTHH:MM:SS", v);
+    }
+    return (int64_t)timegm(&tm);
+}
+
 static double wall_seconds(void)
 {
     struct timespec ts;
@@ -164,9 +206,35 @@ int main(int argc, char **argv)
             NEED_ARG();
             cfg.bios = v;
         } else if (strcmp(a, "-nographic") == 0) {
+            cfg.nographic = true;
             if (!serial) {
                 serial = "stdio";
             }
+        } else if (strcmp(a, "-kernel") == 0) {
+            NEED_ARG();
+            cfg.kernel = v;
+        } else if (strcmp(a, "-initrd") == 0) {
+            NEED_ARG();
+            cfg.initrd = v;
+        } else if (strcmp(a, "-append") == 0) {
+            NEED_ARG();
+            cfg.append = v;
+        } else if (strcmp(a, "-boot") == 0) {
+            NEED_ARG();
+            if (!strchr("acdn", v[0]) || v[0] == '\0') {
+                die_usage("invalid -boot '%s': expected a, c, d or n", v);
+            }
+            cfg.boot_device = v[0];
+        } else if (strcmp(a, "-rtc") == 0) {
+            NEED_ARG();
+            cfg.rtc_start = parse_rtc(v);
+            cfg.rtc_fixed = true;
+        } else if (strcmp(a, "--nvram") == 0) {
+            NEED_ARG();
+            cfg.nvram_file = v;
+        } else if (strcmp(a, "--mac") == 0) {
+            NEED_ARG();
+            parse_mac(v, cfg.mac);
         } else if (strcmp(a, "-serial") == 0) {
             NEED_ARG();
             serial = v;
@@ -255,6 +323,12 @@ int main(int argc, char **argv)
                 wall > 0 ? m->cpu.insns / wall / 1e6 : 0.0,
                 (double)m->idle_cycles / cfg.cpu_hz, m->cpu.traps,
                 m->cpu.decoded_insns);
+    }
+    if (machine_save(m, err, sizeof(err)) < 0) {
+        fprintf(stderr, "sun4m: %s\n", err);
+        if (rc == 0) {
+            rc = 1;
+        }
     }
     machine_free(m);
     free(m);

@@ -186,6 +186,17 @@ void cpu_reset(SparcCpu *cpu);
 CpuStop cpu_run(SparcCpu *cpu, Cycles limit);
 /* The interrupt controller sets the pending level (0 = none). */
 void cpu_set_irq_level(SparcCpu *cpu, unsigned level);
+/* Bring the end of the current cpu_run forward to `when` (an event was
+ * armed earlier than the limit it was given). */
+static inline void cpu_limit_to(SparcCpu *cpu, Cycles when)
+{
+    if (when < cpu->run_limit) {
+        cpu->run_limit = when;
+        if (cpu->deadline > when) {
+            cpu->deadline = when;
+        }
+    }
+}
 /* Stop executing until an interrupt is requested (APC idle). */
 void cpu_halt(SparcCpu *cpu);
 /* Make cpu_run return at the next instruction boundary (for devices). */

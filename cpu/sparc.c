@@ -723,12 +723,12 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 cpu->stop = CPU_STOP_HALT;
                 break;
             }
-            cpu->deadline = limit;
+            cpu->deadline = cpu->run_limit;
             if (irq_deliverable(cpu)) {
                 tt = TT_IRQ_BASE + cpu->irq_level;
                 goto trap;
             }
-            if (cpu->cycles >= limit) {
+            if (cpu->cycles >= cpu->run_limit) {
                 cpu->stop = CPU_STOP_BUDGET;
                 break;
             }

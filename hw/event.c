@@ -111,6 +111,9 @@ void ev_at(EventQueue *q, Event *e, Cycles when)
     e->seq = q->seq++;
     ev_place(q, q->n++, e);
     ev_sift_up(q, q->n - 1);
+    if (q->heap[0] == e && q->on_earliest) {
+        q->on_earliest(q->on_earliest_opaque, when);
+    }
 }
 
 void ev_after(EventQueue *q, Event *e, Cycles delta)

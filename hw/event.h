@@ -33,6 +33,10 @@ typedef struct EventQueue {
     unsigned n, cap;
     uint64_t seq;
     Cycles *now;        /* the clock: the CPU's cycle counter */
+    /* told when an event is armed earlier than every other one, so that a
+     * CPU running towards a later deadline stops in time */
+    void (*on_earliest)(void *opaque, Cycles when);
+    void *on_earliest_opaque;
 } EventQueue;
 
 void ev_queue_init(EventQueue *q, Cycles *now);

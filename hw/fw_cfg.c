@@ -289,8 +289,19 @@ static BusStatus data_write(void *opaque, uint32_t off, unsigned size,
     return BUS_OK;                  /* accepted, ignored */
 }
 
-const MmioOps fw_cfg_ctl_ops = { ctl_read, ctl_write, 2, 2 };
-const MmioOps fw_cfg_data_ops = { data_read, data_write, 1, 1 };
+/* not "stable": every data read moves to the next byte */
+const MmioOps fw_cfg_ctl_ops = {
+    .read = ctl_read,
+    .write = ctl_write,
+    .min_size = 2,
+    .max_size = 2,
+};
+const MmioOps fw_cfg_data_ops = {
+    .read = data_read,
+    .write = data_write,
+    .min_size = 1,
+    .max_size = 1,
+};
 
 void fw_cfg_map(FwCfg *s, Bus *b, GPAddr base)
 {

@@ -228,7 +228,8 @@ uint8_t m48t08_read(M48t08 *s, uint32_t addr)
 
 void m48t08_write(M48t08 *s, uint32_t addr, uint8_t val)
 {
-    unsigned i = addr - M48T08_CLOCK;
+    uint8_t r[8] = { 0 };
+    int i;
 
     if (addr >= M48T08_SIZE) {
         return;
@@ -247,6 +248,7 @@ void m48t08_write(M48t08 *s, uint32_t addr, uint8_t val)
     } else if (addr == M48T08_WDAY) {
         s->freq_test = (val & M48T08_WDAY_FT) != 0;
     }
+    i = (int)(addr - M48T08_CLOCK);
     if (s->ctrl & M48T08_CTRL_WRITE) {
         s->regs[i] = val;
         return;
@@ -256,11 +258,8 @@ void m48t08_write(M48t08 *s, uint32_t addr, uint8_t val)
      * bit is overwritten by the next update; like QEMU, the field is set
      * at once instead, so guests that skip the WRITE protocol still work.
      */
-    {
-        uint8_t r[8] = { 0 };
-        r[i] = val;
-        clock_load(s, r, (int)i, (int)i);
-    }
+    r[i] = val;
+    clock_load(s, r, i, i);
 }
 
 /*
@@ -299,7 +298,22 @@ static BusStatus nvram_mmio_write(void *opaque, uint32_t off, unsigned size,
     return BUS_OK;
 }
 
-const MmioOps m48t08_ops = { nvram_mmio_read, nvram_mmio_write, 1, 4 };
+/* RAM, and the clock registers while frozen, change only when written */
+static bool nvram_is_stable(void *opaque, uint32_t off)
+{
+    const M48t08 *s = opaque;
+
+    return off <= M48T08_CTRL ||
+           (s->ctrl & (M48T08_CTRL_READ | M48T08_CTRL_WRITE)) != 0;
+}
+
+const MmioOps m48t08_ops = {
+    .read = nvram_mmio_read,
+    .write = nvram_mmio_write,
+    .min_size = 1,
+    .max_size = 4,
+    .is_stable = nvram_is_stable,
+};
 
 void m48t08_map(M48t08 *s, Bus *b, GPAddr base)
 {

@@ -160,13 +160,6 @@ static uint64_t ctr_sync(SlavioCounter *c)
     return now;
 }
 
-static void ctr_event(void *opaque)
-{
-    SlavioCounter *c = opaque;
-    ctr_catch_up(c, tm_now(c->s));
-    ctr_arm(c);
-}
-
 static void ctr_restart(SlavioCounter *c, uint64_t now, uint64_t count)
 {
     c->t0 = now;
@@ -223,7 +216,7 @@ static BusStatus timer_read(void *opaque, uint32_t off, unsigned size,
         *val = c->index < SLAVIO_TIMER_SYS && c->run ? TIMER_RUN_BIT : 0;
         break;
     case TIMER_CONFIG:
-        *val = c->s->config;
+        *val = c->index == SLAVIO_TIMER_SYS ? c->s->config : 0;
         break;
     default:
         *val = 0;                       /* limit-no-reset is write-only */
@@ -331,6 +324,14 @@ static const MmioOps timer_ops = {
     .min_size = 4,
     .max_size = 4,
 };
+
+/* A counter reached its limit. */
+static void ctr_event(void *opaque)
+{
+    SlavioCounter *c = opaque;
+    ctr_catch_up(c, tm_now(c->s));
+    ctr_arm(c);
+}
 
 void slavio_timer_reset(SlavioTimer *s)
 {

@@ -59,7 +59,7 @@ struct SlavioTimer {
  * cpu_hz: the clock q->now counts; the 2 MHz tick is derived from it
  * exactly (cpu_hz / 2 MHz cycles per tick, any ratio).  ncpus: CPUs present
  * (1..SLAVIO_TIMER_MAX_CPUS); only they can enter user-timer mode.
- * Connect the outputs with slavio_timer_connect before the first reset.
+ * Calls reset; all outputs are low until connected (slavio_timer_connect).
  */
 void slavio_timer_init(SlavioTimer *s, EventQueue *q, uint64_t cpu_hz,
                        unsigned ncpus);

@@ -148,6 +148,93 @@ static void input_poll(void *opaque)
              m->cfg.cpu_hz / 1000000 * INPUT_POLL_US);
 }
 
+static void board_event_earliest(void *opaque, Cycles when)
+{
+    Machine *m = opaque;
+    cpu_limit_to(&m->cpu, when);
+}
+
+static void board_cpu_level(void *opaque, int cpu, unsigned level)
+{
+    Machine *m = opaque;
+    (void)cpu;
+    cpu_set_irq_level(&m->cpu, level);
+}
+
+/*
+ * -kernel/-initrd/-append, placed as QEMU's sun4m does
+ * (reference/sun4m-contract.md §2): the kernel at its link address less
+ * 0xf0000000, the initrd at 8 MB with its address and size patched into the
+ * kernel's "HdrS" header, the command line at 0x7ff000.
+ */
+static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
+                             size_t errlen)
+{
+    const MachineConfig *cfg = &m->cfg;
+    uint8_t *ram = m->bus.ram;
+    long ksize;
+    size_t cl;
+
+    fc->cmdline = cfg->append;
+    cl = cfg->append ? strlen(cfg->append) : 0;
+    if (cl >= SUN4M_CMDLINE_MAX) {
+        snprintf(err, errlen, "-append: command line longer than %u bytes",
+                 SUN4M_CMDLINE_MAX - 1);
+        return -1;
+    }
+    /* QEMU always publishes a command line, "" without -append */
+    memcpy(ram + SUN4M_CMDLINE_ADDR, cfg->append ? cfg->append : "", cl + 1);
+    if (!cfg->kernel) {
+        if (cfg->initrd) {
+            snprintf(err, errlen, "-initrd needs -kernel");
+            return -1;
+        }
+        return 0;
+    }
+    ksize = kernel_load(cfg->kernel, ram, SUN4M_CMDLINE_ADDR, err, errlen);
+    if (ksize < 0) {
+        return -1;
+    }
+    fc->kernel_size = (uint32_t)ksize;
+    if (cfg->initrd) {
+        size_t isize;
+        uint8_t *img = load_file(cfg->initrd,
+                                 SUN4M_PRELOAD_LIMIT - SUN4M_INITRD_ADDR,
+                                 &isize, "initrd", err, errlen);
+        uint32_t page;
+        if (!img) {
+            if (strstr(err, "too large")) {
+                snprintf(err, errlen, "initrd '%s' is too large: OpenBIOS "
+                         "keeps it between 8 MB and 16 MB (at most %u "
+                         "bytes)", cfg->initrd,
+                         SUN4M_PRELOAD_LIMIT - SUN4M_INITRD_ADDR);
+            }
+            return -1;
+        }
+        if (m->cfg.ram_size < SUN4M_PRELOAD_LIMIT) {
+            free(img);
+            snprintf(err, errlen, "-initrd needs at least 16 MB of RAM");
+            return -1;
+        }
+        memcpy(ram + SUN4M_INITRD_ADDR, img, isize);
+        free(img);
+        fc->initrd_size = (uint32_t)isize;
+        /* Linux's header: "HdrS" at a page start within 64 pages of the
+         * entry; +16 ramdisk image address, +20 its size (head_32.S) */
+        for (page = SUN4M_KERNEL_ADDR; page < SUN4M_KERNEL_ADDR + 64 * 4096;
+             page += 4096) {
+            if (memcmp(ram + page, "HdrS", 4) == 0) {
+                uint8_t *h = ram + page;
+                uint32_t a = SUN4M_INITRD_ADDR, n = (uint32_t)isize;
+                h[16] = a >> 24; h[17] = a >> 16; h[18] = a >> 8; h[19] = a;
+                h[20] = n >> 24; h[21] = n >> 16; h[22] = n >> 8; h[23] = n;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
 void machine_reset(Machine *m)
 {
     /* SIMPLIFY: a system reset restarts the CPU from the PROM with the MMU
@@ -156,12 +243,16 @@ void machine_reset(Machine *m)
     escc_reset(&m->escc_serial);
     escc_reset(&m->escc_kbd);
     slavio_misc_reset(&m->misc);
+    slavio_intctl_reset(&m->intctl);
+    slavio_timer_reset(&m->timer);
+    fw_cfg_reset(&m->fw_cfg);
 }
 
 int machine_init(Machine *m, const MachineConfig *cfg, char *err,
                  size_t errlen)
 {
     memset(m, 0, sizeof(*m));
+    err[0] = '\0';
     m->cfg = *cfg;
     if (!m->cfg.cpu_hz) {
         m->cfg.cpu_hz = SUN4M_DEFAULT_HZ;
@@ -183,12 +274,66 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
         return -1;
     }
     ev_queue_init(&m->events, &m->cpu.cycles);
+    m->events.on_earliest = board_event_earliest;
+    m->events.on_earliest_opaque = m;
 
-    escc_init(&m->escc_serial, &m->events, m->cfg.cpu_hz, irq_line(NULL, m, 0),
+    slavio_intctl_init(&m->intctl, 1, board_cpu_level, m);
+    m->intctl.bus = &m->bus;
+    slavio_intctl_map(&m->intctl, &m->bus, SS5_INTCTL_CPU, SS5_INTCTL_SYS);
+    slavio_timer_init(&m->timer, &m->events, m->cfg.cpu_hz, 1);
+    m->timer.bus = &m->bus;
+    slavio_timer_connect(&m->timer, 0, slavio_intctl_timer_line(&m->intctl,
+                                                                 0));
+    slavio_timer_connect(&m->timer, SLAVIO_TIMER_SYS,
+                         slavio_intctl_source(&m->intctl, SLAVIO_INT_TIMER));
+    slavio_timer_map(&m->timer, &m->bus, SS5_COUNTER_CPU, SS5_COUNTER_SYS);
+
+    {
+        M48t08Config nc = {
+            .fixed_time = cfg->rtc_fixed,
+            .start_time = cfg->rtc_start,
+            .now = &m->cpu.cycles,
+            .cpu_hz = m->cfg.cpu_hz,
+            .file = cfg->nvram_file,
+        };
+        memcpy(nc.mac, cfg->mac, 6);
+        if (m48t08_init(&m->nvram, &nc, err, errlen) < 0) {
+            machine_free(m);
+            return -1;
+        }
+        m48t08_map(&m->nvram, &m->bus, SS5_NVRAM);
+    }
+    {
+        FwCfgSun4m fc = {
+            .ram_size = cfg->ram_size,
+            .nb_cpus = 1,
+            .max_cpus = 1,
+            .machine_id = SS5_MACHINE_ID,
+            .nographic = cfg->nographic,
+            .boot_device = cfg->boot_device ? cfg->boot_device : 'c',
+            .depth = 8,
+            .width = 1024,
+            .height = 768,
+        };
+        if (fw_cfg_init(&m->fw_cfg) < 0 ||
+            board_load_kernel(m, &fc, err, errlen) < 0 ||
+            fw_cfg_add_sun4m(&m->fw_cfg, &fc) < 0) {
+            if (!err[0]) {
+                snprintf(err, errlen, "out of memory");
+            }
+            machine_free(m);
+            return -1;
+        }
+        fw_cfg_map(&m->fw_cfg, &m->bus, FW_CFG_SS5_BASE);
+    }
+
+    escc_init(&m->escc_serial, &m->events, m->cfg.cpu_hz,
+              slavio_intctl_source(&m->intctl, SLAVIO_INT_SERIAL),
               ESCC_SERIAL, cfg->serial_a, ESCC_SERIAL, cfg->serial_b);
     bus_map_mmio(&m->bus, SS5_ESCC_SERIAL, 8, &escc_ops, &m->escc_serial,
                  "escc-serial", 2);
-    escc_init(&m->escc_kbd, &m->events, m->cfg.cpu_hz, irq_line(NULL, m, 0),
+    escc_init(&m->escc_kbd, &m->events, m->cfg.cpu_hz,
+              slavio_intctl_source(&m->intctl, SLAVIO_INT_KBDMS),
               ESCC_KEYBOARD, NULL, ESCC_MOUSE, NULL);
     bus_map_mmio(&m->bus, SS5_ESCC_KBD, 8, &escc_ops, &m->escc_kbd,
                  "escc-kbd", 2);
@@ -210,8 +355,17 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     return 0;
 }
 
+int machine_save(Machine *m, char *err, size_t errlen)
+{
+    if (m->cfg.nvram_file) {
+        return m48t08_save(&m->nvram, err, errlen);
+    }
+    return 0;
+}
+
 void machine_free(Machine *m)
 {
+    fw_cfg_free(&m->fw_cfg);
     ev_queue_free(&m->events);
     cpu_free(&m->cpu);
     bus_free(&m->bus);

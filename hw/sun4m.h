@@ -15,7 +15,11 @@
 #include "chardev.h"
 #include "escc.h"
 #include "event.h"
+#include "fw_cfg.h"
+#include "m48t08.h"
+#include "slavio_intctl.h"
 #include "slavio_misc.h"
+#include "slavio_timer.h"
 
 typedef struct MachineConfig {
     const char *model;              /* "SS-5" */
@@ -25,6 +29,13 @@ typedef struct MachineConfig {
     uint64_t cpu_hz;                /* modelled clock, 110 MHz */
     CharDev *serial_a, *serial_b;   /* host side of ttya/ttyb */
     bool log_guest_errors;
+    bool nographic;                 /* fw_cfg NOGRAPHIC: console on ttya */
+    const char *kernel, *initrd, *append;
+    char boot_device;               /* -boot letter, 'c' by default */
+    const char *nvram_file;         /* NVRAM kept in this file, or NULL */
+    bool rtc_fixed;                 /* clock starts at rtc_start (virtual) */
+    int64_t rtc_start;              /* Unix seconds */
+    uint8_t mac[6];                 /* all zero: 52:54:00:12:34:56 */
 } MachineConfig;
 
 typedef struct Machine {
@@ -35,6 +46,10 @@ typedef struct Machine {
     Escc escc_serial;               /* ttya/ttyb at 0x71100000 */
     Escc escc_kbd;                  /* keyboard/mouse at 0x71000000 */
     SlavioMisc misc;
+    SlavioIntctl intctl;
+    SlavioTimer timer;
+    M48t08 nvram;
+    FwCfg fw_cfg;
     Event input_poll;               /* host console input enters here */
     uint32_t afx;                   /* TCX AFX register */
     bool quit;
@@ -56,6 +71,19 @@ typedef struct Machine {
 #define SS5_IDREG 0x78000000ull
 #define SS5_AFX 0x6e000000ull
 #define SS5_APC 0x6a000000ull
+#define SS5_NVRAM 0x71200000ull
+#define SS5_COUNTER_CPU 0x71d00000ull
+#define SS5_COUNTER_SYS 0x71d10000ull
+#define SS5_INTCTL_CPU 0x71e00000ull
+#define SS5_INTCTL_SYS 0x71e10000ull
+#define SS5_MACHINE_ID 32           /* fw_cfg MACHINE_ID (QEMU enum) */
+/* Where QEMU's sun4m places what -kernel/-initrd/-append give */
+#define SUN4M_KERNEL_ADDR 0x4000u
+#define SUN4M_CMDLINE_ADDR 0x7ff000u
+#define SUN4M_CMDLINE_MAX 4096u
+#define SUN4M_INITRD_ADDR 0x800000u
+/* OpenBIOS clears RAM from 16 MB up: everything preloaded must be below */
+#define SUN4M_PRELOAD_LIMIT 0x1000000u
 #define SS5_MAX_RAM 0x10000000ull   /* 256 MB */
 #define SUN4M_DEFAULT_HZ 110000000ull
 
@@ -66,6 +94,8 @@ typedef struct Machine {
 int machine_init(Machine *m, const MachineConfig *cfg, char *err,
                  size_t errlen);
 void machine_free(Machine *m);
+/* Write back what must outlive the run (the NVRAM file).  0 or -1. */
+int machine_save(Machine *m, char *err, size_t errlen);
 void machine_reset(Machine *m);
 /* Run until the guest powers off, resets with no_reboot, or a stop.
  * Returns the process exit status. */
