@@ -51,6 +51,7 @@ static const char usage[] =
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
+    "  --trace LIST       trace on stderr: traps, mmio (comma-separated)\n"
     "  --nvram FILE       keep the NVRAM (8 KB) in FILE across runs\n"
     "  --mac XX:XX:XX:XX:XX:XX  Ethernet address in the IDPROM\n"
     "  --help             this text\n";
@@ -169,6 +170,7 @@ int main(int argc, char **argv)
     };
     const char *serial = NULL;
     bool stats = false;
+    unsigned trace = 0;
     double vtimeout = 0, timeout = 0;
     const char *log_path = NULL;
     Runner runner;
@@ -229,6 +231,22 @@ int main(int argc, char **argv)
             NEED_ARG();
             cfg.rtc_start = parse_rtc(v);
             cfg.rtc_fixed = true;
+        } else if (strcmp(a, "--trace") == 0) {
+            char *list, *tok, *save = NULL;
+            NEED_ARG();
+            list = strdup(v);
+            for (tok = strtok_r(list, ",", &save); tok;
+                 tok = strtok_r(NULL, ",", &save)) {
+                if (strcmp(tok, "traps") == 0) {
+                    trace |= CPU_TRACE_TRAPS;
+                } else if (strcmp(tok, "mmio") == 0) {
+                    trace |= CPU_TRACE_MMIO;
+                } else {
+                    free(list);
+                    die_usage("unknown --trace item '%s' (traps, mmio)", tok);
+                }
+            }
+            free(list);
         } else if (strcmp(a, "--nvram") == 0) {
             NEED_ARG();
             cfg.nvram_file = v;
@@ -290,6 +308,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "sun4m: %s\n", err);
         return 2;
     }
+    m->cpu.trace = trace;
     fe.m = m;
     t0 = wall_seconds();
     fe.deadline = timeout > 0 ? t0 + timeout : 0;
@@ -318,11 +337,11 @@ int main(int argc, char **argv)
         fprintf(stderr,
                 "sun4m: stats: instructions %" PRIu64 " cycles %" PRIu64
                 " virtual %.6f s wall %.3f s MIPS %.1f idle-skipped %.6f s "
-                "traps %" PRIu64 " decoded %" PRIu64 "\n",
+                "traps %" PRIu64 " decoded %" PRIu64 " pc 0x%08x\n",
                 m->cpu.insns, m->cpu.cycles, virt, wall,
                 wall > 0 ? m->cpu.insns / wall / 1e6 : 0.0,
                 (double)m->idle_cycles / cfg.cpu_hz, m->cpu.traps,
-                m->cpu.decoded_insns);
+                m->cpu.decoded_insns, m->cpu.pc);
     }
     if (machine_save(m, err, sizeof(err)) < 0) {
         fprintf(stderr, "sun4m: %s\n", err);

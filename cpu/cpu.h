@@ -92,6 +92,9 @@ typedef struct DecodedPage {
 
 #define CPU_TLB_SIZE 256
 
+#define CPU_TRACE_TRAPS 1u          /* every trap and interrupt on stderr */
+#define CPU_TRACE_MMIO 2u           /* every device register access */
+
 /* Data TLB: virtual page -> host pointer (RAM only). */
 typedef struct TlbEntry {
     uint32_t tag_read;              /* page VA when reads may use host; 1 = none */
@@ -172,6 +175,9 @@ typedef struct SparcCpu {
     uint64_t poll_pa, poll_val;
     PollTrack poll;
     uint64_t poll_skipped;          /* cycles fast-forwarded */
+
+    /* Tracing (--trace) */
+    unsigned trace;                 /* CPU_TRACE_* bits */
 
     /* Statistics */
     uint64_t decoded_insns;

@@ -188,6 +188,12 @@ static unsigned phys_access(SparcCpu *cpu, uint64_t pa, unsigned size,
     } else {
         st = bus_read_poll(cpu->bus, pa, size, val, &wait, &stable);
     }
+    if (unlikely(cpu->trace & CPU_TRACE_MMIO) && pa >= cpu->bus->ram_size) {
+        fprintf(stderr, "mmio %s%u 0x%09llx = 0x%llx%s cycle %llu\n",
+                write ? "w" : "r", size, (unsigned long long)pa,
+                (unsigned long long)*val, st == BUS_OK ? "" : " (bus error)",
+                (unsigned long long)cpu->cycles);
+    }
     cpu->cycles += wait;
     if (stable && st == BUS_OK) {
         cpu->poll_read = true;
@@ -1438,6 +1444,11 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     trap:
         /* V8 §7.5: trap entry */
         cpu->traps++;
+        if (unlikely(cpu->trace & CPU_TRACE_TRAPS)) {
+            fprintf(stderr, "trap 0x%02x %s pc=0x%08x npc=0x%08x psr=0x%08x "
+                    "cycle %llu\n", tt, cpu_trap_name(tt), pc, npc,
+                    cpu_get_psr(cpu, icc), (unsigned long long)cpu->cycles);
+        }
         if (!(cpu->psr & PSR_ET)) {
             /* a trap with traps disabled: error mode (V8 §7.3) */
             cpu->error_tt = tt;
