@@ -70,7 +70,9 @@ check-headers:
 	        || exit 1; \
 	done; echo "headers: all self-contained"
 
+ROM_TESTS := fpu fpu2 mmu
 include tests/rom/Makefile.inc
+build/rom/fpu.o build/rom/fpu2.o build/rom/mmu.o: tests/rom/fpmmu.inc
 ROM_SIM := $(SIM)
 
 check-unit: $(UNIT_BINS)
