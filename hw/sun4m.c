@@ -235,6 +235,19 @@ static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
     return 0;
 }
 
+/* IOMMU page-table reads: a physical bus access, no CPU involved. */
+static int board_phys_ld32(void *opaque, uint64_t pa, uint32_t *val)
+{
+    Machine *m = opaque;
+    uint64_t v;
+    unsigned wait = 0;
+    if (bus_read(&m->bus, pa, 4, &v, &wait) != BUS_OK) {
+        return -1;
+    }
+    *val = (uint32_t)v;
+    return 0;
+}
+
 void machine_reset(Machine *m)
 {
     /* SIMPLIFY: a system reset restarts the CPU from the PROM with the MMU
@@ -246,6 +259,9 @@ void machine_reset(Machine *m)
     slavio_intctl_reset(&m->intctl);
     slavio_timer_reset(&m->timer);
     fw_cfg_reset(&m->fw_cfg);
+    iommu_reset(&m->iommu);
+    dma2_reset(&m->dma);
+    esp_reset(&m->esp);
 }
 
 int machine_init(Machine *m, const MachineConfig *cfg, char *err,
@@ -326,6 +342,20 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
         }
         fw_cfg_map(&m->fw_cfg, &m->bus, FW_CFG_SS5_BASE);
     }
+
+    iommu_init(&m->iommu, IOMMU_VERSION_SS5,
+               slavio_intctl_source(&m->intctl, SLAVIO_INT_MODULE_ERR),
+               board_phys_ld32, m);
+    iommu_map(&m->iommu, &m->bus, SS5_IOMMU);
+    dma2_init(&m->dma, slavio_intctl_source(&m->intctl, SLAVIO_INT_SCSI),
+              slavio_intctl_source(&m->intctl, SLAVIO_INT_ETHERNET));
+    dma2_map(&m->dma, &m->bus, SS5_DMA);
+    esp_init(&m->esp, &m->events, m->cfg.cpu_hz, ESP_CLOCK_SS5,
+             dma2_device_line(&m->dma.esp));
+    dma2_connect(&m->dma.esp, &m->esp, esp_dma_reset, esp_dma_enable);
+    esp_map(&m->esp, &m->bus, SS5_ESP);
+    fdc_init(&m->fdc);
+    fdc_map(&m->fdc, &m->bus, SS5_FDC);
 
     escc_init(&m->escc_serial, &m->events, m->cfg.cpu_hz,
               slavio_intctl_source(&m->intctl, SLAVIO_INT_SERIAL),

@@ -13,9 +13,13 @@
 #include "../cpu/cpu.h"
 #include "bus.h"
 #include "chardev.h"
+#include "dma2.h"
 #include "escc.h"
+#include "esp.h"
 #include "event.h"
+#include "fdc.h"
 #include "fw_cfg.h"
+#include "iommu.h"
 #include "m48t08.h"
 #include "slavio_intctl.h"
 #include "slavio_misc.h"
@@ -50,6 +54,10 @@ typedef struct Machine {
     SlavioTimer timer;
     M48t08 nvram;
     FwCfg fw_cfg;
+    Iommu iommu;
+    Dma2 dma;                       /* espdma and ledma channels */
+    Esp esp;
+    Fdc fdc;
     Event input_poll;               /* host console input enters here */
     uint32_t afx;                   /* TCX AFX register */
     bool quit;
@@ -72,6 +80,10 @@ typedef struct Machine {
 #define SS5_AFX 0x6e000000ull
 #define SS5_APC 0x6a000000ull
 #define SS5_NVRAM 0x71200000ull
+#define SS5_FDC 0x71400000ull
+#define SS5_IOMMU 0x10000000ull
+#define SS5_DMA 0x78400000ull
+#define SS5_ESP 0x78800000ull
 #define SS5_COUNTER_CPU 0x71d00000ull
 #define SS5_COUNTER_SYS 0x71d10000ull
 #define SS5_INTCTL_CPU 0x71e00000ull

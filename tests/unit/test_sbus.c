@@ -1,0 +1,974 @@
+/*
+ * Unit tests of the SBus-side chips: sun4m IOMMU (hw/iommu.c), DMA2
+ * channels (hw/dma2.c), ESP SCSI controller with an empty bus (hw/esp.c)
+ * and the absent floppy controller (hw/fdc.c).
+ *
+ * The chips are mapped on a real Bus at their SS-5 addresses and driven
+ * with bus_read/bus_write as the CPU would; time advances by firing the
+ * event queue.  Interrupt outputs go to a recorder indexed by the system
+ * interrupt source bit (IOMMU 30, espdma 18, ledma 16).  The IOMMU walks
+ * a fake 1 MB physical memory; anything beyond it is a bus error.
+ *
+ * Build: gcc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Ihw
+ *        tests/unit/test_sbus.c hw/iommu.c hw/dma2.c hw/esp.c hw/fdc.c
+ *        hw/event.c hw/bus.c -lcunit
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <CUnit/Basic.h>
+#include <CUnit/CUnit.h>
+
+#include "bus.h"
+#include "dma2.h"
+#include "esp.h"
+#include "event.h"
+#include "fdc.h"
+#include "iommu.h"
+
+#define CPU_HZ 110000000ull
+#define IOMMU_PA 0x10000000ull
+#define DMA_PA 0x78400000ull
+#define LEDMA_PA 0x78400010ull
+#define LEDMA_ALIAS_PA 0x78400020ull
+#define ESP_PA 0x78800000ull
+#define FDC_PA 0x71400000ull
+
+#define SRC_IOMMU 30
+#define SRC_SCSI 18
+#define SRC_ETHER 16
+
+#define PMEM_SIZE 0x100000u
+
+/* ---- Fixture (CUnit tests take no arguments: file scope) ---- */
+
+static Cycles now;
+static EventQueue eq;
+static Bus bus;
+static Iommu iommu;
+static Dma2 dma;
+static Esp esp;
+static Fdc fdc;
+static bool have_fixture;
+
+static bool line[32];
+static unsigned line_edges[32];
+
+static uint8_t pmem[PMEM_SIZE];
+
+/* fake device on ledma */
+static unsigned dev_resets, dev_enable_calls;
+static bool dev_enabled;
+
+static void rec_irq(void *opaque, int n, bool level)
+{
+    (void)opaque;
+    if (line[n] != level) {
+        line_edges[n]++;
+    }
+    line[n] = level;
+}
+
+static int fake_ld32(void *opaque, uint64_t pa, uint32_t *val)
+{
+    (void)opaque;
+    if (pa > PMEM_SIZE - 4 || (pa & 3) != 0) {
+        return -1;
+    }
+    *val = (uint32_t)pmem[pa] << 24 | (uint32_t)pmem[pa + 1] << 16 |
+           (uint32_t)pmem[pa + 2] << 8 | pmem[pa + 3];
+    return 0;
+}
+
+static void pmem_st32(uint64_t pa, uint32_t v)
+{
+    pmem[pa] = (uint8_t)(v >> 24);
+    pmem[pa + 1] = (uint8_t)(v >> 16);
+    pmem[pa + 2] = (uint8_t)(v >> 8);
+    pmem[pa + 3] = (uint8_t)v;
+}
+
+static void fake_dev_reset(void *dev)
+{
+    (void)dev;
+    dev_resets++;
+}
+
+static void fake_dev_enable(void *dev, bool enabled)
+{
+    (void)dev;
+    dev_enable_calls++;
+    dev_enabled = enabled;
+}
+
+static void teardown(void)
+{
+    if (have_fixture) {
+        ev_queue_free(&eq);
+        bus_free(&bus);
+        have_fixture = false;
+    }
+}
+
+static void setup(void)
+{
+    teardown();
+    now = 0;
+    memset(line, 0, sizeof(line));
+    memset(line_edges, 0, sizeof(line_edges));
+    memset(pmem, 0, sizeof(pmem));
+    dev_resets = dev_enable_calls = 0;
+    dev_enabled = false;
+    ev_queue_init(&eq, &now);
+    CU_ASSERT_FATAL(bus_init(&bus, 0x100000, 0x70000000ull, 0x1000) == 0);
+    have_fixture = true;
+
+    iommu_init(&iommu, IOMMU_VERSION_SS5,
+               irq_line(rec_irq, NULL, SRC_IOMMU), fake_ld32, NULL);
+    iommu_map(&iommu, &bus, IOMMU_PA);
+    dma2_init(&dma, irq_line(rec_irq, NULL, SRC_SCSI),
+              irq_line(rec_irq, NULL, SRC_ETHER));
+    dma2_map(&dma, &bus, DMA_PA);
+    esp_init(&esp, &eq, CPU_HZ, ESP_CLOCK_SS5, dma2_device_line(&dma.esp));
+    dma2_connect(&dma.esp, &esp, esp_dma_reset, esp_dma_enable);
+    esp_map(&esp, &bus, ESP_PA);
+    dma2_connect(&dma.le, NULL, fake_dev_reset, fake_dev_enable);
+    fdc_init(&fdc);
+    fdc_map(&fdc, &bus, FDC_PA);
+}
+
+static uint32_t rd(GPAddr pa, unsigned size)
+{
+    uint64_t v = 0;
+    unsigned wait = 0;
+    CU_ASSERT_EQUAL(bus_read(&bus, pa, size, &v, &wait), BUS_OK);
+    return (uint32_t)v;
+}
+
+static void wr(GPAddr pa, unsigned size, uint32_t v)
+{
+    unsigned wait = 0;
+    CU_ASSERT_EQUAL(bus_write(&bus, pa, size, v, &wait), BUS_OK);
+}
+
+static uint32_t rd32(GPAddr pa)
+{
+    return rd(pa, 4);
+}
+
+static void wr32(GPAddr pa, uint32_t v)
+{
+    wr(pa, 4, v);
+}
+
+static uint8_t esp_rd(unsigned reg)
+{
+    return (uint8_t)rd(ESP_PA + reg * 4, 1);
+}
+
+static void esp_wr(unsigned reg, uint8_t v)
+{
+    wr(ESP_PA + reg * 4, 1, v);
+}
+
+static BusStatus try_read(GPAddr pa, unsigned size)
+{
+    uint64_t v;
+    unsigned wait = 0;
+    return bus_read(&bus, pa, size, &v, &wait);
+}
+
+static BusStatus try_write(GPAddr pa, unsigned size, uint32_t v)
+{
+    unsigned wait = 0;
+    return bus_write(&bus, pa, size, v, &wait);
+}
+
+static bool is_stable(GPAddr pa, unsigned size)
+{
+    uint64_t v;
+    unsigned wait = 0;
+    bool st = false;
+    bus_read_poll(&bus, pa, size, &v, &wait, &st);
+    return st;
+}
+
+/* Advance the clock to `until`, firing the events due on the way. */
+static void run_until(Cycles until)
+{
+    while (ev_next_deadline(&eq) <= until) {
+        now = ev_next_deadline(&eq);
+        ev_run_due(&eq);
+    }
+    now = until;
+}
+
+/* ---- IOMMU ---- */
+
+static void test_iommu_reset_values(void)
+{
+    setup();
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_CTRL), 0x05000000u);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_BASE), 0);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0x00800000u);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFAR), 0);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AER), 0x3u);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_ARBEN), 0x8u);
+    /* Linux reads 0x10003018 while booting */
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_MASK_ID), 0x23000000u);
+    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+}
+
+static void test_iommu_register_masks(void)
+{
+    unsigned i;
+    setup();
+    /* OpenBIOS: enable with a 32 MB window; impl/version read-only */
+    wr32(IOMMU_PA + IOMMU_CTRL, 0x05000005u);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_CTRL), 0x05000005u);
+    wr32(IOMMU_PA + IOMMU_CTRL, 0xffffffffu);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_CTRL), 0x0500001du);
+    wr32(IOMMU_PA + IOMMU_CTRL, 0);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_CTRL), 0x05000000u);
+
+    wr32(IOMMU_PA + IOMMU_BASE, 0xffffffffu);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_BASE), 0x07fffc00u);
+    wr32(IOMMU_PA + IOMMU_BASE, 0x7fa800u);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_BASE), 0x7fa800u);
+
+    wr32(IOMMU_PA + IOMMU_AER, 0);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AER), 0x1u);
+    wr32(IOMMU_PA + IOMMU_AER, 0xffffffffu);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AER), 0x801f000fu);
+
+    for (i = 0; i < 4; i++) {
+        wr32(IOMMU_PA + IOMMU_SBCFG0 + 4 * i, 0xffffffffu);
+        CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_SBCFG0 + 4 * i), 0x10003u);
+    }
+    wr32(IOMMU_PA + IOMMU_ARBEN, 0);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_ARBEN), 0x8u);
+    wr32(IOMMU_PA + IOMMU_ARBEN, 0xffffffffu);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_ARBEN), 0x001f0008u);
+
+    /* the mask number is fixed, low bits can only be set */
+    wr32(IOMMU_PA + IOMMU_MASK_ID, 0xff0000ffu);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_MASK_ID), 0x230000ffu);
+    wr32(IOMMU_PA + IOMMU_MASK_ID, 0);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_MASK_ID), 0x230000ffu);
+
+    /* AFSR: reserved bit 23 reads 1, bits 22:20 are not writable */
+    wr32(IOMMU_PA + IOMMU_AFSR, 0);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0x00800000u);
+    wr32(IOMMU_PA + IOMMU_AFSR, 0xffffffffu);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0xff8fffffu);
+
+    /* flushes and undocumented offsets are storage */
+    wr32(IOMMU_PA + IOMMU_TLBFLUSH, 0x12345678u);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_TLBFLUSH), 0x12345678u);
+    wr32(IOMMU_PA + IOMMU_PGFLUSH, 0xfe001000u);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_PGFLUSH), 0xfe001000u);
+    wr32(IOMMU_PA + 0x3ffc, 0xdeadbeefu);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + 0x3ffc), 0xdeadbeefu);
+
+    /* 32-bit accesses only */
+    CU_ASSERT_EQUAL(try_read(IOMMU_PA, 1), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(try_write(IOMMU_PA + 4, 2, 0), BUS_ERR_SIZE);
+    /* nothing maps right after the registers */
+    CU_ASSERT_EQUAL(try_read(IOMMU_PA + IOMMU_REG_SIZE, 4),
+                    BUS_ERR_UNMAPPED);
+
+    CU_ASSERT_TRUE(is_stable(IOMMU_PA + IOMMU_CTRL, 4));
+    CU_ASSERT_FALSE(is_stable(IOMMU_PA + IOMMU_AFSR, 4));
+    CU_ASSERT_FALSE(is_stable(IOMMU_PA + IOMMU_AFAR, 4));
+}
+
+/* OpenBIOS: 32 MB window at 0xfe000000, table at PA 0x40000. */
+static void test_iommu_translate_32mb(void)
+{
+    uint64_t pa = 0;
+    setup();
+    wr32(IOMMU_PA + IOMMU_CTRL, 0x05000005u);
+    wr32(IOMMU_PA + IOMMU_BASE, 0x40000u >> 4);
+    pmem_st32(0x40000 + 4 * 1, (0x123000u >> 4) | IOMMU_IOPTE_VALID |
+                                   IOMMU_IOPTE_WRITE);
+    pmem_st32(0x40000 + 4 * 0x1fff, (0x0ff000u >> 4) | IOMMU_IOPTE_VALID);
+
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe001234u, false, &pa), 0);
+    CU_ASSERT_EQUAL(pa, 0x123234u);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe001ffcu, true, &pa), 0);
+    CU_ASSERT_EQUAL(pa, 0x123ffcu);
+    /* last page of the window */
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xffffff00u, false, &pa), 0);
+    CU_ASSERT_EQUAL(pa, 0x0fff00u);
+    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0x00800000u);
+}
+
+/* Linux: 256 MB window at 0xf0000000 (CTRL 0x05000011). */
+static void test_iommu_translate_256mb(void)
+{
+    uint64_t pa = 0;
+    setup();
+    wr32(IOMMU_PA + IOMMU_CTRL, 0x05000011u);
+    wr32(IOMMU_PA + IOMMU_BASE, 0x80000u >> 4);
+    pmem_st32(0x80000 + 4 * 5, (0x00abc000u >> 4) | IOMMU_IOPTE_VALID |
+                                   IOMMU_IOPTE_WRITE | IOMMU_IOPTE_CACHE);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xf0005678u, true, &pa), 0);
+    CU_ASSERT_EQUAL(pa, 0xabc678u);
+    /* IOPTE bits 31:8 are PA[35:12] */
+    pmem_st32(0x80000 + 4 * 6, 0xfffff000u | IOMMU_IOPTE_VALID);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xf0006010u, false, &pa), 0);
+    CU_ASSERT_EQUAL(pa, 0xfffff0010ull);
+}
+
+/* QEMU walks the table even while CTRL.ENAB is 0. */
+static void test_iommu_translate_disabled(void)
+{
+    uint64_t pa = 0;
+    setup();
+    wr32(IOMMU_PA + IOMMU_CTRL, 0x05000004u);     /* 32 MB, not enabled */
+    wr32(IOMMU_PA + IOMMU_BASE, 0x40000u >> 4);
+    pmem_st32(0x40000 + 4 * 2, (0x55000u >> 4) | IOMMU_IOPTE_VALID);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe002008u, false, &pa), 0);
+    CU_ASSERT_EQUAL(pa, 0x55008u);
+}
+
+static void test_iommu_fault_invalid(void)
+{
+    uint64_t pa = 0x777;
+    setup();
+    wr32(IOMMU_PA + IOMMU_CTRL, 0x05000005u);
+    wr32(IOMMU_PA + IOMMU_BASE, 0x40000u >> 4);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe003456u, false, &pa), -1);
+    CU_ASSERT_EQUAL(pa, 0x777u);
+    CU_ASSERT_TRUE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(iommu.faults, 1);
+    /* ERR | LE | reserved | RD | FAV; AFAR holds the page */
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0xc0860000u);
+    CU_ASSERT_FALSE(line[SRC_IOMMU]);   /* the read acknowledged it */
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFAR), 0xfe003000u);
+
+    /* a walk that hits a bus error is a fault too */
+    wr32(IOMMU_PA + IOMMU_BASE, 0x07fffc00u);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe000000u, true, &pa), -1);
+    CU_ASSERT_TRUE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFAR), 0xfe000000u);
+    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0xc0820000u);
+}
+
+static void test_iommu_fault_readonly(void)
+{
+    uint64_t pa = 0;
+    setup();
+    wr32(IOMMU_PA + IOMMU_CTRL, 0x05000005u);
+    wr32(IOMMU_PA + IOMMU_BASE, 0x40000u >> 4);
+    pmem_st32(0x40000 + 4 * 7, (0x9000u >> 4) | IOMMU_IOPTE_VALID);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe007010u, false, &pa), 0);
+    CU_ASSERT_EQUAL(pa, 0x9010u);
+    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe007010u, true, &pa), -1);
+    CU_ASSERT_TRUE(line[SRC_IOMMU]);
+    /* writing AFSR also acknowledges; the write fault has no RD bit */
+    CU_ASSERT_EQUAL(iommu.regs[IOMMU_AFSR >> 2], 0xc0820000u);
+    CU_ASSERT_EQUAL(iommu.regs[IOMMU_AFAR >> 2], 0xfe007000u);
+    wr32(IOMMU_PA + IOMMU_AFSR, 0);
+    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0x00800000u);
+    CU_ASSERT_EQUAL(line_edges[SRC_IOMMU], 2);
+}
+
+/* ---- DMA2 ---- */
+
+static void test_dma2_reset_values(void)
+{
+    setup();
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0000000u);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), 0);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_COUNT), 0);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_TEST), 0);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000000u);
+    CU_ASSERT_EQUAL(try_read(DMA_PA, 1), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(try_write(DMA_PA + 2, 2, 0), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(try_read(LEDMA_ALIAS_PA + 4, 4), BUS_ERR_UNMAPPED);
+    /* OpenBIOS polls CSR bit 0: the read must be side-effect free */
+    CU_ASSERT_TRUE(is_stable(DMA_PA + DMA2_CSR, 4));
+    CU_ASSERT_TRUE(is_stable(LEDMA_PA + DMA2_CSR, 4));
+}
+
+static void test_dma2_csr_bits(void)
+{
+    setup();
+    /* all writable bits; reset (bit 7) keeps drain (bit 6) as written */
+    wr32(LEDMA_PA + DMA2_CSR, 0xffffffffu);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa1fffff8u);
+    CU_ASSERT_EQUAL(dev_resets, 1);
+    CU_ASSERT_EQUAL(dev_enable_calls, 1);
+    CU_ASSERT_TRUE(dev_enabled);
+    /* drain completes at once and is not stored */
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_DRAIN | DMA2_CSR_EN);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000200u);
+    /* QEMU quirk: writing 0 stores the drain bit */
+    wr32(LEDMA_PA + DMA2_CSR, 0);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000040u);
+    CU_ASSERT_FALSE(dev_enabled);
+    CU_ASSERT_EQUAL(dev_enable_calls, 2);
+    /* the version bits cannot be written */
+    wr32(LEDMA_PA + DMA2_CSR, 0x50000000u | DMA2_CSR_FIFO_INV);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000020u);
+    /* Linux's DMA_3CLKS and write direction */
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_3CLKS | DMA2_CSR_WRITE);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0400100u);
+    CU_ASSERT_TRUE(dma2_to_memory(&dma.le));
+    CU_ASSERT_EQUAL(dev_resets, 1);
+    /* espdma untouched */
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0000000u);
+}
+
+static void test_dma2_addr_count_test(void)
+{
+    setup();
+    wr32(DMA_PA + DMA2_ADDR, 0xfe000000u);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), 0xfe000000u);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa4000000u);  /* loaded */
+    CU_ASSERT_EQUAL(dma2_addr(&dma.esp), 0xfe000000u);
+    dma2_advance(&dma.esp, 0x24);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), 0xfe000024u);
+    /* loaded survives CSR writes (read-only) */
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa4000010u);
+    wr32(DMA_PA + DMA2_COUNT, 0x1234u);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_COUNT), 0x1234u);
+    /* OpenBIOS and Linux: Lance DVMA high byte in ledma TEST */
+    wr32(LEDMA_PA + DMA2_TEST, 0xff000000u);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_TEST), 0xff000000u);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_TEST), 0);
+    /* 0x78400020 is ledma's ADDR */
+    wr32(LEDMA_ALIAS_PA, 0x00c0ffeeu);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_ADDR), 0x00c0ffeeu);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa4000000u);
+    wr32(LEDMA_PA + DMA2_ADDR, 0x1000u);
+    CU_ASSERT_EQUAL(rd32(LEDMA_ALIAS_PA), 0x1000u);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), 0xfe000024u);
+}
+
+static void test_dma2_int_gating(void)
+{
+    setup();
+    /* device interrupts: pending shows, output stays low without INT_EN */
+    dma2_device_irq(&dma.le, 0, true);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000001u);
+    CU_ASSERT_FALSE(line[SRC_ETHER]);
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    CU_ASSERT_TRUE(line[SRC_ETHER]);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000011u);
+    /* bit 0 is read-only: writing 0 there does not clear it */
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    CU_ASSERT_TRUE(line[SRC_ETHER]);
+    dma2_device_irq(&dma.le, 0, false);
+    CU_ASSERT_FALSE(line[SRC_ETHER]);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000010u);
+    dma2_device_irq(&dma.le, 0, true);
+    CU_ASSERT_TRUE(line[SRC_ETHER]);
+    /* INT_EN off masks the output but not the pending bit */
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_WRITE);
+    CU_ASSERT_FALSE(line[SRC_ETHER]);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000101u);
+    CU_ASSERT_EQUAL(line_edges[SRC_ETHER], 4);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+}
+
+static void test_dma2_enable_edges_and_reset(void)
+{
+    setup();
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_EN);
+    CU_ASSERT_EQUAL(dev_enable_calls, 1);
+    CU_ASSERT_TRUE(dev_enabled);
+    CU_ASSERT_TRUE(dma2_enabled(&dma.le));
+    /* no edge, no call */
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_EN | DMA2_CSR_INT_EN);
+    CU_ASSERT_EQUAL(dev_enable_calls, 1);
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    CU_ASSERT_EQUAL(dev_enable_calls, 2);
+    CU_ASSERT_FALSE(dev_enabled);
+    /* Linux reset_dma: CSR | RESET, then CSR & ~RESET */
+    wr32(LEDMA_PA + DMA2_CSR, rd32(LEDMA_PA + DMA2_CSR) | DMA2_CSR_RESET);
+    CU_ASSERT_EQUAL(dev_resets, 1);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000090u);
+    wr32(LEDMA_PA + DMA2_CSR, rd32(LEDMA_PA + DMA2_CSR) & ~DMA2_CSR_RESET);
+    CU_ASSERT_EQUAL(dev_resets, 1);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000010u);
+    /* a channel reset drops a set enable bit */
+    wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_EN);
+    CU_ASSERT_EQUAL(dev_enable_calls, 3);
+    dma2_reset(&dma);
+    CU_ASSERT_EQUAL(dev_enable_calls, 4);
+    CU_ASSERT_FALSE(dev_enabled);
+    CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000000u);
+}
+
+/* ---- ESP ---- */
+
+static void test_esp_reset_values(void)
+{
+    setup();
+    CU_ASSERT_EQUAL(esp_rd(ESP_CFG1), 7);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), ESP_CHIP_ID_FAS100A);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSEQ), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 0);
+    CU_ASSERT_FALSE(esp.dma_enabled);
+    /* bytes anywhere in the register's word reach it */
+    CU_ASSERT_EQUAL(rd(ESP_PA + ESP_CFG1 * 4 + 3, 1), 7);
+    CU_ASSERT_TRUE(is_stable(ESP_PA + ESP_RSTAT * 4, 1));
+    CU_ASSERT_FALSE(is_stable(ESP_PA + ESP_RINTR * 4, 1));
+    CU_ASSERT_FALSE(is_stable(ESP_PA + ESP_FIFO * 4, 1));
+}
+
+static void test_esp_access_sizes(void)
+{
+    setup();
+    CU_ASSERT_EQUAL(try_read(ESP_PA + ESP_CFG1 * 4, 4), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(try_read(ESP_PA + ESP_CFG1 * 4, 2), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(try_write(ESP_PA + ESP_CFG2 * 4, 2, 0), BUS_ERR_SIZE);
+    /* a word write uses its low byte (QEMU) */
+    wr32(ESP_PA + ESP_CFG2 * 4, 0x1234560au);
+    CU_ASSERT_EQUAL(esp_rd(ESP_CFG2), 0x0a);
+    CU_ASSERT_EQUAL(try_read(ESP_PA + ESP_REG_SIZE, 1), BUS_ERR_UNMAPPED);
+}
+
+/* Linux esp_get_revision + esp_reset_esp: must end up "FAS100A". */
+static void test_esp_linux_revision_probe(void)
+{
+    uint8_t v;
+    setup();
+    /* cfg2 implemented? (SCSI2ENAB | REGPARITY, magic bits masked) */
+    esp_wr(ESP_CFG2, 0x08 | 0x02);
+    v = esp_rd(ESP_CFG2) & ~0xe0;
+    CU_ASSERT_EQUAL(v, 0x0a);
+    /* cfg3 implemented? -> a FAS variant (cfact 0 at 40 MHz: FAST) */
+    esp_wr(ESP_CFG2, 0);
+    esp_wr(ESP_CFG3, 0);
+    esp_wr(ESP_CFG3, 5);
+    CU_ASSERT_EQUAL(esp_rd(ESP_CFG3), 5);
+    esp_wr(ESP_CFG3, 0);
+    /* esp_reset_esp: chip reset, DMA NOPs, FENAB, then the unique id */
+    esp_wr(ESP_CMD, ESP_CMD_RESET);
+    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    esp_wr(ESP_CFG2, 0x10);
+    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    v = esp_rd(ESP_TCHI);
+    CU_ASSERT_EQUAL(v, 0x04);
+    CU_ASSERT_EQUAL((v & 0xf8) >> 3, 0);        /* ESP_UID_F100A */
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT) & ESP_STAT_INT, 0);
+}
+
+static void test_esp_transfer_counter(void)
+{
+    setup();
+    esp_wr(ESP_TCLO, 7);
+    esp_wr(ESP_TCMID, 1);
+    /* the counter changes only with a DMA command */
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 0);
+    esp_wr(ESP_CMD, ESP_CMD_NOP);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 0);
+    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 7);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCMID), 1);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), ESP_CHIP_ID_FAS100A);
+    /* once TCHI is written it reads the counter; 0 means 64 KB */
+    esp_wr(ESP_TCLO, 0);
+    esp_wr(ESP_TCMID, 0);
+    esp_wr(ESP_TCHI, 0);
+    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCMID), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), 1);
+    /* chip reset: the id again */
+    esp_wr(ESP_CMD, ESP_CMD_RESET);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), ESP_CHIP_ID_FAS100A);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 0);
+}
+
+static void test_esp_fifo(void)
+{
+    unsigned i;
+    setup();
+    esp_wr(ESP_FIFO, 0x11);
+    esp_wr(ESP_FIFO, 0x22);
+    esp_wr(ESP_FIFO, 0x33);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 3);
+    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0x11);
+    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0x22);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 1);
+    esp_wr(ESP_CMD, ESP_CMD_FLUSH);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);       /* empty reads 0 */
+    for (i = 0; i < 20; i++) {
+        esp_wr(ESP_FIFO, (uint8_t)i);
+    }
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), ESP_FIFO_SIZE);
+    CU_ASSERT_EQUAL(esp.guest_errors, 4);
+    for (i = 0; i < ESP_FIFO_SIZE; i++) {
+        CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), i);
+    }
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 0);
+}
+
+static void test_esp_bus_reset_interrupt(void)
+{
+    setup();
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), ESP_STAT_INT);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND, 1);
+    CU_ASSERT_TRUE(line[SRC_SCSI]);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_RST);
+    /* reading INTR acknowledged everything */
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND, 0);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+
+    /* Linux esp_bootup_reset: SRRDISAB set, no interrupt */
+    esp_wr(ESP_CFG1, esp_rd(ESP_CFG1) | ESP_CFG1_SRRDISAB);
+    esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    esp_wr(ESP_CFG1, 0x17);
+    CU_ASSERT_EQUAL(esp_rd(ESP_CFG1), 0x17);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), 0);
+    CU_ASSERT_EQUAL(line_edges[SRC_SCSI], 2);
+}
+
+/* One target of OpenBIOS's probe (drivers/esp.c do_command, the
+ * sequence of sun4m-contract.md §3); returns the cycles the select took. */
+static Cycles openbios_probe_target(unsigned id)
+{
+    Cycles start = now, limit = now + CPU_HZ;     /* 1 s */
+    uint8_t stat;
+
+    esp_wr(ESP_WBUSID, (uint8_t)id);
+    wr32(DMA_PA + DMA2_ADDR, 0xfe000000u);
+    esp_wr(ESP_TCLO, 7);
+    esp_wr(ESP_TCMID, 0);
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_EN);
+    esp_wr(ESP_CMD, ESP_CMD_SELATN | ESP_CMD_DMA);
+    /* the poll on CSR bit 0: stable, so the CPU may skip to the event */
+    while (!(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND)) {
+        CU_ASSERT_TRUE(is_stable(DMA_PA + DMA2_CSR, 4));
+        if (ev_next_deadline(&eq) > limit) {
+            CU_FAIL("no interrupt within 1 s: OpenBIOS would hang");
+            return CYCLES_NEVER;
+        }
+        run_until(ev_next_deadline(&eq));
+    }
+    stat = esp_rd(ESP_RSTAT);
+    CU_ASSERT_EQUAL(stat, 0x80);
+    /* OpenBIOS: no TC -> "no device" */
+    CU_ASSERT_NOT_EQUAL(stat & ESP_STAT_TC, ESP_STAT_TC);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSEQ), ESP_SEQ_0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND, 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    return now - start;
+}
+
+static void test_esp_openbios_probe(void)
+{
+    unsigned id;
+    Cycles t250 = CPU_HZ / 4;
+    setup();
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0000000u);
+    esp_wr(ESP_CMD, ESP_CMD_RESET);
+    for (id = 0; id < 7; id++) {
+        CU_ASSERT_EQUAL(openbios_probe_target(id), t250);
+    }
+    CU_ASSERT_EQUAL(esp.selections, 7);
+    CU_ASSERT_EQUAL(esp.sel_timeouts, 7);
+    CU_ASSERT_EQUAL(esp.sel_target, 6);
+    /* INT_EN never set: the interrupt controller saw nothing */
+    CU_ASSERT_EQUAL(line_edges[SRC_SCSI], 0);
+    /* the CDB was not fetched: ADDR did not move */
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), 0xfe000000u);
+    CU_ASSERT_FALSE(ev_pending(&esp.sel_event));
+}
+
+/* Exact timing: no interrupt one cycle before the timeout. */
+static void test_esp_select_timing(void)
+{
+    Cycles t;
+    setup();
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_EN | DMA2_CSR_INT_EN);
+    /* Linux: STO = 250 ms * 40 MHz / (8192 * 8) = 152, CCF 0 (= 8) */
+    esp_wr(ESP_WSTO, 152);
+    esp_wr(ESP_WCCF, 0);
+    t = esp_select_timeout(&esp);
+    CU_ASSERT_EQUAL(t, 152ull * 8192 * 8 * CPU_HZ / 40000000u);
+    esp_wr(ESP_WBUSID, 3);
+    esp_wr(ESP_CMD, ESP_CMD_SELATN | ESP_CMD_DMA);
+    CU_ASSERT_TRUE(ev_pending(&esp.sel_event));
+    run_until(t - 1);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    run_until(t);
+    CU_ASSERT_TRUE(line[SRC_SCSI]);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0x80);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+}
+
+static void test_esp_select_timeout_formula(void)
+{
+    setup();
+    /* not programmed: the default 250 ms */
+    CU_ASSERT_EQUAL(esp_select_timeout(&esp), CPU_HZ / 4);
+    esp.sel_timeout_default_us = 1000;
+    CU_ASSERT_EQUAL(esp_select_timeout(&esp), CPU_HZ / 1000);
+    /* STO 10, CCF 5: 10 * 8192 * 5 / 40 MHz = 10.24 ms */
+    esp_wr(ESP_WSTO, 10);
+    esp_wr(ESP_WCCF, 5);
+    CU_ASSERT_EQUAL(esp_select_timeout(&esp),
+                    10ull * 8192 * 5 * CPU_HZ / 40000000u);
+    /* CCF 1 is not allowed: taken as 2 */
+    esp_wr(ESP_WCCF, 1);
+    CU_ASSERT_EQUAL(esp_select_timeout(&esp),
+                    10ull * 8192 * 2 * CPU_HZ / 40000000u);
+    /* a fixed latency overrides the registers */
+    esp.sel_timeout_fixed = 1234;
+    CU_ASSERT_EQUAL(esp_select_timeout(&esp), 1234);
+}
+
+/* A DMA select issued while the channel is disabled waits for the
+ * enable edge (QEMU dma_cb; NetBSD orders it so). */
+static void test_esp_deferred_select(void)
+{
+    Cycles t250 = CPU_HZ / 4;
+    setup();
+    esp_wr(ESP_WBUSID, 2);
+    esp_wr(ESP_TCLO, 11);
+    esp_wr(ESP_CMD, ESP_CMD_SELATN | ESP_CMD_DMA);
+    CU_ASSERT_TRUE(esp.deferred);
+    CU_ASSERT_FALSE(ev_pending(&esp.sel_event));
+    run_until(10 * t250);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    CU_ASSERT_EQUAL(esp.selections, 0);
+    /* other channel bits do not start it */
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    CU_ASSERT_TRUE(esp.deferred);
+    /* the enable edge does */
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN | DMA2_CSR_EN);
+    CU_ASSERT_FALSE(esp.deferred);
+    CU_ASSERT_TRUE(ev_pending(&esp.sel_event));
+    CU_ASSERT_EQUAL(esp.sel_target, 2);
+    run_until(now + t250);
+    CU_ASSERT_TRUE(line[SRC_SCSI]);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0x80);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+
+    /* while the channel stays enabled the next select starts at once */
+    esp_wr(ESP_CMD, ESP_CMD_SEL | ESP_CMD_DMA);
+    CU_ASSERT_TRUE(ev_pending(&esp.sel_event));
+    run_until(now + t250);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
+    /* Linux's select with ATN3 (tagged commands) times out the same way */
+    esp_wr(ESP_CMD, ESP_CMD_SELATN3 | ESP_CMD_DMA);
+    CU_ASSERT_TRUE(ev_pending(&esp.sel_event));
+    run_until(now + t250);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0x80);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
+    esp_wr(ESP_CMD, ESP_CMD_SEL | ESP_CMD_DMA);
+    /* a chip reset aborts the running selection */
+    esp_wr(ESP_CMD, ESP_CMD_RESET);
+    CU_ASSERT_FALSE(ev_pending(&esp.sel_event));
+
+    /* a deferred select is forgotten by a chip reset */
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    esp_wr(ESP_CMD, ESP_CMD_SELATNS | ESP_CMD_DMA);
+    CU_ASSERT_TRUE(esp.deferred);
+    esp_wr(ESP_CMD, ESP_CMD_RESET);
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN | DMA2_CSR_EN);
+    CU_ASSERT_FALSE(ev_pending(&esp.sel_event));
+    run_until(now + 2 * t250);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+}
+
+/* A select without the DMA bit does not need the channel. */
+static void test_esp_select_without_dma(void)
+{
+    setup();
+    esp_wr(ESP_FIFO, 0x80);
+    esp_wr(ESP_FIFO, 0x12);
+    esp_wr(ESP_WBUSID, 5);
+    esp_wr(ESP_CMD, ESP_CMD_SELATN);
+    CU_ASSERT_FALSE(esp.deferred);
+    CU_ASSERT_TRUE(ev_pending(&esp.sel_event));
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 0);     /* consumed */
+    run_until(CPU_HZ);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0x80);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0000001u);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
+}
+
+/* The espdma CSR reset pulse is a chip reset. */
+static void test_esp_dma_reset_pulse(void)
+{
+    uint32_t csr;
+    setup();
+    esp_wr(ESP_CFG2, 0x0a);
+    esp_wr(ESP_TCHI, 0x55);
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
+    esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
+    CU_ASSERT_TRUE(line[SRC_SCSI]);
+    /* Linux sbus_esp_reset_dma */
+    csr = rd32(DMA_PA + DMA2_CSR);
+    CU_ASSERT_EQUAL(csr, 0xa0000011u);
+    wr32(DMA_PA + DMA2_CSR, csr | DMA2_CSR_RESET);
+    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0000090u);
+    wr32(DMA_PA + DMA2_CSR, csr & ~DMA2_CSR_RESET);
+    CU_ASSERT_EQUAL(esp_rd(ESP_CFG2), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_CFG1), 7);
+    CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), ESP_CHIP_ID_FAS100A);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), 0);
+    /* dvmarev2: DMA_3CLKS, then INT_EN */
+    wr32(DMA_PA + DMA2_CSR, rd32(DMA_PA + DMA2_CSR) | DMA2_CSR_3CLKS);
+    wr32(DMA_PA + DMA2_CSR, rd32(DMA_PA + DMA2_CSR) | DMA2_CSR_INT_EN);
+    CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0400010u);
+}
+
+static void test_esp_misc_commands(void)
+{
+    setup();
+    /* enable selection: clears INTR, no interrupt */
+    esp_wr(ESP_CMD, ESP_CMD_ENSEL);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    /* disable selection: an interrupt with INTR 0 */
+    esp_wr(ESP_CMD, ESP_CMD_DISSEL);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), ESP_STAT_INT);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    /* message accepted: disconnect */
+    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), ESP_STAT_INT);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSEQ), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
+    /* ICCS without DMA: status and message bytes in the FIFO */
+    esp_wr(ESP_CMD, ESP_CMD_ICCS);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), ESP_STAT_INT | ESP_PHASE_MI);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 2);
+    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_FC);
+    /* pad: TC and FC without an interrupt */
+    esp_wr(ESP_CMD, ESP_CMD_PAD);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), ESP_STAT_TC);
+    /* ATN commands, unknown commands: no effect */
+    esp_wr(ESP_CMD, ESP_CMD_SATN);
+    esp_wr(ESP_CMD, ESP_CMD_RSTATN);
+    esp_wr(ESP_CMD, 0x27);
+    CU_ASSERT_EQUAL(esp.guest_errors, 1);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_FC);
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    /* TI with DMA waits for the channel like a select */
+    esp_wr(ESP_CMD, ESP_CMD_TI | ESP_CMD_DMA);
+    CU_ASSERT_TRUE(esp.deferred);
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_EN);
+    CU_ASSERT_FALSE(esp.deferred);
+    CU_ASSERT_FALSE(ev_pending(&esp.sel_event));
+    CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
+    /* the command register reads back the last command */
+    CU_ASSERT_EQUAL(esp_rd(ESP_CMD), ESP_CMD_TI | ESP_CMD_DMA);
+}
+
+/* ---- FDC ---- */
+
+static void test_fdc_absent(void)
+{
+    unsigned i, ready = 0;
+    setup();
+    for (i = 0; i < FDC_REG_SIZE; i++) {
+        CU_ASSERT_EQUAL(rd(FDC_PA + i, 1), 0);
+    }
+    /* OpenBIOS reset_fdc/get_fdc_version: DOR, DSR writes, then up to
+     * 10000 MSR polls for RQM, which never comes */
+    wr(FDC_PA + FDC_DOR, 1, 0x00);
+    wr(FDC_PA + FDC_DOR, 1, 0x04);
+    wr(FDC_PA + FDC_FIFO, 1, 0x0e);
+    for (i = 0; i < 10000; i++) {
+        if (rd(FDC_PA + FDC_MSR, 1) & FDC_MSR_RQM) {
+            ready++;
+        }
+    }
+    CU_ASSERT_EQUAL(ready, 0);
+    CU_ASSERT_EQUAL(rd(FDC_PA + FDC_DOR, 1), 0);
+    CU_ASSERT_TRUE(is_stable(FDC_PA + FDC_MSR, 1));
+    CU_ASSERT_EQUAL(try_read(FDC_PA + FDC_MSR, 2), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(try_write(FDC_PA, 4, 0), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(try_read(FDC_PA + FDC_REG_SIZE, 1), BUS_ERR_UNMAPPED);
+    CU_ASSERT_EQUAL(fdc.writes, 3);
+}
+
+int main(void)
+{
+    static const struct {
+        const char *name;
+        CU_TestFunc fn;
+    } tests[] = {
+        { "iommu reset values", test_iommu_reset_values },
+        { "iommu register masks", test_iommu_register_masks },
+        { "iommu translate 32 MB window", test_iommu_translate_32mb },
+        { "iommu translate 256 MB window", test_iommu_translate_256mb },
+        { "iommu translate while disabled", test_iommu_translate_disabled },
+        { "iommu fault: invalid IOPTE", test_iommu_fault_invalid },
+        { "iommu fault: read-only page", test_iommu_fault_readonly },
+        { "dma2 reset values", test_dma2_reset_values },
+        { "dma2 CSR bits", test_dma2_csr_bits },
+        { "dma2 ADDR/COUNT/TEST and alias", test_dma2_addr_count_test },
+        { "dma2 INT pending / INT_EN", test_dma2_int_gating },
+        { "dma2 enable edges and reset", test_dma2_enable_edges_and_reset },
+        { "esp reset values", test_esp_reset_values },
+        { "esp access sizes", test_esp_access_sizes },
+        { "esp Linux revision probe", test_esp_linux_revision_probe },
+        { "esp transfer counter", test_esp_transfer_counter },
+        { "esp FIFO", test_esp_fifo },
+        { "esp bus reset interrupt", test_esp_bus_reset_interrupt },
+        { "esp OpenBIOS probe, empty bus", test_esp_openbios_probe },
+        { "esp selection timing", test_esp_select_timing },
+        { "esp selection timeout formula", test_esp_select_timeout_formula },
+        { "esp select waits for DMA enable", test_esp_deferred_select },
+        { "esp select without DMA", test_esp_select_without_dma },
+        { "esp DMA reset pulse", test_esp_dma_reset_pulse },
+        { "esp misc commands", test_esp_misc_commands },
+        { "fdc absent", test_fdc_absent },
+    };
+    CU_pSuite suite;
+    unsigned i, failures;
+
+    if (CU_initialize_registry() != CUE_SUCCESS) {
+        return 1;
+    }
+    suite = CU_add_suite("sbus", NULL, NULL);
+    if (!suite) {
+        CU_cleanup_registry();
+        return 1;
+    }
+    for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+        if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL) {
+            CU_cleanup_registry();
+            return 1;
+        }
+    }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    failures = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    teardown();
+    return failures ? 1 : 0;
+}
