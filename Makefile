@@ -70,6 +70,8 @@ check-headers:
 	        || exit 1; \
 	done; echo "headers: all self-contained"
 
+include firmware/bench/Makefile.inc
+
 ROM_TESTS := fpu fpu2 mmu
 include tests/rom/Makefile.inc
 build/rom/fpu.o build/rom/fpu2.o build/rom/mmu.o: tests/rom/fpmmu.inc

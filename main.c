@@ -337,11 +337,14 @@ int main(int argc, char **argv)
         fprintf(stderr,
                 "sun4m: stats: instructions %" PRIu64 " cycles %" PRIu64
                 " virtual %.6f s wall %.3f s MIPS %.1f idle-skipped %.6f s "
-                "traps %" PRIu64 " decoded %" PRIu64 " pc 0x%08x\n",
+                "poll-skipped %.6f s traps %" PRIu64 " decoded %" PRIu64
+                " code-invalidations %" PRIu64 " pc 0x%08x\n",
                 m->cpu.insns, m->cpu.cycles, virt, wall,
                 wall > 0 ? m->cpu.insns / wall / 1e6 : 0.0,
-                (double)m->idle_cycles / cfg.cpu_hz, m->cpu.traps,
-                m->cpu.decoded_insns, m->cpu.pc);
+                (double)m->idle_cycles / cfg.cpu_hz,
+                (double)m->cpu.poll_skipped / cfg.cpu_hz, m->cpu.traps,
+                m->cpu.decoded_insns, m->cpu.code_invalidations,
+                m->cpu.pc);
     }
     if (machine_save(m, err, sizeof(err)) < 0) {
         fprintf(stderr, "sun4m: %s\n", err);

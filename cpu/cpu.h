@@ -136,7 +136,8 @@ typedef struct PollTrack {
 
 typedef struct SparcCpu {
     /* Registers (V8 §4.1): globals, a window file of 16 per window */
-    uint32_t *rp[33];               /* current view: r0..r31, [32] = sink */
+    uint32_t **rp;                  /* current view: r0..r31, [32] = sink */
+    uint32_t *rp_table[SPARC_NWINDOWS][33];  /* the view for each CWP */
     uint32_t g[8];
     uint32_t wf[SPARC_NWINDOWS * 16];
     uint32_t zero;                  /* what r0 reads */

@@ -86,14 +86,28 @@ static inline void stbe64(uint8_t *p, uint64_t v)
 
 /* ---- Register windows (V8 §4.1) ---- */
 
-static void cpu_set_cwp(SparcCpu *cpu, unsigned cwp)
+static inline void cpu_set_cwp(SparcCpu *cpu, unsigned cwp)
 {
-    unsigned i;
     cpu->psr = (cpu->psr & ~PSR_CWP) | cwp;
-    /* outs, locals, ins of window cwp; the ins of window NWINDOWS-1 are the
-     * outs of window 0, which the modulo gives for free. */
-    for (i = 8; i < 32; i++) {
-        cpu->rp[i] = &cpu->wf[(cwp * 16 + i - 8) % (SPARC_NWINDOWS * 16)];
+    cpu->rp = cpu->rp_table[cwp];
+}
+
+/* One register view per window: globals, then the outs, locals and ins of
+ * window w; the ins of window NWINDOWS-1 are the outs of window 0, which
+ * the modulo gives. */
+static void cpu_build_views(SparcCpu *cpu)
+{
+    unsigned w, i;
+    for (w = 0; w < SPARC_NWINDOWS; w++) {
+        uint32_t **v = cpu->rp_table[w];
+        v[0] = &cpu->zero;
+        for (i = 1; i < 8; i++) {
+            v[i] = &cpu->g[i];
+        }
+        for (i = 8; i < 32; i++) {
+            v[i] = &cpu->wf[(w * 16 + i - 8) % (SPARC_NWINDOWS * 16)];
+        }
+        v[32] = &cpu->sink;
     }
 }
 
@@ -544,11 +558,7 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
     }
     bus->code_write = cpu_code_page_written;
     bus->code_opaque = cpu;
-    cpu->rp[0] = &cpu->zero;
-    for (unsigned i = 1; i < 8; i++) {
-        cpu->rp[i] = &cpu->g[i];
-    }
-    cpu->rp[32] = &cpu->sink;
+    cpu_build_views(cpu);
     srmmu_init(&cpu->mmu, cpu, cpu_phys_ld32, cpu_phys_st32, bus->rom_base);
     cpu_reset(cpu);
     return 0;
