@@ -168,7 +168,7 @@ typedef struct SparcCpu {
     DecodedPage **ram_code;         /* per RAM page, decoded instructions */
     DecodedPage **rom_code;         /* per ROM page */
     uint8_t last_load_rd;           /* for the load-use interlock, 0 = none */
-    bool fcmp_last;                 /* previous instruction was an FCMP */
+    uint64_t fcmp_next;             /* insns count right after the last FCMP */
 
     /* Poll skipping */
     uint64_t stores;                /* stores executed (any space) */
@@ -213,7 +213,8 @@ static inline void cpu_kick(SparcCpu *cpu)
 }
 void cpu_tlb_flush(SparcCpu *cpu);
 /* Invalidate decoded code of a RAM page (bus code-write hook). */
-void cpu_code_page_written(void *cpu, uint64_t ram_page);
+void cpu_code_page_written(void *cpu, uint64_t ram_page, unsigned off,
+                           unsigned len);
 const char *cpu_trap_name(unsigned tt);
 
 #endif

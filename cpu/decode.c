@@ -42,6 +42,25 @@ static const uint16_t op3_table[64] = {
     [0x37] = OP_CPMEM,
 };
 
+#define RS SRC_RS
+#define RSD (SRC_RS | SRC_RD)
+const uint8_t sparc_op_int_sources[OP_COUNT] = {
+    /* arithmetic, logic, shifts, control, state registers: rs1 and rs2.
+     * FPops, branches, call and sethi read no integer register. */
+    [OP_ADD ... OP_WRASR] = RS,
+    /* memory: the address; stores and swaps also read rd */
+    [OP_LD] = RS, [OP_LDUB] = RS, [OP_LDUH] = RS, [OP_LDD] = RS,
+    [OP_ST] = RSD, [OP_STB] = RSD, [OP_STH] = RSD, [OP_STD] = RSD,
+    [OP_LDSB] = RS, [OP_LDSH] = RS, [OP_LDSTUB] = RS, [OP_SWAP] = RSD,
+    [OP_LDA] = RS, [OP_LDUBA] = RS, [OP_LDUHA] = RS, [OP_LDDA] = RS,
+    [OP_STA] = RSD, [OP_STBA] = RSD, [OP_STHA] = RSD, [OP_STDA] = RSD,
+    [OP_LDSBA] = RS, [OP_LDSHA] = RS, [OP_LDSTUBA] = RS, [OP_SWAPA] = RSD,
+    [OP_LDF] = RS, [OP_LDDF] = RS, [OP_LDFSR] = RS, [OP_STF] = RS,
+    [OP_STDF] = RS, [OP_STFSR] = RS, [OP_STDFQ] = RS, [OP_CPMEM] = RS,
+};
+#undef RS
+#undef RSD
+
 /* Handlers whose rd is a destination: rd 0 is redirected to the sink. */
 static int writes_rd(unsigned op)
 {

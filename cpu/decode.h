@@ -54,6 +54,12 @@ void sparc_decode(uint32_t insn, DecodedInsn *d);
 /* Human-readable handler name, for traces and tests. */
 const char *sparc_op_name(unsigned op);
 
+/* Which fields of a handler are integer source registers (for the
+ * load-use interlock): SRC_RS = rs1 and rs2, SRC_RD = rd (stores, swap). */
+#define SRC_RS 1u
+#define SRC_RD 2u
+extern const uint8_t sparc_op_int_sources[OP_COUNT];
+
 /* Base cycle costs per handler for the MB86904 (timing.c). */
 extern const uint8_t sparc_op_cost[OP_COUNT];
 

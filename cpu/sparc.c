@@ -29,7 +29,9 @@
 /* Annulled delay slot: one pipeline bubble. */
 #define ANNUL_CYCLES 1
 
-#define TAG_INVALID 1u
+/* A tag no access can match: the compare masks keep VA bits 31:12 and
+ * the alignment bits 2:0, never bits 11:3. */
+#define TAG_INVALID 0xff8u
 
 /* ldstub/swap: translated as a write, performed as a read then a write */
 #define MMU_ACC_RMW 100
@@ -152,19 +154,22 @@ static void cpu_protect_code_page(SparcCpu *cpu, DecodedPage *dp)
     }
 }
 
-void cpu_code_page_written(void *opaque, uint64_t ram_page)
+void cpu_code_page_written(void *opaque, uint64_t ram_page, unsigned off,
+                           unsigned len)
 {
     SparcCpu *cpu = opaque;
     DecodedPage *dp = cpu->ram_code[ram_page];
-    cpu->bus->code_page[ram_page] = 0;
-    if (dp) {
-        unsigned i;
-        /* Lazy re-decode: each record falls back to OP_DECODE. */
-        for (i = 0; i < CPU_PAGE_INSNS; i++) {
-            dp->insn[i].op = OP_DECODE;
-        }
-        cpu->code_invalidations++;
+    unsigned i, last;
+    if (!dp || len == 0) {
+        return;
     }
+    /* Only the instructions written fall back to OP_DECODE; the page stays
+     * protected, so later stores into it keep coming here. */
+    last = (off + len - 1) >> 2;
+    for (i = off >> 2; i <= last && i < CPU_PAGE_INSNS; i++) {
+        dp->insn[i].op = OP_DECODE;
+    }
+    cpu->code_invalidations++;
 }
 
 /* ---- Bus errors ---- */
@@ -473,6 +478,8 @@ static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
     DecodedPage *dp = cpu->fetch_dp;
     sparc_decode(ldbe32(dp->host + (pc & 0xffc)), d);
     if (dp->is_ram && !cpu->bus->code_page[dp->ppn]) {
+        /* first instruction decoded from this page (or since a DMA or
+         * reset cleared it): from now on stores must see it */
         cpu_protect_code_page(cpu, dp);
     }
     cpu->decoded_insns++;
@@ -519,7 +526,7 @@ void cpu_reset(SparcCpu *cpu)
     cpu->halted = false;
     cpu->stop = CPU_RUNNING;
     cpu->last_load_rd = 0;
-    cpu->fcmp_last = false;
+    cpu->fcmp_next = UINT64_MAX;
     fpu_reset(&cpu->fpu);
     srmmu_reset(&cpu->mmu);
     cpu_tlb_flush(cpu);
@@ -761,8 +768,12 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         }
         d = dw;
         if (cpu->last_load_rd) {
-            /* load-use interlock: one bubble [SIS] */
-            if (d->rs1 == cpu->last_load_rd || d->rs2 == cpu->last_load_rd) {
+            /* load-use interlock: one bubble [SIS] when this instruction
+             * reads the integer register the previous load wrote */
+            unsigned u = sparc_op_int_sources[d->op];
+            uint8_t l = cpu->last_load_rd;
+            if (((u & SRC_RS) && (d->rs1 == l || d->rs2 == l)) ||
+                ((u & SRC_RD) && (d->rd & 31) == l)) {
                 cpu->cycles++;
             }
             cpu->last_load_rd = 0;
@@ -1012,7 +1023,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 tt = TT_FP_DISABLED;
                 goto trap;
             }
-            if (cpu->fcmp_last) {
+            if (cpu->fcmp_next == cpu->insns) {
                 cpu->cycles++;      /* FBfcc right after FCMP: interlock */
             }
             if ((fbfcc_mask[d->rs1] >> ((cpu->fpu.fsr >> 10) & 3)) & 1) {
@@ -1033,7 +1044,6 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 pc = npc;
                 npc += 4;
             }
-            cpu->fcmp_last = false;
             goto account;
         case OP_CBCCC:
         case OP_CPOP:
@@ -1363,8 +1373,10 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             }
             cpu->cycles += fcyc;
             /* fcmp/fcmpe are FPop2 with opf 0x51..0x57 */
-            cpu->fcmp_last = ((d->raw >> 19) & 63) == 0x35 &&
-                             ((d->raw >> 5) & 0x1f8) == 0x50;
+            if (((d->raw >> 19) & 63) == 0x35 &&
+                ((d->raw >> 5) & 0x1f8) == 0x50) {
+                cpu->fcmp_next = cpu->insns + 1;
+            }
             pc = npc;
             npc += 4;
             cpu->cycles += d->cost;
@@ -1448,7 +1460,6 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     account:
         cpu->cycles += d->cost;
         cpu->insns++;
-        cpu->fcmp_last = false;
         continue;
 
     trap:
@@ -1478,7 +1489,6 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             cpu->cycles += TRAP_CYCLES;
             cpu->fetch_tag = TAG_INVALID;
             cpu->last_load_rd = 0;
-            cpu->fcmp_last = false;
         }
     }
     cpu->pc = pc;

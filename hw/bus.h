@@ -48,8 +48,10 @@ typedef struct BusRegion {
 #define BUS_PAGE_SHIFT 12
 #define BUS_PAGE_SIZE (1u << BUS_PAGE_SHIFT)
 
-/* Called when a RAM page holding decoded instructions is written. */
-typedef void BusCodeWriteFn(void *opaque, uint64_t ram_page);
+/* Called when bytes [off, off+len) of a RAM page holding decoded
+ * instructions are written. */
+typedef void BusCodeWriteFn(void *opaque, uint64_t ram_page, unsigned off,
+                            unsigned len);
 
 typedef struct Bus {
     uint8_t *ram;
@@ -89,14 +91,17 @@ static inline uint8_t *bus_host_ptr(const Bus *b, GPAddr pa, bool *readonly)
 /* Mark RAM [pa, pa+len) written by someone other than the CPU fast path. */
 static inline void bus_ram_written(Bus *b, GPAddr pa, uint64_t len)
 {
-    uint64_t p, last;
+    uint64_t p, last, end = pa + len;
     if (len == 0) {
         return;
     }
-    last = (pa + len - 1) >> BUS_PAGE_SHIFT;
+    last = (end - 1) >> BUS_PAGE_SHIFT;
     for (p = pa >> BUS_PAGE_SHIFT; p <= last; p++) {
         if (b->code_page[p]) {
-            b->code_write(b->code_opaque, p);
+            uint64_t lo = p << BUS_PAGE_SHIFT, hi = lo + BUS_PAGE_SIZE;
+            uint64_t from = pa > lo ? pa : lo, to = end < hi ? end : hi;
+            b->code_write(b->code_opaque, p, (unsigned)(from - lo),
+                          (unsigned)(to - from));
         }
     }
 }
