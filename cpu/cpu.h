@@ -87,6 +87,7 @@ typedef struct DecodedPage {
     uint64_t ppn;                   /* page number within RAM or ROM */
     const uint8_t *host;            /* the page's bytes */
     bool is_ram;
+    unsigned write_hits;            /* stores into it since last protected */
     DecodedInsn insn[CPU_PAGE_INSNS];
 } DecodedPage;
 

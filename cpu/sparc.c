@@ -33,6 +33,9 @@
  * the alignment bits 2:0, never bits 11:3. */
 #define TAG_INVALID 0xff8u
 
+/* Stores into a code page before it is treated as data again */
+#define CODE_PAGE_WRITE_LIMIT 64
+
 /* ldstub/swap: translated as a write, performed as a read then a write */
 #define MMU_ACC_RMW 100
 
@@ -143,6 +146,7 @@ static void cpu_protect_code_page(SparcCpu *cpu, DecodedPage *dp)
 {
     unsigned s, i;
     cpu->bus->code_page[dp->ppn] = 1;
+    dp->write_hits = 0;
     for (s = 0; s < 2; s++) {
         for (i = 0; i < CPU_TLB_SIZE; i++) {
             TlbEntry *e = &cpu->tlb[s][i];
@@ -163,13 +167,23 @@ void cpu_code_page_written(void *opaque, uint64_t ram_page, unsigned off,
     if (!dp || len == 0) {
         return;
     }
+    cpu->code_invalidations++;
+    if (++dp->write_hits > CODE_PAGE_WRITE_LIMIT) {
+        /* A page written this often has become data (the guest reused
+         * it): forget all its code and let stores go the fast way again
+         * until an instruction is decoded from it once more. */
+        for (i = 0; i < CPU_PAGE_INSNS; i++) {
+            dp->insn[i].op = OP_DECODE;
+        }
+        cpu->bus->code_page[ram_page] = 0;
+        return;
+    }
     /* Only the instructions written fall back to OP_DECODE; the page stays
      * protected, so later stores into it keep coming here. */
     last = (off + len - 1) >> 2;
     for (i = off >> 2; i <= last && i < CPU_PAGE_INSNS; i++) {
         dp->insn[i].op = OP_DECODE;
     }
-    cpu->code_invalidations++;
 }
 
 /* ---- Bus errors ---- */
