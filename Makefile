@@ -41,7 +41,7 @@ LIB      := $(OBJDIR)/libsun4m.a
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OBJDIR)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all deps check check-unit check-cli run bench clean check-headers
+.PHONY: all deps check check-unit check-cli check-guest run bench clean check-headers
 all: $(SIM)
 
 deps:
@@ -83,16 +83,26 @@ check-unit: $(UNIT_BINS)
 check-cli: $(SIM)
 	@tests/cli/test-cli.sh $(SIM)
 
+# Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell
+check-guest: $(SIM)
+	@tests/guest/openbios.sh $(SIM)
+	@tests/guest/linux.sh $(SIM)
+
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check-headers
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-cli
 	@$(MAKE) --no-print-directory check-rom
+	@$(MAKE) --no-print-directory check-guest
 
+# Boot the default guest (Linux + busybox, built by tools/mkguest) on this
+# terminal; `poweroff -f` in the guest ends the run.
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(SIM) -M SS-5 -nographic
+	@eval "$$(tools/mkguest)" && \
+	    $(SIM) -M SS-5 -m 128 -nographic -kernel "$$KERNEL" \
+	        -initrd "$$INITRD" -append "console=ttyS0"
 
 bench: deps
 	@$(MAKE) --no-print-directory all roms-bench
