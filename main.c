@@ -304,7 +304,9 @@ int main(int argc, char **argv)
     }
     cfg.serial_a = &con;
     if (machine_init(m, &cfg, err, sizeof(err)) < 0) {
+        free(m);
         chardev_close(&con);
+        runner_free(&runner);
         fprintf(stderr, "sun4m: %s\n", err);
         return 2;
     }

@@ -76,6 +76,11 @@ static uint8_t rreg(Rig *r, uint32_t ctl, unsigned reg)
     return rd(r, ctl);
 }
 
+static void rig_free(Rig *r)
+{
+    ev_queue_free(&r->q);
+}
+
 /* advance virtual time to t, firing events */
 static void run_to(Rig *r, Cycles t)
 {
@@ -123,6 +128,7 @@ static void test_pointer(void)
     rd(&r, A_CTL);
     CU_ASSERT_TRUE(escc_ops.is_stable(&r.s, A_CTL));
     CU_ASSERT_FALSE(escc_ops.is_stable(&r.s, A_DATA));
+    rig_free(&r);
 }
 
 static void test_tx_timing(void)
@@ -152,6 +158,7 @@ static void test_tx_timing(void)
     wreg(&r, A_CTL, 5, 0x62);
     wr(&r, A_DATA, 'c');
     CU_ASSERT_EQUAL(r.nout, 2);
+    rig_free(&r);
 }
 
 static void test_tx_interrupt(void)
@@ -171,6 +178,7 @@ static void test_tx_interrupt(void)
     wr(&r, A_CTL, 0x28);            /* reset TX interrupt pending */
     CU_ASSERT_EQUAL(r.irq, 0);
     CU_ASSERT_EQUAL(rreg(&r, A_CTL, 3), 0);
+    rig_free(&r);
 }
 
 static void test_rx(void)
@@ -207,6 +215,7 @@ static void test_rx(void)
     run_to(&r, r.now + 5 * ch);
     CU_ASSERT_EQUAL(rd(&r, A_CTL) & 0x01, 0);
     CU_ASSERT_EQUAL(r.a.rx_len, 1);
+    rig_free(&r);
 }
 
 static void test_keyboard(void)
@@ -227,6 +236,7 @@ static void test_keyboard(void)
     CU_ASSERT_EQUAL(rd(&r, A_DATA), 0xfe);
     run_to(&r, 5 * HZ);
     CU_ASSERT_EQUAL(rd(&r, A_DATA), 0x21);
+    rig_free(&r);
 }
 
 static void test_reset(void)
