@@ -284,6 +284,16 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
         bus_free(&m->bus);
         return -1;
     }
+    /* OpenBIOS sizes memory in 32 MB SIMMs and dies with less than one
+     * (reference/sun4m-contract.md §3: "-m 16 dies with Unhandled
+     * Exception 0x29"): refuse before starting the guest. */
+    if (cfg->ram_size < (32u << 20) &&
+        memmem(m->bus.rom, SS5_PROM_SIZE, "OpenBIOS", 8)) {
+        snprintf(err, errlen, "-m %llu: OpenBIOS needs at least 32 MB of "
+                 "RAM", (unsigned long long)(cfg->ram_size >> 20));
+        bus_free(&m->bus);
+        return -1;
+    }
     if (cpu_init(&m->cpu, &m->bus)) {
         snprintf(err, errlen, "out of memory");
         bus_free(&m->bus);

@@ -20,7 +20,7 @@ expect() {
     if [ "$rc" -ne "$want" ]; then
         echo "FAIL [$*]: exit status $rc, expected $want"; fail=$((fail + 1))
         sed 's/^/    /' "$tmp/err"
-    elif [ -n "$pat" ] && { [ "$lines" -ne 1 ] || ! grep -q "$pat" "$tmp/err"; }; then
+    elif [ -n "$pat" ] && { [ "$lines" -ne 1 ] || ! grep -q -e "$pat" "$tmp/err"; }; then
         echo "FAIL [$*]: stderr is not one line matching '$pat':"
         sed 's/^/    /' "$tmp/err"; fail=$((fail + 1))
     else
@@ -49,6 +49,25 @@ expect 2 "unsupported machine"    -- -M SS-20 -bios "$tmp/zeros"
 expect 2 "serial"                 -- -serial tcp:1 -bios "$tmp/zeros"
 expect 2 "invalid --vtimeout"     -- --vtimeout x -bios "$tmp/zeros"
 expect 2 "bad text"               -- --expect '' -bios "$tmp/zeros"
+bios=/usr/share/qemu/openbios-sparc32
+if [ -f "$bios" ]; then
+    expect 2 "OpenBIOS needs at least 32 MB" -- -m 16 -bios "$bios"
+fi
+printf 'not a kernel' | gzip >"$tmp/badgz"
+head -c 100 "$tmp/badgz" >"$tmp/trunc.gz"
+printf '\037\213garbage' >"$tmp/corrupt.gz"
+head -c 9000000 /dev/zero >"$tmp/bigrd"
+printf '\177ELF\001\002\001\000' >"$tmp/shortelf"
+head -c 52 /dev/zero | tr '\0' 'x' >"$tmp/x52"
+expect 2 "cannot open kernel"     -- -bios "$tmp/zeros" -kernel "$tmp/missing"
+expect 2 "kernel.*truncated ELF"  -- -bios "$tmp/zeros" -kernel "$tmp/shortelf"
+expect 2 "corrupt gzip"           -- -bios "$tmp/zeros" -kernel "$tmp/corrupt.gz"
+expect 2 "cannot open initrd"     -- -bios "$tmp/zeros" -kernel "$tmp/x52" -initrd "$tmp/missing"
+expect 2 "initrd.*too large"      -- -bios "$tmp/zeros" -kernel "$tmp/x52" -initrd "$tmp/bigrd"
+expect 2 "-initrd needs -kernel"  -- -bios "$tmp/zeros" -initrd "$tmp/x52"
+expect 2 "invalid -rtc"           -- -bios "$tmp/zeros" -rtc yesterday
+expect 2 "invalid --mac"          -- -bios "$tmp/zeros" --mac 01:02:03:04:05:06
+expect 2 "invalid -boot"          -- -bios "$tmp/zeros" -boot z
 # an unimp at the reset vector with traps disabled: error mode
 expect 3 "error mode: trap 0x02 (illegal_instruction)" -- -bios "$tmp/zeros" -nographic
 # random bytes as a PROM: whatever happens, no crash and a defined status
