@@ -126,8 +126,9 @@ static void board_reset_request(void *opaque)
         machine_request_exit(m, 0);
         return;
     }
-    m->resets++;
-    machine_reset(m);
+    /* done by the machine loop once the CPU has stopped: the CPU's
+     * registers must not change under a running instruction */
+    m->reset_pending = true;
     m->cpu.stop = CPU_STOP_REQUEST;
     cpu_kick(&m->cpu);
 }
@@ -426,6 +427,11 @@ int machine_run(Machine *m, Cycles max_cycles)
             next = m->cpu.cycles + m->cfg.cpu_hz / 1000 * HOST_SLICE_MS;
         }
         st = cpu_run(&m->cpu, next);
+        if (m->reset_pending) {
+            m->reset_pending = false;
+            m->resets++;
+            machine_reset(m);
+        }
         ev_run_due(&m->events);
         if (m->host_poll) {
             m->host_poll(m->host_poll_opaque);

@@ -63,6 +63,7 @@ typedef struct Machine {
     bool quit;
     int exit_code;
     uint64_t resets;
+    bool reset_pending;             /* the guest asked for a system reset */
     uint64_t idle_cycles;           /* time skipped while halted */
     /* called between CPU slices (at most every 100 us of virtual time):
      * the front end checks its wall clock there */

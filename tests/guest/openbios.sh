@@ -20,6 +20,9 @@ echo "openbios: $(sha256sum "$bios" | cut -c1-16)... $bios"
     --expect "0 > " \
     --send 'decimal 1234 hex 10 + . cr\n' \
     --expect "4e2" \
+    --expect "0 > " \
+    --send 'reset-all\n' \
+    --expect "Welcome to OpenBIOS" \
     --expect "0 > "
 rc=$?
 if [ $rc -ne 0 ]; then
@@ -28,5 +31,5 @@ if [ $rc -ne 0 ]; then
     echo "0 passed, 1 failed"
     exit 1
 fi
-echo "openbios: PASS prompt reached and a Forth line answered"
+echo "openbios: PASS prompt reached, a Forth line answered, reset-all rebooted"
 echo "1 passed, 0 failed"
