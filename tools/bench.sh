@@ -20,13 +20,25 @@
 # included; the start-up line at the end shows how much that is (short
 # intloop ROM, about a million instructions).
 #
+# Then the boot benchmark (tools/bench-boot.py): wall time from process
+# start until the console shows the OpenBIOS prompt "0 > " (no kernel) and
+# the busybox shell prompt "sun4m:/# " of the Linux guest (tools/mkguest;
+# -kernel, -initrd, -append console=ttyS0), for SIM and for QEMU, both with
+# -M SS-5 -m $BENCH_BOOT_MEM -nographic and their default OpenBIOS;
+# BENCH_RUNS runs each, alternating between the two, fastest kept.  SIM
+# ends itself at the prompt (--expect) and its --stats line gives guest
+# instructions and virtual seconds at that point; QEMU is killed as soon as
+# the prompt is read from its stdout.
+#
 # --check: one run per workload (default $BENCH_DIR build/bench/short),
 # exit status 1 unless every workload printed its result line on SIM and,
 # when QEMU is installed, the same line on QEMU.
 #
 # Environment: BENCH_DIR (build/bench), BENCH_RUNS (3), BENCH_WORKLOADS
 # ("intloop calls memcpy fpkernel"), QEMU (qemu-system-sparc),
-# BENCH_TIMEOUT (seconds per run, 600).
+# BENCH_TIMEOUT (seconds per run, 600), BENCH_BOOT (0: no boot benchmark),
+# BENCH_BOOT_MEM (RAM in MB for the boot runs, 128).  BENCH_WORKLOADS=""
+# leaves out the ROM table.
 
 set -u
 export LC_ALL=C                 # "." in $EPOCHREALTIME and printf %f
@@ -44,7 +56,7 @@ else
     dir=${BENCH_DIR:-build/bench}
     runs=${BENCH_RUNS:-3}
 fi
-workloads=${BENCH_WORKLOADS:-intloop calls memcpy fpkernel}
+workloads=${BENCH_WORKLOADS-intloop calls memcpy fpkernel}
 qemu=${QEMU:-qemu-system-sparc}
 limit=${BENCH_TIMEOUT:-600}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX") || exit 2
@@ -181,99 +193,276 @@ if [ $check = 1 ]; then
     exit $status
 fi
 
+# load_note WHEN: the host's load average, always (other work on the host
+# skews wall times, QEMU's more: it runs several threads), with a warning
+# when it is above the number of CPUs less half a CPU.
+load_note() {
+    local ncpu load
+    ncpu=$(nproc 2>/dev/null || echo 1)
+    load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo "0 0 0")
+    echo "bench: load average $load (1, 5, 15 min) on $ncpu CPUs $1"
+    if awk -v l="${load%% *}" -v n="$ncpu" 'BEGIN { exit !(l > n - 0.5) }'
+    then
+        echo "bench: warning: load average ${load%% *} on $ncpu CPUs;" \
+             "timings are noisy"
+    fi
+}
+
 echo "bench: $sim vs" \
      "$([ $have_qemu = 1 ] && "$qemu" --version | head -n 1 ||
         echo "$qemu (not installed: sun4m only)")"
-echo "bench: ROMs $dir/*.bin; wall = fastest of $runs run(s), timed by" \
-     "this script around the whole process (start-up and exit included)"
-echo "bench: guest instructions from sun4m --stats; QEMU runs the same" \
-     "program, so its MIPS use the same count"
-if [ $have_time = 1 ]; then
-    echo "bench: MB = peak RSS (largest of the runs, /usr/bin/time %M);" \
-         "cpu s = user + system time (smallest of the runs), less" \
-         "disturbed by other load than wall"
-else
-    echo "bench: /usr/bin/time not installed: peak RSS not measured"
-fi
-# Other work on the host skews wall times (QEMU more: it runs several
-# threads); say so rather than print misleading numbers silently.
-ncpu=$(nproc 2>/dev/null || echo 1)
-load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo 0)
-if awk -v l="$load" -v n="$ncpu" 'BEGIN { exit !(l > n - 0.5) }'; then
-    echo "bench: warning: load average $load on $ncpu CPUs at the start;" \
-         "timings are noisy"
-fi
-echo
 
-fmt="%-9s %12s %8s %8s %6s %8s %8s %6s %8s\n"
-printf "$fmt" workload instructions "sun4m s" "MIPS" "MB" \
-       "qemu s" "MIPS" "MB" "ratio"
-results=()
-cpus=()
-cfmt="%-9s %8s %8s %8s %8s %8s"
-for w in $workloads; do
-    rom=$dir/$w.bin
-    if [ ! -f "$rom" ]; then
-        echo "bench: $rom missing (make roms-bench)" >&2
-        status=1
-        continue
+# ROM workloads: guest instructions, wall and CPU time, MIPS.
+rom_bench() {
+    echo "bench: ROMs $dir/*.bin; wall = fastest of $runs run(s), timed by" \
+         "this script around the whole process (start-up and exit included)"
+    echo "bench: guest instructions from sun4m --stats; QEMU runs the same" \
+         "program, so its MIPS use the same count"
+    if [ $have_time = 1 ]; then
+        echo "bench: MB = peak RSS (largest of the runs, /usr/bin/time %M);" \
+             "cpu s = user + system time (smallest of the runs), less" \
+             "disturbed by other load than wall"
+    else
+        echo "bench: /usr/bin/time not installed: peak RSS not measured"
     fi
-    best sim "$rom"
-    s_wall=$b_wall s_rss=$b_rss s_line=$b_line s_ok=$b_ok insns=$b_insns
-    s_cpu=$b_cpu
-    s_mips=$(mips "$insns" "$s_wall")
-    q_wall=- q_rss=- q_mips=- ratio=- q_cpu=- cratio=-
-    note=
-    if [ $s_ok = 0 ]; then
-        note=" (sun4m run failed)"
-        status=1
-    fi
-    if [ $have_qemu = 1 ]; then
-        best qemu "$rom"
-        q_wall=$b_wall q_rss=$b_rss q_cpu=$b_cpu
-        q_mips=$(mips "$insns" "$q_wall")
-        ratio=$(awk -v s="$s_wall" -v q="$q_wall" \
-                'BEGIN { printf "%.2f", q / s }')
-        if [ "$s_cpu" != - ] && [ "$q_cpu" != - ]; then
-            cratio=$(awk -v s="$s_cpu" -v q="$q_cpu" 'BEGIN {
-                if (s > 0) printf "%.2f", q / s; else print "-" }')
-        fi
-        if [ $b_ok = 0 ] || [ "$b_line" != "$s_line" ]; then
-            note="$note (MISMATCH: qemu printed '$b_line')"
-            status=1
-        else
-            note="$note (same on qemu)"
-        fi
-    fi
-    printf "$fmt" "$w" "${insns:--}" "$s_wall" "$s_mips" "$(mb "$s_rss")" \
-           "$q_wall" "$q_mips" "$(mb "$q_rss")" "$ratio"
-    results+=("  $w: sun4m '$s_line'$note")
-    cpus+=("$(printf "$cfmt" "$w" "$s_cpu" "$(mips "$insns" "$s_cpu")" \
-              "$q_cpu" "$(mips "$insns" "$q_cpu")" "$cratio")")
-done
-echo
-echo "ratio = sun4m MIPS / qemu MIPS (> 1: sun4m faster)"
-if [ $have_time = 1 ]; then
+    load_note "at the start of the ROM runs"
     echo
-    echo "CPU time of the same runs (user + system, all threads):"
-    printf "$cfmt\n" workload "sun4m s" MIPS "qemu s" MIPS ratio
-    printf "%s\n" "${cpus[@]}"
-fi
-echo
-echo "result lines:"
-printf "%s\n" "${results[@]}"
 
-# Fixed cost of starting and ending each simulator.
-short=build/bench/short/intloop.bin
-if [ -f "$short" ]; then
-    best sim "$short"
-    line="start-up: sun4m $b_wall s"
-    if [ $have_qemu = 1 ]; then
-        best qemu "$short"
-        line="$line, qemu $b_wall s"
+    local fmt="%-9s %12s %8s %8s %6s %8s %8s %6s %8s\n"
+    local cfmt="%-9s %8s %8s %8s %8s %8s"
+    local -a results=() cpus=()
+    local w rom s_wall s_rss s_line s_ok insns s_cpu s_mips
+    local q_wall q_rss q_mips ratio q_cpu cratio note line short
+    printf "$fmt" workload instructions "sun4m s" "MIPS" "MB" \
+           "qemu s" "MIPS" "MB" "ratio"
+    for w in $workloads; do
+        rom=$dir/$w.bin
+        if [ ! -f "$rom" ]; then
+            echo "bench: $rom missing (make roms-bench)" >&2
+            status=1
+            continue
+        fi
+        best sim "$rom"
+        s_wall=$b_wall s_rss=$b_rss s_line=$b_line s_ok=$b_ok insns=$b_insns
+        s_cpu=$b_cpu
+        s_mips=$(mips "$insns" "$s_wall")
+        q_wall=- q_rss=- q_mips=- ratio=- q_cpu=- cratio=-
+        note=
+        if [ $s_ok = 0 ]; then
+            note=" (sun4m run failed)"
+            status=1
+        fi
+        if [ $have_qemu = 1 ]; then
+            best qemu "$rom"
+            q_wall=$b_wall q_rss=$b_rss q_cpu=$b_cpu
+            q_mips=$(mips "$insns" "$q_wall")
+            ratio=$(awk -v s="$s_wall" -v q="$q_wall" \
+                    'BEGIN { printf "%.2f", q / s }')
+            if [ "$s_cpu" != - ] && [ "$q_cpu" != - ]; then
+                cratio=$(awk -v s="$s_cpu" -v q="$q_cpu" 'BEGIN {
+                    if (s > 0) printf "%.2f", q / s; else print "-" }')
+            fi
+            if [ $b_ok = 0 ] || [ "$b_line" != "$s_line" ]; then
+                note="$note (MISMATCH: qemu printed '$b_line')"
+                status=1
+            else
+                note="$note (same on qemu)"
+            fi
+        fi
+        printf "$fmt" "$w" "${insns:--}" "$s_wall" "$s_mips" \
+               "$(mb "$s_rss")" "$q_wall" "$q_mips" "$(mb "$q_rss")" "$ratio"
+        results+=("  $w: sun4m '$s_line'$note")
+        cpus+=("$(printf "$cfmt" "$w" "$s_cpu" "$(mips "$insns" "$s_cpu")" \
+                  "$q_cpu" "$(mips "$insns" "$q_cpu")" "$cratio")")
+    done
+    echo
+    echo "ratio = sun4m MIPS / qemu MIPS (> 1: sun4m faster)"
+    if [ $have_time = 1 ]; then
+        echo
+        echo "CPU time of the same runs (user + system, all threads):"
+        printf "$cfmt\n" workload "sun4m s" MIPS "qemu s" MIPS ratio
+        printf "%s\n" "${cpus[@]}"
     fi
-    echo "$line (whole run of $short, ~1.3M instructions)"
+    echo
+    echo "result lines:"
+    printf "%s\n" "${results[@]}"
+
+    # Fixed cost of starting and ending each simulator.
+    short=build/bench/short/intloop.bin
+    if [ -f "$short" ]; then
+        best sim "$short"
+        line="start-up: sun4m $b_wall s"
+        if [ $have_qemu = 1 ]; then
+            best qemu "$short"
+            line="$line, qemu $b_wall s"
+        fi
+        echo "$line (whole run of $short, ~1.3M instructions)"
+    fi
+}
+
+# boot_once KIND PROMPT ARGS...: one boot of SIM or QEMU until PROMPT on
+# the console.  Sets o_seen (wall s, or "-"), o_rss (KB), o_cpu (s),
+# o_insns and o_virt (SIM's --stats, else "-"), o_ok (0 if PROMPT never
+# came or SIM failed).
+boot_once() {
+    local kind=$1 prompt=$2 out rc
+    local -a cmd
+    shift 2
+    if [ "$kind" = sim ]; then
+        cmd=("$boot_helper" --wait --timeout "$limit" --log "$tmp/console"
+             "$prompt" -- "$sim" "${boot_common[@]}" "$@"
+             --expect "$prompt" --timeout "$limit" --stats)
+    else
+        cmd=("$boot_helper" --timeout "$limit" --log "$tmp/console"
+             "$prompt" -- "$qemu" "${boot_common[@]}" "$@")
+    fi
+    out=$("${cmd[@]}" 2>"$tmp/err")
+    rc=$?
+    o_seen=- o_rc= o_rss=- o_cpu=- o_insns=- o_virt=- o_ok=1
+    # "seen=S end=S rc=N rss=KB cpu=S" (tools/bench-boot.py)
+    read -r o_seen o_rc o_rss o_cpu < <(echo "$out" | awk '
+        /^seen=/ { for (i = 1; i <= NF; i++) { sub(/^[a-z]*=/, "", $i) }
+                   print $1, $3, $4, $5 }')
+    o_seen=${o_seen:--} o_rss=${o_rss:--} o_cpu=${o_cpu:--}
+    if [ $rc != 0 ] || [ "$o_seen" = - ] ||
+       { [ "$kind" = sim ] && [ "${o_rc:-1}" != 0 ]; }; then
+        o_ok=0
+        echo "bench: boot $kind to '$prompt' failed: $out" >&2
+        tail -n 3 "$tmp/err" | sed 's/^/    /' >&2
+        tr -d '\r' <"$tmp/console" | tail -n 3 | sed 's/^/    | /' >&2
+    fi
+    if [ "$kind" = sim ]; then
+        read -r o_insns o_virt < <(awk '/^sun4m: stats: / {
+            for (i = 3; i < NF; i++) {
+                if ($i == "instructions") { n = $(i + 1) }
+                if ($i == "virtual") { v = $(i + 1) }
+            }
+            print n, v }' "$tmp/err")
+        o_insns=${o_insns:--} o_virt=${o_virt:--}
+    fi
+}
+
+# boot_best NAME PROMPT ARGS...: BENCH_RUNS runs of each simulator,
+# alternating so that a change in the host's load hits both alike; prints
+# the table row for NAME and collects the CPU row and every run's time.
+boot_best() {
+    local name=$1 prompt=$2 i kind
+    local s_seen=- s_rss=- s_cpu=- s_insns=- s_virt=- s_ok=1 s_all=
+    local q_seen=- q_rss=- q_cpu=- q_ok=1 q_all= ratio=- cratio=-
+    shift 2
+    for ((i = 0; i < runs; i++)); do
+        for kind in sim qemu; do
+            if [ $kind = qemu ] && [ $have_qemu = 0 ]; then
+                continue
+            fi
+            boot_once $kind "$prompt" "$@"
+            if [ $kind = sim ]; then
+                s_all="$s_all $o_seen"
+                [ $o_ok = 0 ] && s_ok=0
+                if [ "$o_seen" != - ] && { [ "$s_seen" = - ] ||
+                    awk -v a="$o_seen" -v b="$s_seen" \
+                        'BEGIN { exit !(a < b) }'; }; then
+                    s_seen=$o_seen s_insns=$o_insns s_virt=$o_virt
+                fi
+                s_rss=$(maxof "$s_rss" "$o_rss")
+                s_cpu=$(minof "$s_cpu" "$o_cpu")
+            else
+                q_all="$q_all $o_seen"
+                [ $o_ok = 0 ] && q_ok=0
+                q_seen=$(minof "$q_seen" "$o_seen")
+                q_rss=$(maxof "$q_rss" "$o_rss")
+                q_cpu=$(minof "$q_cpu" "$o_cpu")
+            fi
+        done
+    done
+    if [ $s_ok = 0 ] || [ $q_ok = 0 ]; then
+        status=1
+    fi
+    ratio=$(quot "$q_seen" "$s_seen")
+    cratio=$(quot "$q_cpu" "$s_cpu")
+    printf "$boot_fmt" "$name" "$s_insns" "$s_virt" "$s_seen" \
+           "$(mb "$s_rss")" "$q_seen" "$(mb "$q_rss")" "$ratio"
+    boot_cpus+=("$(printf "$boot_cfmt" "$name" "$s_cpu" "$q_cpu" "$cratio")")
+    boot_runs+=("  $name: sun4m$s_all; qemu${q_all:- (not run)}")
+}
+
+minof() {                       # minof A B: the smaller, "-" = none
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        if (a == "-") print b; else if (b == "-" || a + 0 <= b + 0) print a;
+        else print b }'
+}
+
+maxof() {                       # maxof A B: the larger, "-" = none
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        if (a == "-") print b; else if (b == "-" || a + 0 >= b + 0) print a;
+        else print b }'
+}
+
+quot() {                        # quot A B: A / B to 2 places, or "-"
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        if (a == "-" || b == "-" || b <= 0) print "-";
+        else printf "%.2f", a / b }'
+}
+
+boot_bench() {
+    local guest mem=${BENCH_BOOT_MEM:-128}
+    boot_helper=$(dirname "$0")/bench-boot.py
+    boot_common=(-M SS-5 -m "$mem" -nographic)
+    boot_fmt="%-9s %12s %9s %8s %6s %8s %6s %6s\n"
+    boot_cfmt="%-9s %8s %8s %6s"
+    boot_cpus=() boot_runs=()
+    if ! command -v python3 >/dev/null 2>&1; then
+        echo "bench: python3 not installed: no boot benchmark" >&2
+        status=1
+        return
+    fi
+    echo "boot: wall s from process start until the prompt is read from" \
+         "the console (stdout pipe), fastest of $runs run(s) each, sun4m" \
+         "and qemu runs alternating"
+    echo "boot: both ${boot_common[*]}, default -bios (OpenBIOS);" \
+         "openbios = no kernel, prompt \"0 > \"; linux = -kernel" \
+         "-initrd -append console=ttyS0 (tools/mkguest), prompt" \
+         "\"sun4m:/# \""
+    echo "boot: instructions and virtual s = sun4m --stats when it saw" \
+         "the prompt (fastest run); qemu is killed when the prompt is" \
+         "read; MB = peak RSS (largest of the runs, wait4 ru_maxrss as" \
+         "/usr/bin/time %M)"
+    load_note "at the start of the boot runs"
+    echo
+    printf "$boot_fmt" prompt instructions "virtual s" "sun4m s" MB \
+           "qemu s" MB ratio
+    boot_best openbios "0 > "
+    if guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
+        eval "$guest"
+        boot_best linux "sun4m:/# " -kernel "$KERNEL" -initrd "$INITRD" \
+                  -append console=ttyS0
+    else
+        echo "bench: tools/mkguest failed: no Linux boot benchmark" >&2
+        tail -n 5 "$tmp/mkguest" | sed 's/^/    /' >&2
+        status=1
+    fi
+    echo
+    echo "ratio = qemu s / sun4m s (> 1: sun4m faster)"
+    echo
+    echo "CPU time of the same runs (user + system, all threads, smallest" \
+         "of the runs):"
+    printf "$boot_cfmt\n" prompt "sun4m s" "qemu s" ratio
+    printf "%s\n" "${boot_cpus[@]}"
+    echo
+    echo "every run (wall s to the prompt, in order):"
+    printf "%s\n" "${boot_runs[@]}"
+}
+
+status=0
+if [ -n "$workloads" ]; then
+    rom_bench
+    echo
 fi
+if [ "${BENCH_BOOT:-1}" != 0 ]; then
+    boot_bench
+    echo
+fi
+load_note "at the end"
 if [ $status != 0 ]; then
     echo "bench: FAILED (see above)"
 fi
