@@ -168,7 +168,6 @@ typedef struct SparcCpu {
     DecodedPage *fetch_dp;
     DecodedPage **ram_code;         /* per RAM page, decoded instructions */
     DecodedPage **rom_code;         /* per ROM page */
-    uint8_t last_load_rd;           /* for the load-use interlock, 0 = none */
     uint64_t fcmp_next;             /* insns count right after the last FCMP */
 
     /* Poll skipping */

@@ -499,6 +499,33 @@ static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
     cpu->decoded_insns++;
 }
 
+/*
+ * Load-use interlock: one bubble [SIS] when the next instruction to run
+ * (at npc) reads the integer register a load just wrote.  The next
+ * instruction is looked at here, at the load, so that no other
+ * instruction pays for the check.
+ * SIMPLIFY: only when npc is on the page being executed (the common case:
+ * a load in a delay slot whose branch leaves the page is not charged), and
+ * an interrupt taken between the two does not cancel the bubble.
+ */
+static inline void load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
+{
+    DecodedInsn *n;
+    unsigned u;
+    if (reg == 0 || (npc & ~0xfffu) != cpu->fetch_tag) {
+        return;
+    }
+    n = &cpu->fetch_dp->insn[(npc >> 2) & (CPU_PAGE_INSNS - 1)];
+    if (n->op == OP_DECODE) {
+        decode_at(cpu, n, npc);
+    }
+    u = sparc_op_int_sources[n->op];
+    if (((u & SRC_RS) && (n->rs1 == reg || n->rs2 == reg)) ||
+        ((u & SRC_RD) && (n->rd & 31) == reg)) {
+        cpu->cycles++;
+    }
+}
+
 /* ---- Condition codes (V8 §B.11-B.13) ---- */
 
 static inline uint32_t icc_nz(uint32_t r)
@@ -539,7 +566,6 @@ void cpu_reset(SparcCpu *cpu)
     cpu->npc = 4;
     cpu->halted = false;
     cpu->stop = CPU_RUNNING;
-    cpu->last_load_rd = 0;
     cpu->fcmp_next = UINT64_MAX;
     fpu_reset(&cpu->fpu);
     srmmu_reset(&cpu->mmu);
@@ -777,23 +803,13 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             }
         }
         dw = &cpu->fetch_dp->insn[(pc >> 2) & (CPU_PAGE_INSNS - 1)];
-        if (unlikely(dw->op == OP_DECODE)) {
-            decode_at(cpu, dw, pc);
-        }
+    dispatch:
         d = dw;
-        if (cpu->last_load_rd) {
-            /* load-use interlock: one bubble [SIS] when this instruction
-             * reads the integer register the previous load wrote */
-            unsigned u = sparc_op_int_sources[d->op];
-            uint8_t l = cpu->last_load_rd;
-            if (((u & SRC_RS) && (d->rs1 == l || d->rs2 == l)) ||
-                ((u & SRC_RD) && (d->rd & 31) == l)) {
-                cpu->cycles++;
-            }
-            cpu->last_load_rd = 0;
-        }
-
         switch (d->op) {
+        case OP_DECODE:
+            decode_at(cpu, dw, pc);
+            goto dispatch;
+
         /* -- arithmetic and logic -- */
         case OP_ADD:
             R(d->rd) = R(d->rs1) + OP2;
@@ -1192,7 +1208,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 poll_check(cpu, pc, npc, icc);                           \
             }                                                            \
             R(d->rd) = conv;                                             \
-            cpu->last_load_rd = d->rd & 31;
+            load_use(cpu, npc, d->rd & 31);
         case OP_LD:
             LOAD(4, (uint32_t)v64);
             break;
@@ -1223,7 +1239,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 R(d->rd) = (uint32_t)(v64 >> 32);
             }
             R(d->rd | 1) = (uint32_t)v64;
-            cpu->last_load_rd = d->rd | 1;
+            load_use(cpu, npc, d->rd | 1);
             break;
 
         /* -- stores (V8 §B.4) -- */
@@ -1465,8 +1481,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             goto trap;
 
         default:
-            tt = TT_ILLEGAL;
-            goto trap;
+            /* every handler has its case: lets the compiler drop the
+             * range check of the jump table */
+            __builtin_unreachable();
         }
         /* sequential execution */
         pc = npc;
@@ -1502,7 +1519,6 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             npc = pc + 4;
             cpu->cycles += TRAP_CYCLES;
             cpu->fetch_tag = TAG_INVALID;
-            cpu->last_load_rd = 0;
         }
     }
     cpu->pc = pc;
