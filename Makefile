@@ -66,7 +66,8 @@ $(OBJDIR)/tests/%: tests/unit/%.c $(LIB)
 # every header compiles on its own
 check-headers:
 	@for h in cpu/*.h hw/*.h; do \
-	    echo "#include \"$$h\"" | $(CC) $(CFLAGS) -fsyntax-only -x c - \
+	    echo "#include \"$$h\"" | \
+	        $(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fsyntax-only -x c - \
 	        || exit 1; \
 	done; echo "headers: all self-contained"
 

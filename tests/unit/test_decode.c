@@ -439,6 +439,38 @@ static void test_costs(void)
     CU_ASSERT_EQUAL(d.cost, 3);
 }
 
+/* Integer source fields for the load-use interlock (decode.h) */
+static void test_int_sources(void)
+{
+    unsigned op, bad = 0;
+
+    for (op = 1; op < OP_COUNT; op++) {
+        unsigned want;
+
+        switch (op) {
+        case OP_ST: case OP_STB: case OP_STH: case OP_STD:
+        case OP_STA: case OP_STBA: case OP_STHA: case OP_STDA:
+        case OP_SWAP: case OP_SWAPA:
+            want = SRC_RS | SRC_RD;         /* address and data */
+            break;
+        case OP_SETHI: case OP_NOP: case OP_BICC: case OP_FBFCC:
+        case OP_CBCCC: case OP_UNIMP: case OP_CALL: case OP_FPOP:
+        case OP_CPOP: case OP_ILLEGAL:
+            want = 0;                       /* no integer source */
+            break;
+        default:
+            want = SRC_RS;                  /* rs1 and rs2 (or simm13) */
+            break;
+        }
+        if (sparc_op_int_sources[op] != want) {
+            printf("\n  %s: sources %u, want %u", sparc_op_name(op),
+                   sparc_op_int_sources[op], want);
+            bad++;
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static void test_names(void)
 {
     CU_ASSERT_STRING_EQUAL(sparc_op_name(OP_ADDCC), "addcc");
@@ -464,6 +496,7 @@ static const TestDef tests[] = {
     { "wr %asr", test_wrasr },
     { "branch cond and annul fields", test_branch_fields },
     { "costs", test_costs },
+    { "integer source fields", test_int_sources },
     { "handler names", test_names },
 };
 
