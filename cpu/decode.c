@@ -45,9 +45,12 @@ static const uint16_t op3_table[64] = {
 #define RS SRC_RS
 #define RSD (SRC_RS | SRC_RD)
 const uint8_t sparc_op_int_sources[OP_COUNT] = {
-    /* arithmetic, logic, shifts, control, state registers: rs1 and rs2.
-     * FPops, branches, call and sethi read no integer register. */
-    [OP_ADD ... OP_WRASR] = RS,
+    /* arithmetic, logic, shifts, control, writes of state registers:
+     * rs1 and rs2.  Reads of state registers (rs1 is an ASR number),
+     * FPops, branches, call and sethi read no integer register (SIS
+     * sim/erc32/exec.c interlocks the same way). */
+    [OP_ADD ... OP_FLUSH] = RS,
+    [OP_WRY ... OP_WRASR] = RS,
     /* memory: the address; stores and swaps also read rd */
     [OP_LD] = RS, [OP_LDUB] = RS, [OP_LDUH] = RS, [OP_LDD] = RS,
     [OP_ST] = RSD, [OP_STB] = RSD, [OP_STH] = RSD, [OP_STD] = RSD,

@@ -21,7 +21,7 @@
 #include "decode.h"
 
 #define ANY 0xff                    /* field not checked (e.g. rd of Bicc) */
-#define SINK 32                     /* rd of %g0 for an instruction writing rd */
+#define SINK 32                     /* rd %g0 of an instruction writing rd */
 
 typedef struct DecodeCase {
     uint32_t word;
@@ -73,9 +73,11 @@ static const DecodeCase cases[] = {
     { 0x8b806001, OP_WRASR, 5, 1, 0, 1, "wr %g1, 1, %asr5" },
     /* format 2 (V8 §5.2.2) */
     { 0x03048d15, OP_SETHI, 1, 0, 0, 0x12345400, "sethi %hi(0x12345400), %g1" },
-    { 0x033fffff, OP_SETHI, 1, 0, 0, (int32_t)0xfffffc00, "sethi 0x3fffff, %g1" },
+    { 0x033fffff, OP_SETHI, 1, 0, 0, (int32_t)0xfffffc00,
+      "sethi 0x3fffff, %g1" },
     { 0x01000000, OP_NOP, ANY, 0, 0, 0, "nop (sethi 0, %g0)" },
-    { 0x013fffff, OP_NOP, ANY, 0, 0, (int32_t)0xfffffc00, "sethi 0x3fffff, %g0" },
+    { 0x013fffff, OP_NOP, ANY, 0, 0, (int32_t)0xfffffc00,
+      "sethi 0x3fffff, %g0" },
     { 0x00001234, OP_UNIMP, ANY, ANY, ANY, ANY, "unimp 0x1234" },
     { 0x00000000, OP_UNIMP, ANY, ANY, ANY, ANY, "unimp 0" },
     /* loads and stores (V8 §B.1-B.6) */
