@@ -458,7 +458,9 @@ static void test_int_sources(void)
         case OP_SETHI: case OP_NOP: case OP_BICC: case OP_FBFCC:
         case OP_CBCCC: case OP_UNIMP: case OP_CALL: case OP_FPOP:
         case OP_CPOP: case OP_ILLEGAL:
-            want = 0;                       /* no integer source */
+        case OP_RDY: case OP_RDPSR: case OP_RDWIM: case OP_RDTBR:
+            /* no integer source (rd %asr: rs1 is an ASR number) */
+            want = 0;
             break;
         default:
             want = SRC_RS;                  /* rs1 and rs2 (or simm13) */
