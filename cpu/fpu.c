@@ -97,23 +97,34 @@ static const uint32_t fpu_mxcsr_rc[4] = {
 #define FPU_HOST_PIN(v) __asm__ volatile("" : "+x"(v) : : "memory")
 #define FPU_HOST_PIN_INT(v) __asm__ volatile("" : "+r"(v) : : "memory")
 
+/*
+ * ldmxcsr is slow (it serialises), stmxcsr is not: load MXCSR only when it
+ * must change.  On entry it must hold the guest's rounding mode with no
+ * flag set; on exit the host's control bits come back with the flags
+ * cleared, so an op in the usual round-to-nearest mode that raised nothing
+ * costs no ldmxcsr at all, and one that raised flags costs one.
+ */
 static inline FpuHostEnv fpu_host_enter(unsigned rd)
 {
     uint32_t old;
     uint32_t csr = 0x1f80u | fpu_mxcsr_rc[rd];
 
     __asm__ volatile("stmxcsr %0" : "=m"(old) : : "memory");
-    __asm__ volatile("ldmxcsr %0" : : "m"(csr) : "memory");
+    if (old != csr) {
+        __asm__ volatile("ldmxcsr %0" : : "m"(csr) : "memory");
+    }
     return old;
 }
 
 static inline unsigned fpu_host_leave(FpuHostEnv old)
 {
-    uint32_t csr;
+    uint32_t csr, host = old & ~0x3fu;
     unsigned exc = 0;
 
     __asm__ volatile("stmxcsr %0" : "=m"(csr) : : "memory");
-    __asm__ volatile("ldmxcsr %0" : : "m"(old) : "memory");
+    if (csr != host) {
+        __asm__ volatile("ldmxcsr %0" : : "m"(host) : "memory");
+    }
     if (csr & 0x01) {
         exc |= FPU_EXC_NV;
     }
