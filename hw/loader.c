@@ -80,80 +80,126 @@ static uint16_t be16(const uint8_t *p)
 #define EM_SPARC 2
 #define PT_LOAD 1
 
+/* One PT_LOAD segment, already checked to lie inside the file. */
+typedef struct ElfSeg {
+    unsigned index;
+    uint32_t off, vaddr, filesz, memsz;
+} ElfSeg;
+
+typedef int ElfPlaceFn(void *ctx, const uint8_t *file, const ElfSeg *seg,
+                       char *err, size_t errlen);
+
+/*
+ * If f is an ELF file: check it is a 32-bit big-endian SPARC executable
+ * with sane program headers and hand every PT_LOAD segment to place().
+ * Returns 1 when it was ELF and all went well, 0 when it is not ELF at
+ * all, -1 with err set otherwise.
+ */
+static int elf_load(const uint8_t *f, size_t len, const char *what,
+                    const char *path, ElfPlaceFn *place, void *ctx,
+                    char *err, size_t errlen)
+{
+    uint32_t phoff;
+    unsigned phentsize, phnum, i, placed = 0;
+
+    if (len < 4 || memcmp(f, "\177ELF", 4) != 0) {
+        return 0;
+    }
+    if (len < 52) {
+        snprintf(err, errlen, "%s '%s': truncated ELF header", what, path);
+        return -1;
+    }
+    if (f[4] != 1 || f[5] != 2 || be16(f + 18) != EM_SPARC) {
+        snprintf(err, errlen, "%s '%s' is an ELF file but not 32-bit "
+                 "big-endian SPARC", what, path);
+        return -1;
+    }
+    phoff = be32(f + 28);
+    phentsize = be16(f + 42);
+    phnum = be16(f + 44);
+    if (phentsize < 32 || phoff > len ||
+        (uint64_t)phnum * phentsize > len - phoff) {
+        snprintf(err, errlen, "%s '%s': malformed program headers", what,
+                 path);
+        return -1;
+    }
+    for (i = 0; i < phnum; i++) {
+        const uint8_t *ph = f + phoff + (size_t)i * phentsize;
+        ElfSeg seg = {
+            .index = i, .off = be32(ph + 4), .vaddr = be32(ph + 8),
+            .filesz = be32(ph + 16), .memsz = be32(ph + 20),
+        };
+        if (be32(ph) != PT_LOAD || seg.memsz == 0) {
+            continue;
+        }
+        if (seg.off > len || seg.filesz > len - seg.off ||
+            seg.filesz > seg.memsz) {
+            snprintf(err, errlen, "%s '%s': segment %u lies outside the "
+                     "file", what, path, i);
+            return -1;
+        }
+        if (place(ctx, f, &seg, err, errlen) < 0) {
+            return -1;
+        }
+        placed++;
+    }
+    if (placed == 0) {
+        snprintf(err, errlen, "%s '%s': no loadable segment", what, path);
+        return -1;
+    }
+    return 1;
+}
+
+typedef struct RomPlace {
+    const char *path;
+    uint8_t *rom;
+    size_t rom_size;
+    uint32_t vbase;
+    long loaded;
+} RomPlace;
+
+/* A PROM segment goes at (vaddr - vbase); only its file part matters. */
+static int rom_place(void *ctx, const uint8_t *f, const ElfSeg *seg,
+                     char *err, size_t errlen)
+{
+    RomPlace *p = ctx;
+    uint32_t dst = seg->vaddr - p->vbase;
+    if (dst >= p->rom_size || seg->filesz > p->rom_size - dst) {
+        snprintf(err, errlen, "BIOS image '%s': segment %u at 0x%08x does "
+                 "not fit the %zu KB PROM", p->path, seg->index, seg->vaddr,
+                 p->rom_size >> 10);
+        return -1;
+    }
+    memcpy(p->rom + dst, f + seg->off, seg->filesz);
+    p->loaded += seg->filesz;
+    return 0;
+}
+
 long rom_load(const char *path, uint8_t *rom, size_t rom_size,
               uint32_t elf_vbase, char *err, size_t errlen)
 {
+    RomPlace rp = { path, rom, rom_size, elf_vbase, 0 };
     size_t len;
+    int elf;
     /* an ELF PROM may be larger on disk than the PROM (symbols) */
     uint8_t *f = load_file(path, 64u << 20, &len, "BIOS image", err, errlen);
-    long loaded = 0;
 
     if (!f) {
         return -1;
     }
-    if (len >= 4 && memcmp(f, "\177ELF", 4) == 0) {
-        uint32_t phoff;
-        unsigned phentsize, phnum, i;
-        if (len < 52) {
-            snprintf(err, errlen, "BIOS image '%s': truncated ELF header",
-                     path);
-            goto fail;
-        }
-        phoff = be32(f + 28);
-        phentsize = be16(f + 42);
-        phnum = be16(f + 44);
-        if (f[4] != 1 || f[5] != 2 || be16(f + 18) != EM_SPARC) {
-            snprintf(err, errlen, "BIOS image '%s' is an ELF file but not "
-                     "32-bit big-endian SPARC", path);
-            goto fail;
-        }
-        if (phentsize < 32 || phoff > len ||
-            (uint64_t)phnum * phentsize > len - phoff) {
-            snprintf(err, errlen, "BIOS image '%s': malformed program "
-                     "headers", path);
-            goto fail;
-        }
-        for (i = 0; i < phnum; i++) {
-            const uint8_t *ph = f + phoff + (size_t)i * phentsize;
-            uint32_t off = be32(ph + 4), vaddr = be32(ph + 8);
-            uint32_t filesz = be32(ph + 16);
-            uint32_t dst = vaddr - elf_vbase;
-            if (be32(ph) != PT_LOAD || filesz == 0) {
-                continue;
-            }
-            if (off > len || filesz > len - off) {
-                snprintf(err, errlen, "BIOS image '%s': segment %u lies "
-                         "outside the file", path, i);
-                goto fail;
-            }
-            if (dst >= rom_size || filesz > rom_size - dst) {
-                snprintf(err, errlen, "BIOS image '%s': segment %u at "
-                         "0x%08x does not fit the %zu KB PROM", path, i,
-                         vaddr, rom_size >> 10);
-                goto fail;
-            }
-            memcpy(rom + dst, f + off, filesz);
-            loaded += filesz;
-        }
-        if (loaded == 0) {
-            snprintf(err, errlen, "BIOS image '%s': no loadable segment",
-                     path);
-            goto fail;
-        }
-    } else {
+    elf = elf_load(f, len, "BIOS image", path, rom_place, &rp, err, errlen);
+    if (elf == 0) {
         if (len > rom_size) {
             snprintf(err, errlen, "BIOS image '%s' is too large (%zu bytes, "
                      "the PROM holds %zu)", path, len, rom_size);
-            goto fail;
+            elf = -1;
+        } else {
+            memcpy(rom, f, len);
+            rp.loaded = (long)len;
         }
-        memcpy(rom, f, len);
-        loaded = (long)len;
     }
     free(f);
-    return loaded;
-fail:
-    free(f);
-    return -1;
+    return elf < 0 ? -1 : rp.loaded;
 }
 
 /* ---- kernels ---- */
@@ -239,68 +285,52 @@ uint8_t *load_file_gz(const char *path, size_t max_len, size_t *len,
     return NULL;
 }
 
+typedef struct KernelPlace {
+    const char *path;
+    uint8_t *ram;
+    uint64_t ram_limit;
+    uint64_t end;                   /* highest byte placed + 1 */
+} KernelPlace;
+
+/* A kernel segment goes at PA = vaddr - 0xf0000000, its bss cleared. */
+static int kernel_place(void *ctx, const uint8_t *f, const ElfSeg *seg,
+                        char *err, size_t errlen)
+{
+    KernelPlace *p = ctx;
+    uint64_t pa = (uint32_t)(seg->vaddr - KERNEL_VBASE);
+    if (pa + seg->memsz > p->ram_limit) {
+        snprintf(err, errlen, "kernel '%s': segment %u (0x%08x, %u bytes) "
+                 "does not fit in guest RAM below 0x%llx", p->path,
+                 seg->index, seg->vaddr, seg->memsz,
+                 (unsigned long long)p->ram_limit);
+        return -1;
+    }
+    memcpy(p->ram + pa, f + seg->off, seg->filesz);
+    memset(p->ram + pa + seg->filesz, 0, seg->memsz - seg->filesz);
+    if (pa + seg->memsz > p->end) {
+        p->end = pa + seg->memsz;
+    }
+    return 0;
+}
+
 long kernel_load(const char *path, uint8_t *ram, uint64_t ram_limit,
                  char *err, size_t errlen)
 {
+    KernelPlace kp = { path, ram, ram_limit, KERNEL_LOAD_ADDR };
     size_t len;
     uint8_t *f = load_file_gz(path, 256u << 20, &len, "kernel", err, errlen);
     long placed = 0;
+    int elf;
 
     if (!f) {
         return -1;
     }
-    if (len >= 4 && memcmp(f, "\177ELF", 4) == 0) {
-        uint32_t phoff;
-        unsigned phentsize, phnum, i;
-        if (len < 52) {
-            snprintf(err, errlen, "kernel '%s': truncated ELF header", path);
-            goto fail;
-        }
-        phoff = be32(f + 28);
-        phentsize = be16(f + 42);
-        phnum = be16(f + 44);
-        if (f[4] != 1 || f[5] != 2 || be16(f + 18) != EM_SPARC) {
-            snprintf(err, errlen, "kernel '%s' is an ELF file but not "
-                     "32-bit big-endian SPARC (a sparc64 kernel?)", path);
-            goto fail;
-        }
-        if (phentsize < 32 || phoff > len ||
-            (uint64_t)phnum * phentsize > len - phoff) {
-            snprintf(err, errlen, "kernel '%s': malformed program headers",
-                     path);
-            goto fail;
-        }
-        for (i = 0; i < phnum; i++) {
-            const uint8_t *ph = f + phoff + (size_t)i * phentsize;
-            uint32_t off = be32(ph + 4), vaddr = be32(ph + 8);
-            uint32_t filesz = be32(ph + 16), memsz = be32(ph + 20);
-            uint64_t pa = (uint32_t)(vaddr - KERNEL_VBASE);
-            if (be32(ph) != PT_LOAD || memsz == 0) {
-                continue;
-            }
-            if (off > len || filesz > len - off || filesz > memsz) {
-                snprintf(err, errlen, "kernel '%s': segment %u lies outside "
-                         "the file", path, i);
-                goto fail;
-            }
-            if (pa + memsz > ram_limit) {
-                snprintf(err, errlen, "kernel '%s': segment %u (0x%08x, "
-                         "%u bytes) does not fit in guest RAM below 0x%llx",
-                         path, i, vaddr, memsz,
-                         (unsigned long long)ram_limit);
-                goto fail;
-            }
-            memcpy(ram + pa, f + off, filesz);
-            memset(ram + pa + filesz, 0, memsz - filesz);
-            if ((long)(pa + memsz) > placed) {
-                placed = (long)(pa + memsz);
-            }
-        }
-        if (placed == 0) {
-            snprintf(err, errlen, "kernel '%s': no loadable segment", path);
-            goto fail;
-        }
-        placed -= KERNEL_LOAD_ADDR;
+    elf = elf_load(f, len, "kernel", path, kernel_place, &kp, err, errlen);
+    if (elf < 0) {
+        goto fail;
+    }
+    if (elf) {
+        placed = (long)(kp.end - KERNEL_LOAD_ADDR);
     } else if (len >= 32 && (be32(f) == AOUT_OMAGIC ||
                              be32(f) == AOUT_NMAGIC ||
                              be32(f) == AOUT_ZMAGIC)) {
