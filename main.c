@@ -32,7 +32,8 @@ static const char usage[] =
     "  -initrd FILE       initial ramdisk (at most 8 MB)\n"
     "  -append TEXT       kernel command line\n"
     "  -nographic         no framebuffer; the console is ttya on stdio\n"
-    "  -serial DEV        ttya backend: stdio, null or file:PATH\n"
+    "  -serial DEV        ttya backend: stdio, null or file:PATH; a second\n"
+    "                     -serial is ttyb (default: nothing attached)\n"
     "  -no-reboot         a guest reset ends the run with status 0\n"
     "  -boot LETTER       PROM boot device: c disk, d cdrom, n net, a floppy\n"
     "  -rtc base=DATE     start the clock at DATE (YYYY-MM-DDTHH:MM:SS, UTC)\n"
@@ -168,9 +169,11 @@ int main(int argc, char **argv)
         .bios = DEFAULT_BIOS,
         .cpu_hz = SUN4M_DEFAULT_HZ,
     };
-    const char *serial = NULL;
+    const char *serial = NULL, *serial_b = NULL;
+    CharDev con_b;
     bool stats = false;
     unsigned trace = 0;
+    bool serial_is_default = false;
     double vtimeout = 0, timeout = 0;
     const char *log_path = NULL;
     Runner runner;
@@ -211,6 +214,7 @@ int main(int argc, char **argv)
             cfg.nographic = true;
             if (!serial) {
                 serial = "stdio";
+                serial_is_default = true;
             }
         } else if (strcmp(a, "-kernel") == 0) {
             NEED_ARG();
@@ -255,7 +259,15 @@ int main(int argc, char **argv)
             parse_mac(v, cfg.mac);
         } else if (strcmp(a, "-serial") == 0) {
             NEED_ARG();
-            serial = v;
+            if (serial && !serial_is_default) {
+                if (serial_b) {
+                    die_usage("-serial '%s': only ttya and ttyb exist", v);
+                }
+                serial_b = v;
+            } else {
+                serial = v;
+                serial_is_default = false;
+            }
         } else if (strcmp(a, "-no-reboot") == 0) {
             cfg.no_reboot = true;
         } else if (strcmp(a, "--stats") == 0) {
@@ -287,6 +299,16 @@ int main(int argc, char **argv)
     if (chardev_open(&con, serial, runner.n_steps == 0) < 0) {
         die_usage("-serial '%s': expected stdio, null or file:PATH", serial);
     }
+    con_b.in_fd = con_b.out_fd = con_b.log_fd = -1;
+    if (serial_b) {
+        if (strcmp(serial_b, "stdio") == 0 && strcmp(serial, "stdio") == 0) {
+            die_usage("-serial '%s': stdio is already ttya", serial_b);
+        }
+        if (chardev_open(&con_b, serial_b, runner.n_steps == 0) < 0) {
+            die_usage("-serial '%s': expected stdio, null or file:PATH",
+                      serial_b);
+        }
+    }
     if (log_path) {
         con.log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
                           0644);
@@ -303,6 +325,7 @@ int main(int argc, char **argv)
         return 1;
     }
     cfg.serial_a = &con;
+    cfg.serial_b = serial_b ? &con_b : NULL;
     if (machine_init(m, &cfg, err, sizeof(err)) < 0) {
         free(m);
         chardev_close(&con);
@@ -360,6 +383,9 @@ int main(int argc, char **argv)
         close(con.log_fd);
     }
     chardev_close(&con);
+    if (serial_b) {
+        chardev_close(&con_b);
+    }
     runner_free(&runner);
     return rc;
 }

@@ -144,6 +144,9 @@ static void input_poll(void *opaque)
     if (m->cfg.serial_a) {
         chardev_poll_input(m->cfg.serial_a);
     }
+    if (m->cfg.serial_b) {
+        chardev_poll_input(m->cfg.serial_b);
+    }
     escc_input_ready(&m->escc_serial);
     ev_after(&m->events, &m->input_poll,
              m->cfg.cpu_hz / 1000000 * INPUT_POLL_US);

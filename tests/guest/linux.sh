@@ -34,7 +34,8 @@ if [ "$mode" = busybox ]; then
     script=(--expect "sun4m:/# "
             --send 'cat /proc/cpuinfo\n' --expect "MB86904" --expect "# "
             --send 'date +%Y-%m-%dT%H\n' --expect "2024-01-02T03" --expect "# "
-            --send 'time sleep 1\n' --expect "real" --expect "# "
+            --send 'echo ttyb answers > /dev/ttyS1; time sleep 1\n'
+            --expect "real" --expect "# "
             --send 'dd if=/bin/busybox bs=4096 2>/dev/null | md5sum\n'
             --expect "$want_md5  -" --expect "# "
             --send 'poweroff -f\n')
@@ -45,7 +46,8 @@ else
 fi
 
 for run in 1 2; do
-    "$sim" "${common[@]}" --log "$tmp/log$run" "${script[@]}" \
+    "$sim" "${common[@]}" --log "$tmp/log$run" -serial "file:$tmp/ttyb$run" \
+        "${script[@]}" \
         </dev/null 2>"$tmp/err$run"
     rc=$?
     if [ $rc -ne 0 ]; then
@@ -74,6 +76,11 @@ if [ "$mode" = busybox ]; then
         ok "BogoMIPS $bogo for a 110 MHz clock"
     else
         bad "BogoMIPS '$bogo', expected 105..115 for a 110 MHz clock"
+    fi
+    if grep -q "ttyb answers" "$tmp/ttyb1"; then
+        ok "a line written to /dev/ttyS1 came out of the second -serial"
+    else
+        bad "nothing from /dev/ttyS1 on the second -serial: '$(head -c 80 "$tmp/ttyb1")'"
     fi
     real=$(tr -d '\r' <"$tmp/log1" | sed -n 's/^real[[:space:]]*//p')
     case "$real" in
