@@ -1,26 +1,21 @@
-! common.S - start-up, trap table, trap handlers, console and check
-! routines shared by every SPARC V8 ROM test (see README.md).
+! common.S - trap table, trap handlers, console and check routines shared
+! by every SPARC V8 ROM test (see README.md).  Linked with the shared
+! PROM code of firmware/lib: start.S (start-up), wintrap.S (window
+! spill / fill) and console.S (ttya output, machine reset).
 !
-! Machine: SPARCstation-5 (sun4m, MB86904).  At reset PC = 0, PSR.S = 1,
-! ET = 0 and the MMU control register has E = 0, BM = 1: instruction
-! fetches come from the PROM (PA 0x70000000 | (VA & 0x7ffff)) while data
-! accesses go to PA = VA, i.e. to RAM.  The start-up below
-!  1. clears every register window and sets WIM = 0,
-!  2. copies the image (linked at 0) from the PROM into RAM at 0 with
-!     bypass loads (ASI 0x20),
-!  3. clears BM (MMU control = 0) so fetches come from RAM at the same
-!     addresses, clears .bss and fills the trap vector table,
-!  4. sets TBR = 0 (the trap table is the first 4 KB of the image), CWP = 0,
-!     WIM = 2, %sp = STACK_TOP - 96, then ET = 1 with PIL = 15,
-!  5. initialises ESCC channel A (ttya), prints "START name", calls
-!     rom_main, prints "DONE name: P passed, F failed" and resets the
-!     machine through the system control register (-no-reboot ends QEMU).
+! firmware/lib/start.S clears the register windows, copies the image to
+! RAM, leaves boot mode, clears .bss, sets TBR = 0, WIM = 2 and the stack,
+! and jumps to rom_start (here, ET = 0) which
+!  1. fills the trap vector table, sets ET = 1 with PIL = 15,
+!  2. initialises ttya (9600 8N1), prints "START name", calls rom_main,
+!     prints "DONE name: P passed, F failed" and resets the machine
+!     through the system control register (-no-reboot ends QEMU).
 !
 ! Trap table: slot 0 branches to the start-up; every other slot jumps to
 ! trap_dispatch, which indexes trap_vec[tt] (RAM, so tests can replace
 ! handlers with SET_TRAP_HANDLER).  Defaults:
-!   0x05 trap_wovf      standard V8 window-overflow spill to %sp
-!   0x06 trap_wunf      standard V8 window-underflow fill from %sp
+!   0x05 trap_wovf      counts, then the standard V8 window-overflow spill
+!   0x06 trap_wunf      counts, then the standard V8 window-underflow fill
 !   0x11-0x1f trap_irq  records, clears the soft interrupt of that level,
 !                       returns to the interrupted instruction
 !   0xff trap_super     "ta 0x7f": return in supervisor mode
@@ -43,117 +38,44 @@ trap_table:
         .endr
 
 ! ================================================================ start-up
+! rom_start: entered from _start (firmware/lib/start.S) with ET = 0,
+! CWP = 0, WIM = 2, TBR = 0, a valid stack and %g1-%g7 = 0.
         .text
         .align  4
-        .global _start
-_start:
-        set     PSR_S | PSR_PS | PSR_PIL, %g1   ! ET = 0, CWP = 0
-        wr      %g1, %psr
-        nop
-        nop
-        nop
-        wr      %g0, %wim                       ! no invalid window yet
-        nop
-        nop
-        nop
-
-        ! Clear the locals and outs of all NWINDOWS windows (the ins are
-        ! the outs of the neighbour), so no state leaks from reset.
-        mov     NWINDOWS, %g1
-1:      clr     %l0
-        clr     %l1
-        clr     %l2
-        clr     %l3
-        clr     %l4
-        clr     %l5
-        clr     %l6
-        clr     %l7
-        clr     %o0
-        clr     %o1
-        clr     %o2
-        clr     %o3
-        clr     %o4
-        clr     %o5
-        clr     %o6
-        clr     %o7
-        save
-        subcc   %g1, 1, %g1
-        bne     1b
-         nop                            ! back at CWP 0
-
-        ! Copy the image from the PROM into RAM at its link address (0).
-        set     PROM_BASE, %g2
-        set     _image_end, %g3
-        clr     %g4
-2:      lda     [%g2 + %g4] ASI_BYPASS, %g5
-        st      %g5, [%g4]
-        add     %g4, 4, %g4
-        cmp     %g4, %g3
-        blu     2b
-         nop
-
-        ! MMU control = 0: E = 0, NF = 0, BM = 0.  Fetches now come from
-        ! RAM, which holds the same code at the same addresses.
-        sta     %g0, [%g0] ASI_MMUREGS
-        nop
-        nop
-        nop
-
-        ! Clear .bss.
-        set     _bss_start, %g2
-        set     _bss_end, %g3
-3:      cmp     %g2, %g3
-        bgeu    4f
-         nop
-        st      %g0, [%g2]
-        ba      3b
-         add    %g2, 4, %g2
-4:
+        .global rom_start
+rom_start:
         ! Trap vectors: all trap_generic, then the special ones.
-        set     trap_vec, %g2
-        set     trap_generic, %g3
-        mov     256, %g4
-5:      st      %g3, [%g2]
-        subcc   %g4, 1, %g4
+        set     trap_vec, %o0
+        set     trap_generic, %o1
+        mov     256, %o2
+5:      st      %o1, [%o0]
+        subcc   %o2, 1, %o2
         bne     5b
-         add    %g2, 4, %g2
-        set     trap_vec, %g2
-        set     trap_wovf, %g3
-        st      %g3, [%g2 + 4 * TT_WOVF]
-        set     trap_wunf, %g3
-        st      %g3, [%g2 + 4 * TT_WUNF]
-        set     trap_irq, %g3
-        mov     1, %g4
-6:      sll     %g4, 2, %g5
-        add     %g5, 4 * TT_IRQ, %g5
-        st      %g3, [%g2 + %g5]
-        add     %g4, 1, %g4
-        cmp     %g4, 16
+         add    %o0, 4, %o0
+        set     trap_vec, %o0
+        set     trap_wovf, %o1
+        st      %o1, [%o0 + 4 * TT_WOVF]
+        set     trap_wunf, %o1
+        st      %o1, [%o0 + 4 * TT_WUNF]
+        set     trap_irq, %o1
+        mov     1, %o2
+6:      sll     %o2, 2, %o3
+        add     %o3, 4 * TT_IRQ, %o3
+        st      %o1, [%o0 + %o3]
+        add     %o2, 1, %o2
+        cmp     %o2, 16
         bne     6b
          nop
-        set     trap_super, %g3
-        st      %g3, [%g2 + 4 * (TT_TICC + SWTRAP_SUPER)]
+        set     trap_super, %o1
+        st      %o1, [%o0 + 4 * (TT_TICC + SWTRAP_SUPER)]
 
-        wr      %g0, %tbr                       ! TBA = 0: trap_table
-        wr      %g0, 2, %wim                    ! window 1 invalid
-        nop
-        nop
-        nop
-        set     STACK_TOP - 96, %sp
-        clr     %fp
-        clr     %g1
-        clr     %g2
-        clr     %g3
-        clr     %g4
-        clr     %g5
-        clr     %g6
-        clr     %g7
         set     PSR_S | PSR_PS | PSR_PIL, %o0
         wr      %o0, PSR_ET, %psr               ! wr xors: ET = 1
         nop
         nop
         nop
 
+        set     escc_init_tab, %o0
         call    con_init
          nop
         set     str_start, %o0
@@ -222,15 +144,7 @@ rom_finish:
         set     str_failed, %o0
         call    puts_crlf
          nop
-        call    con_drain
-         nop
-
-        .global rom_reset
-rom_reset:
-        set     SYS_CONTROL, %g1
-        mov     1, %g2
-        sta     %g2, [%g1] ASI_BYPASS           ! system reset
-8:      ba      8b
+        call    machine_reset                   ! drains ttya first
          nop
 
 ! ================================================================ traps
@@ -248,37 +162,6 @@ trap_dispatch:
         ld      [%l5 + %l4], %l4
         jmp     %l4
          nop
-
-! TRAP_RECORD: fill trap_rec from a trap window.  Uses only %l4-%l6 (the
-! outs of a trap window may be the ins of the oldest valid window, so no
-! call and no %o register here).  Changes icc: the handler restores the
-! PSR from %l0 before returning.
-        .macro  TRAP_RECORD
-        sethi   %hi(trap_rec), %l4
-        or      %l4, %lo(trap_rec), %l4
-        ld      [%l4 + TR_COUNT], %l5
-        inc     %l5
-        st      %l5, [%l4 + TR_COUNT]
-        st      %l3, [%l4 + TR_TT]
-        st      %l1, [%l4 + TR_PC]
-        st      %l2, [%l4 + TR_NPC]
-        st      %l0, [%l4 + TR_PSR]
-        rd      %tbr, %l5
-        st      %l5, [%l4 + TR_TBR]
-        ld      [%l4 + TR_ARMED], %l5
-        tst     %l5
-        bne     .Lrec_done\@
-         nop
-        ld      [%l4 + TR_UNEXP], %l5
-        tst     %l5
-        bne     .Lrec_more\@
-         inc    %l5
-        st      %l3, [%l4 + TR_UNEXP_TT]
-        st      %l1, [%l4 + TR_UNEXP_PC]
-.Lrec_more\@:
-        st      %l5, [%l4 + TR_UNEXP]
-.Lrec_done\@:
-        .endm
 
 ! trap_generic: record the trap and skip the trapped instruction.
         .global trap_generic
@@ -334,89 +217,39 @@ trap_super:
         jmp     %l2
          rett   %l2 + 4
 
-! trap_wovf: window_overflow.  The trap window T is the invalid one; the
-! oldest valid window is T - 1.  Spill its locals and ins to its %sp, make
-! T - 1 the invalid window, and re-execute the save.
+! trap_wovf: window_overflow.  Count it, then spill the oldest valid
+! window (firmware/lib/wintrap.S, which wants %l3 = WIM).
         .global trap_wovf
 trap_wovf:
         sethi   %hi(trap_rec + TR_WOVF), %l4
         ld      [%l4 + %lo(trap_rec + TR_WOVF)], %l5
         inc     %l5                             ! inc = add, no cc
         st      %l5, [%l4 + %lo(trap_rec + TR_WOVF)]
-        mov     %g1, %l7
-        rd      %wim, %l3
-        srl     %l3, 1, %g1                     ! rotate WIM right by 1
-        sll     %l3, NWINDOWS - 1, %l4
-        or      %l4, %g1, %g1
-        save                                    ! into window T - 1
-        wr      %g1, %wim
-        nop
-        nop
-        nop
-        std     %l0, [%sp + 0]
-        std     %l2, [%sp + 8]
-        std     %l4, [%sp + 16]
-        std     %l6, [%sp + 24]
-        std     %i0, [%sp + 32]
-        std     %i2, [%sp + 40]
-        std     %i4, [%sp + 48]
-        std     %i6, [%sp + 56]
-        restore                                 ! back to T
-        mov     %l7, %g1
-        jmp     %l1
-         rett   %l2
+        ba      win_overflow
+         rd     %wim, %l3
 
-! trap_wunf: window_underflow.  A restore from window W wanted W + 1,
-! which is invalid.  Rotate WIM left by 1 (W + 2 becomes invalid), move to
-! W + 1 (two restores from the trap window W - 1), fill it from its %sp,
-! and come back to re-execute the restore.
+! trap_wunf: window_underflow.  Count it, then fill the window the restore
+! goes to (firmware/lib/wintrap.S, %l3 = WIM).
         .global trap_wunf
 trap_wunf:
         sethi   %hi(trap_rec + TR_WUNF), %l4
         ld      [%l4 + %lo(trap_rec + TR_WUNF)], %l5
         inc     %l5
         st      %l5, [%l4 + %lo(trap_rec + TR_WUNF)]
-        rd      %wim, %l3
-        sll     %l3, 1, %l4
-        srl     %l3, NWINDOWS - 1, %l5
-        or      %l5, %l4, %l5
-        wr      %l5, %wim
-        nop
-        nop
-        nop
-        restore                                 ! to W
-        restore                                 ! to W + 1
-        ldd     [%sp + 0], %l0
-        ldd     [%sp + 8], %l2
-        ldd     [%sp + 16], %l4
-        ldd     [%sp + 24], %l6
-        ldd     [%sp + 32], %i0
-        ldd     [%sp + 40], %i2
-        ldd     [%sp + 48], %i4
-        ldd     [%sp + 56], %i6
-        save
-        save                                    ! back to W - 1
-        jmp     %l1
-         rett   %l2
+        ba      win_underflow
+         rd     %wim, %l3
 
 ! ================================================================ helpers
 ! flush_windows: spill every window but the caller's to the stack, so that
 ! afterwards WIM = 1 << (CWP + 1) and the next restore underflows.
         .global flush_windows
 flush_windows:
+        .rept   7
         save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
+        .endr
+        .rept   6
         restore
-        restore
-        restore
-        restore
-        restore
-        restore
+        .endr
         ret
          restore
 
@@ -433,122 +266,18 @@ trap_clear:
          st     %o1, [%o0 + TR_ARMED]
 
 ! ================================================================ console
-! con_init: ESCC #2 channel A, 9600 8N1, polled.
-        .global con_init
-con_init:
-        set     ESCC2_A_CTL, %o0
-        set     escc_init_tab, %o1
-1:      ldub    [%o1], %o2
-        cmp     %o2, 0xff
-        be      2f
-         nop
-        stba    %o2, [%o0] ASI_BYPASS
-        ba      1b
-         inc    %o1
-2:      retl
-         nop
+! con_init, putc, puts, putcrlf, puthex, puthex2 and con_drain are in
+! firmware/lib/console.S (leaf routines, clobber %o0-%o5).  ttya runs at
+! 9600 8N1 with DTR and RTS set.
+        ESCC_INIT_TABLE escc_init_tab, 0x0e, 0xea
 
-        .section .rodata
-escc_init_tab:                          ! WR number, value pairs; 0xff ends
-        .byte   9, 0x80                 ! WR9: channel A reset
-        .byte   4, 0x44                 ! WR4: x16 clock, 1 stop bit
-        .byte   3, 0xc0                 ! WR3: Rx 8 bits (disabled)
-        .byte   5, 0x60                 ! WR5: Tx 8 bits (disabled)
-        .byte   9, 0x00                 ! WR9: no interrupts
-        .byte   10, 0x00                ! WR10: NRZ
-        .byte   11, 0x50                ! WR11: Rx/Tx clock = BRG
-        .byte   12, 0x0e                ! WR12: time constant low (9600)
-        .byte   13, 0x00                ! WR13: time constant high
-        .byte   14, 0x03                ! WR14: BRG from PCLK, enabled
-        .byte   3, 0xc1                 ! WR3: Rx enable
-        .byte   5, 0xea                 ! WR5: DTR, Tx 8 bits, Tx enable, RTS
-        .byte   1, 0x00                 ! WR1: no interrupts
-        .byte   0xff
-        .text
-
-! putc(%o0 = char): wait for RR0 bit 2 (Tx buffer empty), write data.
-        .global putc
-putc:
-        set     ESCC2_A_CTL, %o1
-1:      lduba   [%o1] ASI_BYPASS, %o2           ! RR0
-        btst    4, %o2
-        be      1b
-         nop
-        add     %o1, 2, %o1                     ! data register
-        retl
-         stba   %o0, [%o1] ASI_BYPASS
-
-! con_drain: wait until the last character has left (RR0 Tx empty and
-! RR1 bit 0 all sent).
-        .global con_drain
-con_drain:
-        set     ESCC2_A_CTL, %o1
-1:      lduba   [%o1] ASI_BYPASS, %o2
-        btst    4, %o2
-        be      1b
-         mov    1, %o3
-        stba    %o3, [%o1] ASI_BYPASS           ! point at RR1
-        lduba   [%o1] ASI_BYPASS, %o2
-        btst    1, %o2
-        be      1b
-         nop
-        retl
-         nop
-
-! puts(%o0 = string)
-        .global puts
-puts:
-        save    %sp, -96, %sp
-1:      ldub    [%i0], %o0
-        tst     %o0
-        be      2f
-         nop
-        call    putc
-         inc    %i0
-        ba      1b
-         nop
-2:      ret
-         restore
-
-        .global putcrlf
-putcrlf:
-        save    %sp, -96, %sp
-        call    putc
-         mov    13, %o0
-        call    putc
-         mov    10, %o0
-        ret
-         restore
-
+! puts_crlf(%o0 = string): the string, then CR LF.
         .global puts_crlf
 puts_crlf:
         save    %sp, -96, %sp
         call    puts
          mov    %i0, %o0
         call    putcrlf
-         nop
-        ret
-         restore
-
-! puthex(%o0): 8 hex digits.  puthex2(%o0): 2 hex digits.
-        .global puthex
-puthex:
-        save    %sp, -96, %sp
-        mov     28, %l0
-        ba      1f
-         nop
-        .global puthex2
-puthex2:
-        save    %sp, -96, %sp
-        mov     4, %l0
-1:      srl     %i0, %l0, %o0
-        and     %o0, 15, %o0
-        set     hexdigits, %o1
-        ldub    [%o1 + %o0], %o0
-        call    putc
-         nop
-        subcc   %l0, 4, %l0
-        bge     1b
          nop
         ret
          restore
@@ -867,8 +596,6 @@ check_notrap:
         .align  4
 pow10:  .word   1000000000, 100000000, 10000000, 1000000, 100000
         .word   10000, 1000, 100, 10, 1, 0
-hexdigits:
-        .ascii  "0123456789abcdef"
 iccnames:
         .ascii  "NZVC"
 str_start:      .asciz  "START "

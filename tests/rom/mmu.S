@@ -611,25 +611,8 @@ mm_stub:
 ! (the faulting fetch cannot be skipped: its nPC is on the same page).
         .align  4
 mm_iacc:
-        sethi   %hi(trap_rec), %l4
-        or      %l4, %lo(trap_rec), %l4
-        ld      [%l4 + TR_COUNT], %l5
-        inc     %l5
-        st      %l5, [%l4 + TR_COUNT]
-        st      %l3, [%l4 + TR_TT]
-        st      %l1, [%l4 + TR_PC]
-        st      %l2, [%l4 + TR_NPC]
-        st      %l0, [%l4 + TR_PSR]
-        ld      [%l4 + TR_ARMED], %l5
-        tst     %l5
-        bne     1f
-         nop
-        ld      [%l4 + TR_UNEXP], %l5
-        inc     %l5
-        st      %l5, [%l4 + TR_UNEXP]
-        st      %l3, [%l4 + TR_UNEXP_TT]
-        st      %l1, [%l4 + TR_UNEXP_PC]
-1:      sethi   %hi(mm_resume), %l5
+        TRAP_RECORD
+        sethi   %hi(mm_resume), %l5
         ld      [%l5 + %lo(mm_resume)], %l5
         wr      %l0, %psr                       ! restore icc
         nop

@@ -184,18 +184,12 @@ wu_restore7:
          nop
         set     trap_rec, %l0
         ld      [%l0 + TR_WOVF], %l1
+        .rept   6
         save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
-        save    %sp, -96, %sp
+        .endr
+        .rept   6
         restore
-        restore
-        restore
-        restore
-        restore
-        restore
+        .endr
         ld      [%l0 + TR_WOVF], %l2
         sub     %l2, %l1, %l2
         CHECK_EQ %l2, 0, "6 saves after flush: no overflow"

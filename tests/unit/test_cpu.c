@@ -33,12 +33,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <CUnit/Basic.h>
-#include <CUnit/CUnit.h>
-
 #include "bus.h"
 #include "cpu.h"
 #include "decode.h"
+#include "unit.h"
 
 #define RAM_SIZE (1u << 20)
 #define ROM_BASE 0x70000000ull
@@ -256,6 +254,29 @@ static unsigned cwp(void)
     return cpu.psr & PSR_CWP;
 }
 
+/*
+ * A fresh machine (PSR psr) runs "op3 %g1, %g2, %g3; unimp" with %g1 = a,
+ * %g2 = b, Y = y and the given icc; %g3 starts as 0xdeadbeef.  The caller
+ * checks how the run stopped and the results, then calls fx_teardown.
+ */
+static CpuStop run_alu_rr(uint32_t psr, unsigned op3, uint32_t a, uint32_t b,
+                          uint32_t y, unsigned icc)
+{
+    uint32_t prog[] = {
+        ALU(op3, G3, G1, G2),
+        UNIMP,
+    };
+
+    fx_setup(psr);
+    LOAD_PROG(prog);
+    REG(G1) = a;
+    REG(G2) = b;
+    REG(G3) = 0xdeadbeef;
+    cpu.y = y;
+    cpu.icc = icc;
+    return run();
+}
+
 /* ------------------------------------------------------------------ */
 /* Encoder                                                              */
 
@@ -374,20 +395,8 @@ static void test_alu_cc(void)
 
     for (i = 0; i < sizeof(alu_cases) / sizeof(alu_cases[0]); i++) {
         const AluCase *t = &alu_cases[i];
-        uint32_t prog[] = {
-            ALU(t->op3, G3, G1, G2),
-            UNIMP,
-        };
-        CpuStop st;
 
-        fx_setup(PSR_RUN);
-        LOAD_PROG(prog);
-        REG(G1) = t->a;
-        REG(G2) = t->b;
-        REG(G3) = 0xdeadbeef;
-        cpu.icc = t->icc_in;
-        st = run();
-        check_end(st, 4);
+        check_end(run_alu_rr(PSR_RUN, t->op3, t->a, t->b, 0, t->icc_in), 4);
         if (REG(G3) != t->r || cpu.icc != t->icc_out) {
             printf("\n  case %u op3 0x%02x %08x, %08x icc %x: got %08x icc "
                    "%x, want %08x icc %x", i, t->op3, t->a, t->b, t->icc_in,
@@ -431,8 +440,14 @@ static void test_alu_imm(void)
     fx_teardown();
 }
 
-/* 64-bit add and subtract with addcc/addxcc and subcc/subxcc chains. */
-static void test_carry_chain(void)
+/*
+ * A fresh machine computes the 64-bit sum %g5:%g6 = %g1:%g2 + %g3:%g4 with
+ * addcc/addxcc and the difference %o0:%o1 = %g1:%g2 - %g3:%g4 with
+ * subcc/subxcc; icc is left by the subxcc.  The caller checks the results
+ * and calls fx_teardown.
+ */
+static void run_carry_chain(uint32_t a_hi, uint32_t a_lo, uint32_t b_hi,
+                            uint32_t b_lo)
 {
     uint32_t prog[] = {
         ALU(X_ADDCC, G6, G2, G4),           /* lo */
@@ -441,17 +456,20 @@ static void test_carry_chain(void)
         ALU(X_SUBXCC, O0, G1, G3),
         UNIMP,
     };
-    CpuStop st;
 
     fx_setup(PSR_RUN);
     LOAD_PROG(prog);
-    /* %g1:%g2 = 0x00000001_ffffffff, %g3:%g4 = 0x00000002_00000001 */
-    REG(G1) = 1;
-    REG(G2) = 0xffffffff;
-    REG(G3) = 2;
-    REG(G4) = 1;
-    st = run();
-    check_end(st, 16);
+    REG(G1) = a_hi;
+    REG(G2) = a_lo;
+    REG(G3) = b_hi;
+    REG(G4) = b_lo;
+    check_end(run(), 16);
+}
+
+static void test_carry_chain(void)
+{
+    /* 0x00000001_ffffffff and 0x00000002_00000001 */
+    run_carry_chain(0x00000001, 0xffffffff, 0x00000002, 0x00000001);
     /* sum 0x00000004_00000000 */
     CU_ASSERT_EQUAL(REG(G5), 4);
     CU_ASSERT_EQUAL(REG(G6), 0);
@@ -463,14 +481,7 @@ static void test_carry_chain(void)
     fx_teardown();
 
     /* 0x00000001_00000000 - 1 = 0x00000000_ffffffff: borrow propagates */
-    fx_setup(PSR_RUN);
-    LOAD_PROG(prog);
-    REG(G1) = 1;
-    REG(G2) = 0;
-    REG(G3) = 0;
-    REG(G4) = 1;
-    st = run();
-    check_end(st, 16);
+    run_carry_chain(0x00000001, 0x00000000, 0x00000000, 0x00000001);
     CU_ASSERT_EQUAL(REG(O0), 0);
     CU_ASSERT_EQUAL(REG(O1), 0xffffffffu);
     CU_ASSERT_EQUAL(cpu.icc, Z);            /* hi 0, no borrow out */
@@ -535,21 +546,8 @@ static void test_muldiv(void)
 
     for (i = 0; i < sizeof(muldiv_cases) / sizeof(muldiv_cases[0]); i++) {
         const MulDivCase *t = &muldiv_cases[i];
-        uint32_t prog[] = {
-            ALU(t->op3, G3, G1, G2),
-            UNIMP,
-        };
-        CpuStop st;
 
-        fx_setup(PSR_RUN);
-        LOAD_PROG(prog);
-        REG(G1) = t->a;
-        REG(G2) = t->b;
-        REG(G3) = 0xdeadbeef;
-        cpu.y = t->y_in;
-        cpu.icc = ALL;
-        st = run();
-        check_end(st, 4);
+        check_end(run_alu_rr(PSR_RUN, t->op3, t->a, t->b, t->y_in, ALL), 4);
         if (REG(G3) != t->r || cpu.y != t->y_out || cpu.icc != t->icc_out) {
             printf("\n  case %u op3 0x%02x y %08x %08x, %08x: got %08x y "
                    "%08x icc %x, want %08x y %08x icc %x", i, t->op3,
@@ -639,10 +637,6 @@ static void test_div_zero_trap(void)
 /* mulscc: one step, then the V8 Appendix E 32-step multiply. */
 static void test_mulscc(void)
 {
-    uint32_t step[] = {
-        ALU(X_MULSCC, G3, G1, G2),
-        UNIMP,
-    };
     static const struct {
         uint32_t mcand, mplier;     /* multiplicand signed, multiplier >= 0 */
     } prods[] = {
@@ -658,41 +652,21 @@ static void test_mulscc(void)
     CpuStop st;
 
     /* N xor V = 1 shifts in a one; Y[0] = 1 adds rs2 (V8 §B.17) */
-    fx_setup(PSR_RUN);
-    LOAD_PROG(step);
-    REG(G1) = 3;
-    REG(G2) = 0x10;
-    cpu.y = 1;
-    cpu.icc = N;
-    st = run();
-    check_end(st, 4);
+    check_end(run_alu_rr(PSR_RUN, X_MULSCC, 3, 0x10, 1, N), 4);
     CU_ASSERT_EQUAL(REG(G3), 0x80000011u);
     CU_ASSERT_EQUAL(cpu.y, 0x80000000u);    /* rs1[0] into Y[31] */
     CU_ASSERT_EQUAL(cpu.icc, N);
     fx_teardown();
 
     /* Y[0] = 0 adds 0; N = V = 1 shifts in a zero; add overflow sets V */
-    fx_setup(PSR_RUN);
-    LOAD_PROG(step);
-    REG(G1) = 0xfffffffe;
-    REG(G2) = 0x10;
-    cpu.y = 2;
-    cpu.icc = N | V;
-    st = run();
-    check_end(st, 4);
+    check_end(run_alu_rr(PSR_RUN, X_MULSCC, 0xfffffffe, 0x10, 2, N | V), 4);
     CU_ASSERT_EQUAL(REG(G3), 0x7fffffffu);
     CU_ASSERT_EQUAL(cpu.y, 1u);
     CU_ASSERT_EQUAL(cpu.icc, 0);
     fx_teardown();
 
-    fx_setup(PSR_RUN);
-    LOAD_PROG(step);
-    REG(G1) = 0xfffffffe;                   /* >> 1 = 0x7fffffff */
-    REG(G2) = 1;
-    cpu.y = 1;
-    cpu.icc = 0;
-    st = run();
-    check_end(st, 4);
+    /* N xor V = 0 shifts in a zero: 0x7fffffff + 1 overflows */
+    check_end(run_alu_rr(PSR_RUN, X_MULSCC, 0xfffffffe, 1, 1, 0), 4);
     CU_ASSERT_EQUAL(REG(G3), 0x80000000u);
     CU_ASSERT_EQUAL(cpu.icc, N | V);
     fx_teardown();
@@ -756,14 +730,8 @@ static void test_tagged(void)
     CpuStop st;
 
     for (i = 0; i < sizeof(tcases) / sizeof(tcases[0]); i++) {
-        uint32_t prog[] = { ALU(tcases[i].op3, G3, G1, G2), UNIMP };
-
-        fx_setup(PSR_TRAPS);
-        LOAD_PROG(prog);
-        REG(G1) = tcases[i].a;
-        REG(G2) = tcases[i].b;
-        cpu.icc = tcases[i].icc_in;
-        st = run();
+        st = run_alu_rr(PSR_TRAPS, tcases[i].op3, tcases[i].a, tcases[i].b,
+                        0, tcases[i].icc_in);
         /* no tag_overflow: the run ends on the unimp (trap 2) */
         check_trap(st, TT_ILLEGAL, CODE + 4, CODE + 8);
         CU_ASSERT_EQUAL(REG(G3), tcases[i].r);
@@ -1145,54 +1113,52 @@ static void test_rett(void)
     fx_teardown();
 }
 
-static void test_rett_traps(void)
+/*
+ * A fresh machine (PSR psr, WIM wim) runs "rett %g1; unimp" with %g1 =
+ * target.  The caller checks the stop, then calls fx_teardown.
+ */
+static CpuStop run_rett(uint32_t psr, uint32_t wim, uint32_t target)
 {
     uint32_t prog[] = {
         ALUI(X_RETT, G0, G1, 0),
         UNIMP,
     };
+
+    fx_setup(psr);
+    LOAD_PROG(prog);
+    REG(G1) = target;
+    cpu.wim = wim;
+    return run();
+}
+
+static void test_rett_traps(void)
+{
     CpuStop st;
 
     /* ET=1, S=1: illegal_instruction */
-    fx_setup(PSR_TRAPS);
-    LOAD_PROG(prog);
-    REG(G1) = CODE + 0x100;
-    st = run();
+    st = run_rett(PSR_TRAPS, 0, CODE + 0x100);
     check_trap(st, TT_ILLEGAL, CODE, CODE + 4);
     fx_teardown();
 
     /* ET=1, S=0: privileged_instruction */
-    fx_setup(PSR_TRAPS & ~PSR_S);
-    LOAD_PROG(prog);
-    REG(G1) = CODE + 0x100;
-    st = run();
+    st = run_rett(PSR_TRAPS & ~PSR_S, 0, CODE + 0x100);
     check_trap(st, TT_PRIV, CODE, CODE + 4);
     fx_teardown();
 
     /* ET=0: window_underflow and misalignment enter error mode */
-    fx_setup(PSR_RUN);
-    LOAD_PROG(prog);
-    REG(G1) = CODE + 0x100;
-    cpu.wim = 1u << 1;
-    st = run();
+    st = run_rett(PSR_RUN, 1u << 1, CODE + 0x100);
     CU_ASSERT_EQUAL(st, CPU_STOP_ERROR_MODE);
     CU_ASSERT_EQUAL(cpu.error_tt, TT_WIN_UNF);
     CU_ASSERT_EQUAL(cpu.pc, CODE);
     fx_teardown();
 
-    fx_setup(PSR_RUN);
-    LOAD_PROG(prog);
-    REG(G1) = CODE + 0x102;
-    st = run();
+    st = run_rett(PSR_RUN, 0, CODE + 0x102);
     CU_ASSERT_EQUAL(st, CPU_STOP_ERROR_MODE);
     CU_ASSERT_EQUAL(cpu.error_tt, TT_UNALIGNED);
     fx_teardown();
 
     /* ET=0, S=0: privileged_instruction in error mode */
-    fx_setup(PSR_RUN & ~PSR_S);
-    LOAD_PROG(prog);
-    REG(G1) = CODE + 0x100;
-    st = run();
+    st = run_rett(PSR_RUN & ~PSR_S, 0, CODE + 0x100);
     CU_ASSERT_EQUAL(st, CPU_STOP_ERROR_MODE);
     CU_ASSERT_EQUAL(cpu.error_tt, TT_PRIV);
     fx_teardown();
@@ -1701,16 +1667,34 @@ static void test_budget(void)
 /* ------------------------------------------------------------------ */
 /* Self-modifying code                                                  */
 
-static void test_self_modifying(void)
+/*
+ * A fresh machine runs a two-pass loop whose second instruction (writer: a
+ * store or swap of %g2 to [%g3]) overwrites the first, add %g1, 1, %g1,
+ * with add %g1, 0x100, %g1: the second pass must run the new instruction.
+ * The caller calls fx_teardown.
+ */
+static void run_patch_loop(uint32_t writer)
 {
     uint32_t prog[] = {
         ALUI(X_ADD, G1, G1, 1),             /* 0: overwritten below */
-        MEM(M_ST, G2, G3, G0),              /* 4: [0] = %g2 */
+        writer,                             /* 4: [0] = %g2 */
         ALUI(X_SUBCC, G4, G4, 1),           /* 8 */
         bicc(0, CNE, -3),                   /* 12: -> 0 */
         NOP,                                /* 16 */
         UNIMP,                              /* 20 */
     };
+
+    fx_setup(PSR_RUN);
+    LOAD_PROG(prog);
+    REG(G2) = ALUI(X_ADD, G1, G1, 0x100);
+    REG(G3) = CODE;
+    REG(G4) = 2;
+    check_end(run(), 20);
+    CU_ASSERT_EQUAL(REG(G1), 0x101u);
+}
+
+static void test_self_modifying(void)
+{
     uint32_t via_page_b[] = {
         MEMI(M_ST, G2, G3, 4),              /* 0: data store, page B */
         call((PAGE_B - CODE - 4) / 4),      /* 4: -> B */
@@ -1724,25 +1708,10 @@ static void test_self_modifying(void)
         ALUI(X_JMPL, G0, O7, 8),            /* retl */
         SET13(G5, 0),                       /* patched */
     };
-    uint32_t via_swap[] = {
-        ALUI(X_ADD, G1, G1, 1),             /* 0: swapped below */
-        MEM(M_SWAP, G2, G3, G0),            /* 4 */
-        ALUI(X_SUBCC, G4, G4, 1),           /* 8 */
-        bicc(0, CNE, -3),                   /* 12 */
-        NOP,
-        UNIMP,                              /* 20 */
-    };
     CpuStop st;
 
     /* a store over an instruction that has already run */
-    fx_setup(PSR_RUN);
-    LOAD_PROG(prog);
-    REG(G2) = ALUI(X_ADD, G1, G1, 0x100);
-    REG(G3) = CODE;
-    REG(G4) = 2;
-    st = run();
-    check_end(st, 20);
-    CU_ASSERT_EQUAL(REG(G1), 0x101u);
+    run_patch_loop(MEM(M_ST, G2, G3, G0));
     CU_ASSERT_EQUAL(get32(CODE), ALUI(X_ADD, G1, G1, 0x100));
     fx_teardown();
 
@@ -1760,14 +1729,7 @@ static void test_self_modifying(void)
     fx_teardown();
 
     /* swap writes code too */
-    fx_setup(PSR_RUN);
-    LOAD_PROG(via_swap);
-    REG(G2) = ALUI(X_ADD, G1, G1, 0x100);
-    REG(G3) = CODE;
-    REG(G4) = 2;
-    st = run();
-    check_end(st, 20);
-    CU_ASSERT_EQUAL(REG(G1), 0x101u);
+    run_patch_loop(MEM(M_SWAP, G2, G3, G0));
     fx_teardown();
 
     /* a store over the very next instruction, a byte store into an
@@ -1973,12 +1935,7 @@ static void test_two_instances(void)
 
 /* ------------------------------------------------------------------ */
 
-typedef struct TestDef {
-    const char *name;
-    CU_TestFunc fn;
-} TestDef;
-
-static const TestDef tests[] = {
+static const UnitTest tests[] = {
     { "instruction encoder", test_encoder },
     { "add/sub/addx/subx/logic/shift cc", test_alu_cc },
     { "immediate operands and %g0", test_alu_imm },
@@ -2014,26 +1971,5 @@ static const TestDef tests[] = {
 
 int main(void)
 {
-    CU_pSuite suite;
-    unsigned i, failures;
-
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 2;
-    }
-    suite = CU_add_suite("cpu", NULL, NULL);
-    if (suite == NULL) {
-        CU_cleanup_registry();
-        return 2;
-    }
-    for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL) {
-            CU_cleanup_registry();
-            return 2;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return UNIT_RUN("cpu", NULL, NULL, tests);
 }

@@ -14,11 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
-#include <CUnit/CUnit.h>
-
 #include "cpu.h"
 #include "decode.h"
+#include "unit.h"
 
 #define ANY 0xff                    /* field not checked (e.g. rd of Bicc) */
 #define SINK 32                     /* rd %g0 of an instruction writing rd */
@@ -136,6 +134,15 @@ static const DecodeCase cases[] = {
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
 
+/* The handler word w decodes to. */
+static unsigned decode_op(uint32_t w)
+{
+    DecodedInsn d;
+
+    sparc_decode(w, &d);
+    return d.op;
+}
+
 static void test_table(void)
 {
     unsigned i;
@@ -188,46 +195,44 @@ static int reserved_op3(unsigned op3)
     }
 }
 
+/*
+ * Word w (op=2 or 3) must decode to illegal exactly when its op3 is
+ * reserved; 1 (after saying what it became) if it does not.
+ */
+static unsigned check_reserved(uint32_t w, int reserved)
+{
+    unsigned op = decode_op(w);
+
+    if ((op == OP_ILLEGAL) != reserved) {
+        printf("\n  op=%u op3=0x%02x decoded as %s", w >> 30,
+               (w >> 19) & 0x3f, sparc_op_name(op));
+        return 1;
+    }
+    return 0;
+}
+
 static void test_reserved_op3(void)
 {
     unsigned op3, bad = 0;
-    DecodedInsn d;
 
     for (op3 = 0; op3 < 64; op3++) {
         /* with assorted rd/rs1/rs2 bits so no field hides the opcode */
         uint32_t w2 = (2u << 30) | (5u << 25) | (op3 << 19) | (3u << 14) | 4;
         uint32_t w3 = (3u << 30) | (6u << 25) | (op3 << 19) | (3u << 14) |
                       (1u << 13) | 8;
-        sparc_decode(w2, &d);
-        if ((d.op == OP_ILLEGAL) != reserved_op2(op3)) {
-            printf("\n  op=2 op3=0x%02x decoded as %s", op3,
-                   sparc_op_name(d.op));
-            bad++;
-        }
-        sparc_decode(w3, &d);
-        if ((d.op == OP_ILLEGAL) != reserved_op3(op3)) {
-            printf("\n  op=3 op3=0x%02x decoded as %s", op3,
-                   sparc_op_name(d.op));
-            bad++;
-        }
+        bad += check_reserved(w2, reserved_op2(op3));
+        bad += check_reserved(w3, reserved_op3(op3));
     }
     CU_ASSERT_EQUAL(bad, 0);
 
     /* spot checks of the maps' less common corners */
-    sparc_decode(0x81a00020, &d);               /* op3 0x34: FPop1 */
-    CU_ASSERT_EQUAL(d.op, OP_FPOP);
-    sparc_decode(0x81a80a20, &d);               /* op3 0x35: FPop2 */
-    CU_ASSERT_EQUAL(d.op, OP_FPOP);
-    sparc_decode(0x81b00000, &d);               /* op3 0x36: CPop1 */
-    CU_ASSERT_EQUAL(d.op, OP_CPOP);
-    sparc_decode(0x81b80000, &d);               /* op3 0x37: CPop2 */
-    CU_ASSERT_EQUAL(d.op, OP_CPOP);
-    sparc_decode(0xc1804000, &d);               /* op=3 op3 0x30: LDC */
-    CU_ASSERT_EQUAL(d.op, OP_CPMEM);
-    sparc_decode(0xc1b84000, &d);               /* op=3 op3 0x37: STDC */
-    CU_ASSERT_EQUAL(d.op, OP_CPMEM);
-    sparc_decode(0xc1304000, &d);               /* op=3 op3 0x26: STDFQ */
-    CU_ASSERT_EQUAL(d.op, OP_STDFQ);
+    CU_ASSERT_EQUAL(decode_op(0x81a00020), OP_FPOP);    /* op3 0x34: FPop1 */
+    CU_ASSERT_EQUAL(decode_op(0x81a80a20), OP_FPOP);    /* op3 0x35: FPop2 */
+    CU_ASSERT_EQUAL(decode_op(0x81b00000), OP_CPOP);    /* op3 0x36: CPop1 */
+    CU_ASSERT_EQUAL(decode_op(0x81b80000), OP_CPOP);    /* op3 0x37: CPop2 */
+    CU_ASSERT_EQUAL(decode_op(0xc1804000), OP_CPMEM);   /* op=3 0x30: LDC */
+    CU_ASSERT_EQUAL(decode_op(0xc1b84000), OP_CPMEM);   /* op=3 0x37: STDC */
+    CU_ASSERT_EQUAL(decode_op(0xc1304000), OP_STDFQ);   /* op=3 0x26: STDFQ */
 }
 
 static void test_op0_op2(void)
@@ -254,15 +259,13 @@ static void test_op0_op2(void)
     }
     CU_ASSERT_EQUAL(bad, 0);
     /* sethi with rd=0 is the canonical nop; any imm22 */
-    sparc_decode(0x01000000 | 0x155555, &d);
-    CU_ASSERT_EQUAL(d.op, OP_NOP);
+    CU_ASSERT_EQUAL(decode_op(0x01000000 | 0x155555), OP_NOP);
     sparc_decode(0x09155555, &d);               /* sethi 0x155555, %g4 */
     CU_ASSERT_EQUAL(d.op, OP_SETHI);
     CU_ASSERT_EQUAL(d.rd, 4);
     CU_ASSERT_EQUAL((uint32_t)d.imm, 0x155555u << 10);
     /* unimp with an imm22 whose top bit is set is still unimp */
-    sparc_decode(0x003fffff, &d);
-    CU_ASSERT_EQUAL(d.op, OP_UNIMP);
+    CU_ASSERT_EQUAL(decode_op(0x003fffff), OP_UNIMP);
 }
 
 /* i=1 gives rs2=0 and the sign-extended simm13; i=0 gives imm 0. */
@@ -319,6 +322,25 @@ static int writes_int_rd(unsigned op)
     }
 }
 
+/*
+ * Word w (op=2 or 3) must decode to its rd field, or to the sink if that
+ * is %g0 and the handler writes an integer rd; 1 (after saying what it
+ * became) if it does not.
+ */
+static unsigned check_rd(uint32_t w)
+{
+    unsigned rd = (w >> 25) & 31;
+    DecodedInsn d;
+
+    sparc_decode(w, &d);
+    if (d.rd != (rd == 0 && writes_int_rd(d.op) ? SINK : rd)) {
+        printf("\n  op=%u op3=0x%02x (%s) rd=%u -> rd %u", w >> 30,
+               (w >> 19) & 0x3f, sparc_op_name(d.op), rd, d.rd);
+        return 1;
+    }
+    return 0;
+}
+
 static void test_sink_mapping(void)
 {
     unsigned op, op3, bad = 0;
@@ -327,19 +349,9 @@ static void test_sink_mapping(void)
     for (op = 2; op <= 3; op++) {
         for (op3 = 0; op3 < 64; op3++) {
             uint32_t w0 = (op << 30) | (op3 << 19) | (1u << 14) | 2;
-            uint32_t w5 = w0 | (5u << 25);
-            sparc_decode(w0, &d);
-            if (d.rd != (writes_int_rd(d.op) ? SINK : 0)) {
-                printf("\n  op=%u op3=0x%02x (%s) rd=%%g0 -> rd %u", op, op3,
-                       sparc_op_name(d.op), d.rd);
-                bad++;
-            }
-            sparc_decode(w5, &d);
-            if (d.rd != 5) {
-                printf("\n  op=%u op3=0x%02x (%s) rd=5 -> rd %u", op, op3,
-                       sparc_op_name(d.op), d.rd);
-                bad++;
-            }
+
+            bad += check_rd(w0);
+            bad += check_rd(w0 | (5u << 25));
         }
     }
     CU_ASSERT_EQUAL(bad, 0);
@@ -486,12 +498,7 @@ static void test_names(void)
 
 /* ------------------------------------------------------------------ */
 
-typedef struct TestDef {
-    const char *name;
-    CU_TestFunc fn;
-} TestDef;
-
-static const TestDef tests[] = {
+static const UnitTest tests[] = {
     { "assembler-generated table", test_table },
     { "reserved op3 -> illegal", test_reserved_op3 },
     { "op=0 op2 map", test_op0_op2 },
@@ -506,26 +513,5 @@ static const TestDef tests[] = {
 
 int main(void)
 {
-    CU_pSuite suite;
-    unsigned i, failures;
-
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 2;
-    }
-    suite = CU_add_suite("decode", NULL, NULL);
-    if (suite == NULL) {
-        CU_cleanup_registry();
-        return 2;
-    }
-    for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL) {
-            CU_cleanup_registry();
-            return 2;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return UNIT_RUN("decode", NULL, NULL, tests);
 }

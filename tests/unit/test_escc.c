@@ -2,10 +2,10 @@
  * Z8530 ESCC: register pointer, transmit timing and interrupts, receive
  * FIFO fed from the host without loss, the keyboard's replies.
  */
-#include <CUnit/Basic.h>
 #include <string.h>
 
 #include "escc.h"
+#include "unit.h"
 
 #define HZ 110000000ull
 /* ESCC offsets on sun4m: B control 0, B data 2, A control 4, A data 6 */
@@ -253,23 +253,16 @@ static void test_reset(void)
     CU_ASSERT_EQUAL(rreg(&r, B_CTL, 12), 0);
 }
 
+static const UnitTest tests[] = {
+    { "register pointer", test_pointer },
+    { "transmit timing", test_tx_timing },
+    { "transmit interrupt", test_tx_interrupt },
+    { "receive FIFO", test_rx },
+    { "keyboard replies", test_keyboard },
+    { "channel resets", test_reset },
+};
+
 int main(void)
 {
-    CU_pSuite s;
-    unsigned fails;
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 2;
-    }
-    s = CU_add_suite("escc", NULL, NULL);
-    CU_add_test(s, "register pointer", test_pointer);
-    CU_add_test(s, "transmit timing", test_tx_timing);
-    CU_add_test(s, "transmit interrupt", test_tx_interrupt);
-    CU_add_test(s, "receive FIFO", test_rx);
-    CU_add_test(s, "keyboard replies", test_keyboard);
-    CU_add_test(s, "channel resets", test_reset);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails ? 1 : 0;
+    return UNIT_RUN("escc", NULL, NULL, tests);
 }

@@ -9,12 +9,12 @@
  * Rows where we deliberately differ from QEMU say so. FSR.ver is 0 on QEMU
  * and 4 here; the checker adds ver to the expected FSR.
  */
-#include <CUnit/Basic.h>
 #include <fenv.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fpu.h"
+#include "unit.h"
 
 #define FPOP(op3, rd, rs1, opf, rs2) \
     ((2u << 30) | ((rd) << 25) | ((op3) << 19) | ((rs1) << 14) | \
@@ -1584,55 +1584,32 @@ static void test_fcc_helper(void)
     CU_ASSERT_EQUAL(fpu_fcc(&fp), FPU_FCC_UN);
 }
 
+static const UnitTest tests[] = {
+    { "NaN propagation, single", test_nan_single },
+    { "NaN propagation, double and conversions", test_nan_double },
+    { "denormal operands and results", test_denormal },
+    { "rounding directions", test_rounding },
+    { "each cexc bit", test_cexc },
+    { "trap enable mask", test_trap_enable },
+    { "fcmp and fcmpe", test_fcmp },
+    { "fstoi and fdtoi", test_fstoi },
+    { "fdtos overflow and underflow", test_fdtos },
+    { "fsqrt", test_fsqrt },
+    { "fmovs fnegs fabss fitod fitos", test_moves },
+    { "quad FPops unimplemented", test_quad_unimplemented },
+    { "QEMU random vectors", test_qemu_random_vectors },
+    { "reset, LDFSR, STFSR", test_reset_ldfsr_stfsr },
+    { "aexc accrual", test_aexc_accrual },
+    { "trap keeps aliased source", test_trap_keeps_aliased_source },
+    { "QEMU deferred fstod nv", test_qemu_fstod_deferred_nv },
+    { "undefined opf", test_undefined_opf },
+    { "odd double registers", test_odd_double_registers },
+    { "host rounding restored", test_host_rounding_restored },
+    { "cycle table", test_cycles },
+    { "fpu_fcc", test_fcc_helper },
+};
+
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
-        { "NaN propagation, single", test_nan_single },
-        { "NaN propagation, double and conversions", test_nan_double },
-        { "denormal operands and results", test_denormal },
-        { "rounding directions", test_rounding },
-        { "each cexc bit", test_cexc },
-        { "trap enable mask", test_trap_enable },
-        { "fcmp and fcmpe", test_fcmp },
-        { "fstoi and fdtoi", test_fstoi },
-        { "fdtos overflow and underflow", test_fdtos },
-        { "fsqrt", test_fsqrt },
-        { "fmovs fnegs fabss fitod fitos", test_moves },
-        { "quad FPops unimplemented", test_quad_unimplemented },
-        { "QEMU random vectors", test_qemu_random_vectors },
-        { "reset, LDFSR, STFSR", test_reset_ldfsr_stfsr },
-        { "aexc accrual", test_aexc_accrual },
-        { "trap keeps aliased source", test_trap_keeps_aliased_source },
-        { "QEMU deferred fstod nv", test_qemu_fstod_deferred_nv },
-        { "undefined opf", test_undefined_opf },
-        { "odd double registers", test_odd_double_registers },
-        { "host rounding restored", test_host_rounding_restored },
-        { "cycle table", test_cycles },
-        { "fpu_fcc", test_fcc_helper },
-    };
-    CU_pSuite suite;
-    unsigned failures;
-
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 1;
-    }
-    suite = CU_add_suite("fpu", NULL, NULL);
-    if (!suite) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        if (!CU_add_test(suite, tests[i].name, tests[i].fn)) {
-            CU_cleanup_registry();
-            return 1;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return UNIT_RUN("fpu", NULL, NULL, tests);
 }

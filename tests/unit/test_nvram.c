@@ -18,12 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <CUnit/Basic.h>
-#include <CUnit/CUnit.h>
-
 #include "bus.h"
 #include "fw_cfg.h"
 #include "m48t08.h"
+#include "unit.h"
 
 #define NVRAM_BASE 0x71200000ull
 #define HZ 110000000ull
@@ -734,55 +732,32 @@ static int suite_clean(void)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+static const UnitTest tests[] = {
+    { "idprom default", test_idprom_default },
+    { "partitions default", test_partitions_default },
+    { "prom-env partition", test_prom_env },
+    { "mac option", test_mac_option },
+    { "wide access", test_wide_access },
+    { "clock bcd", test_clock_bcd },
+    { "clock read latch", test_clock_latch },
+    { "clock set with write bit", test_clock_set },
+    { "clock write freeze", test_clock_write_freeze },
+    { "clock direct write", test_clock_direct_write },
+    { "clock stop bit", test_clock_stop },
+    { "clock host time", test_clock_host },
+    { "file round trip", test_file_roundtrip },
+    { "file errors", test_file_errors },
+    { "fw_cfg signature", test_fw_signature },
+    { "fw_cfg reselect", test_fw_reselect },
+    { "fw_cfg little-endian", test_fw_le_ints },
+    { "fw_cfg past end, unknown", test_fw_past_end_unknown },
+    { "fw_cfg strings", test_fw_strings },
+    { "fw_cfg access rules", test_fw_access_rules },
+    { "fw_cfg qemu defaults", test_fw_qemu_defaults },
+    { "fw_cfg file dir", test_fw_file_dir },
+};
+
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
-        { "idprom default", test_idprom_default },
-        { "partitions default", test_partitions_default },
-        { "prom-env partition", test_prom_env },
-        { "mac option", test_mac_option },
-        { "wide access", test_wide_access },
-        { "clock bcd", test_clock_bcd },
-        { "clock read latch", test_clock_latch },
-        { "clock set with write bit", test_clock_set },
-        { "clock write freeze", test_clock_write_freeze },
-        { "clock direct write", test_clock_direct_write },
-        { "clock stop bit", test_clock_stop },
-        { "clock host time", test_clock_host },
-        { "file round trip", test_file_roundtrip },
-        { "file errors", test_file_errors },
-        { "fw_cfg signature", test_fw_signature },
-        { "fw_cfg reselect", test_fw_reselect },
-        { "fw_cfg little-endian", test_fw_le_ints },
-        { "fw_cfg past end, unknown", test_fw_past_end_unknown },
-        { "fw_cfg strings", test_fw_strings },
-        { "fw_cfg access rules", test_fw_access_rules },
-        { "fw_cfg qemu defaults", test_fw_qemu_defaults },
-        { "fw_cfg file dir", test_fw_file_dir },
-    };
-    CU_pSuite suite;
-    unsigned i, failures;
-
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 1;
-    }
-    suite = CU_add_suite("nvram", suite_init, suite_clean);
-    if (!suite) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        if (!CU_add_test(suite, tests[i].name, tests[i].fn)) {
-            CU_cleanup_registry();
-            return 1;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return UNIT_RUN("nvram", suite_init, suite_clean, tests);
 }

@@ -17,15 +17,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
-#include <CUnit/CUnit.h>
-
 #include "bus.h"
 #include "dma2.h"
 #include "esp.h"
 #include "event.h"
 #include "fdc.h"
 #include "iommu.h"
+#include "unit.h"
 
 #define CPU_HZ 110000000ull
 #define IOMMU_PA 0x10000000ull
@@ -915,60 +913,43 @@ static void test_fdc_absent(void)
     CU_ASSERT_EQUAL(fdc.writes, 3);
 }
 
+/* frees the fixture the last test left behind */
+static int suite_clean(void)
+{
+    teardown();
+    return 0;
+}
+
+static const UnitTest tests[] = {
+    { "iommu reset values", test_iommu_reset_values },
+    { "iommu register masks", test_iommu_register_masks },
+    { "iommu translate 32 MB window", test_iommu_translate_32mb },
+    { "iommu translate 256 MB window", test_iommu_translate_256mb },
+    { "iommu translate while disabled", test_iommu_translate_disabled },
+    { "iommu fault: invalid IOPTE", test_iommu_fault_invalid },
+    { "iommu fault: read-only page", test_iommu_fault_readonly },
+    { "dma2 reset values", test_dma2_reset_values },
+    { "dma2 CSR bits", test_dma2_csr_bits },
+    { "dma2 ADDR/COUNT/TEST and alias", test_dma2_addr_count_test },
+    { "dma2 INT pending / INT_EN", test_dma2_int_gating },
+    { "dma2 enable edges and reset", test_dma2_enable_edges_and_reset },
+    { "esp reset values", test_esp_reset_values },
+    { "esp access sizes", test_esp_access_sizes },
+    { "esp Linux revision probe", test_esp_linux_revision_probe },
+    { "esp transfer counter", test_esp_transfer_counter },
+    { "esp FIFO", test_esp_fifo },
+    { "esp bus reset interrupt", test_esp_bus_reset_interrupt },
+    { "esp OpenBIOS probe, empty bus", test_esp_openbios_probe },
+    { "esp selection timing", test_esp_select_timing },
+    { "esp selection timeout formula", test_esp_select_timeout_formula },
+    { "esp select waits for DMA enable", test_esp_deferred_select },
+    { "esp select without DMA", test_esp_select_without_dma },
+    { "esp DMA reset pulse", test_esp_dma_reset_pulse },
+    { "esp misc commands", test_esp_misc_commands },
+    { "fdc absent", test_fdc_absent },
+};
+
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
-        { "iommu reset values", test_iommu_reset_values },
-        { "iommu register masks", test_iommu_register_masks },
-        { "iommu translate 32 MB window", test_iommu_translate_32mb },
-        { "iommu translate 256 MB window", test_iommu_translate_256mb },
-        { "iommu translate while disabled", test_iommu_translate_disabled },
-        { "iommu fault: invalid IOPTE", test_iommu_fault_invalid },
-        { "iommu fault: read-only page", test_iommu_fault_readonly },
-        { "dma2 reset values", test_dma2_reset_values },
-        { "dma2 CSR bits", test_dma2_csr_bits },
-        { "dma2 ADDR/COUNT/TEST and alias", test_dma2_addr_count_test },
-        { "dma2 INT pending / INT_EN", test_dma2_int_gating },
-        { "dma2 enable edges and reset", test_dma2_enable_edges_and_reset },
-        { "esp reset values", test_esp_reset_values },
-        { "esp access sizes", test_esp_access_sizes },
-        { "esp Linux revision probe", test_esp_linux_revision_probe },
-        { "esp transfer counter", test_esp_transfer_counter },
-        { "esp FIFO", test_esp_fifo },
-        { "esp bus reset interrupt", test_esp_bus_reset_interrupt },
-        { "esp OpenBIOS probe, empty bus", test_esp_openbios_probe },
-        { "esp selection timing", test_esp_select_timing },
-        { "esp selection timeout formula", test_esp_select_timeout_formula },
-        { "esp select waits for DMA enable", test_esp_deferred_select },
-        { "esp select without DMA", test_esp_select_without_dma },
-        { "esp DMA reset pulse", test_esp_dma_reset_pulse },
-        { "esp misc commands", test_esp_misc_commands },
-        { "fdc absent", test_fdc_absent },
-    };
-    CU_pSuite suite;
-    unsigned i, failures;
-
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 1;
-    }
-    suite = CU_add_suite("sbus", NULL, NULL);
-    if (!suite) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL) {
-            CU_cleanup_registry();
-            return 1;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    teardown();
-    return failures ? 1 : 0;
+    return UNIT_RUN("sbus", NULL, suite_clean, tests);
 }

@@ -16,13 +16,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
-#include <CUnit/CUnit.h>
-
 #include "bus.h"
 #include "event.h"
 #include "slavio_intctl.h"
 #include "slavio_timer.h"
+#include "unit.h"
 
 #define IC_CPU0 0x71e00000ull
 #define IC_CPU1 0x71e01000ull
@@ -962,62 +960,45 @@ static void t_board_linux_clock(void)
     CU_ASSERT_EQUAL(cpu_lv[0], 0);
 }
 
+/* frees the fixture the last test left behind */
+static int suite_clean(void)
+{
+    teardown();
+    return 0;
+}
+
+static const UnitTest tests[] = {
+    { "intctl reset state", t_ic_reset },
+    { "intctl source mask", t_ic_mask },
+    { "intctl levels and priority", t_ic_levels },
+    { "intctl master disable", t_ic_master_disable },
+    { "intctl soft interrupts", t_ic_soft },
+    { "intctl implemented bits", t_ic_impl_bits },
+    { "intctl target CPU", t_ic_target },
+    { "intctl counter level 14", t_ic_timer_l14 },
+    { "intctl level 15 broadcast", t_ic_l15_broadcast },
+    { "intctl guest errors and sizes", t_ic_guest_errors },
+    { "intctl reports changes only", t_ic_callback_on_change },
+    { "intctl OpenBIOS/Linux init", t_ic_firmware_sequences },
+    { "timer reset, free run", t_tm_reset_freerun },
+    { "timer count after N cycles", t_tm_count_after_cycles },
+    { "timer IRQ at the exact cycle", t_tm_irq_exact_cycle },
+    { "timer 1000 periods no drift", t_tm_periodic_no_drift },
+    { "timer Linux system clock", t_tm_linux_system_timer },
+    { "timer limit without reset", t_tm_limit_noreset },
+    { "timer limit 0 free run", t_tm_limit0_freerun },
+    { "timer limit write restarts", t_tm_limit_write_restarts },
+    { "timer late event catch-up", t_tm_late_catch_up },
+    { "timer user mode 54-bit", t_tm_user_mode },
+    { "timer user run/stop", t_tm_user_run_stop },
+    { "timer config bits", t_tm_config_bits },
+    { "timer exact clock ratio", t_tm_exact_big_clock },
+    { "timer guest errors and sizes", t_tm_guest_errors },
+    { "board OpenBIOS level-14 tick", t_board_openbios_tick },
+    { "board Linux level-10 clock", t_board_linux_clock },
+};
+
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
-        { "intctl reset state", t_ic_reset },
-        { "intctl source mask", t_ic_mask },
-        { "intctl levels and priority", t_ic_levels },
-        { "intctl master disable", t_ic_master_disable },
-        { "intctl soft interrupts", t_ic_soft },
-        { "intctl implemented bits", t_ic_impl_bits },
-        { "intctl target CPU", t_ic_target },
-        { "intctl counter level 14", t_ic_timer_l14 },
-        { "intctl level 15 broadcast", t_ic_l15_broadcast },
-        { "intctl guest errors and sizes", t_ic_guest_errors },
-        { "intctl reports changes only", t_ic_callback_on_change },
-        { "intctl OpenBIOS/Linux init", t_ic_firmware_sequences },
-        { "timer reset, free run", t_tm_reset_freerun },
-        { "timer count after N cycles", t_tm_count_after_cycles },
-        { "timer IRQ at the exact cycle", t_tm_irq_exact_cycle },
-        { "timer 1000 periods no drift", t_tm_periodic_no_drift },
-        { "timer Linux system clock", t_tm_linux_system_timer },
-        { "timer limit without reset", t_tm_limit_noreset },
-        { "timer limit 0 free run", t_tm_limit0_freerun },
-        { "timer limit write restarts", t_tm_limit_write_restarts },
-        { "timer late event catch-up", t_tm_late_catch_up },
-        { "timer user mode 54-bit", t_tm_user_mode },
-        { "timer user run/stop", t_tm_user_run_stop },
-        { "timer config bits", t_tm_config_bits },
-        { "timer exact clock ratio", t_tm_exact_big_clock },
-        { "timer guest errors and sizes", t_tm_guest_errors },
-        { "board OpenBIOS level-14 tick", t_board_openbios_tick },
-        { "board Linux level-10 clock", t_board_linux_clock },
-    };
-    CU_pSuite suite;
-    unsigned i, failures;
-
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 1;
-    }
-    suite = CU_add_suite("slavio", NULL, NULL);
-    if (suite == NULL) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL) {
-            CU_cleanup_registry();
-            return 1;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    teardown();
-    return failures ? 1 : 0;
+    return UNIT_RUN("slavio", NULL, suite_clean, tests);
 }

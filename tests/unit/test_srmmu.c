@@ -14,10 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <CUnit/Basic.h>
-#include <CUnit/CUnit.h>
-
 #include "srmmu.h"
+#include "unit.h"
 
 #define MEM_SIZE 0x400000u
 #define PROM_BASE 0x70000000ull
@@ -934,12 +932,7 @@ static void test_debug_translate(void)
 
 /* ------------------------------------------------------------------ */
 
-typedef struct TestDef {
-    const char *name;
-    CU_TestFunc fn;
-} TestDef;
-
-static const TestDef tests[] = {
+static const UnitTest tests[] = {
     { "reset state", test_reset_state },
     { "ASI 4 control register", test_reg_ctrl },
     { "ASI 4 CTP and context", test_reg_ctp_ctx },
@@ -973,26 +966,5 @@ static const TestDef tests[] = {
 
 int main(void)
 {
-    CU_pSuite suite;
-    unsigned i, failures;
-
-    if (CU_initialize_registry() != CUE_SUCCESS) {
-        return 2;
-    }
-    suite = CU_add_suite("srmmu", NULL, NULL);
-    if (suite == NULL) {
-        CU_cleanup_registry();
-        return 2;
-    }
-    for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL) {
-            CU_cleanup_registry();
-            return 2;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return UNIT_RUN("srmmu", NULL, NULL, tests);
 }
