@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,8 @@ static const char usage[] =
     "  -serial DEV        ttya backend: stdio, null or file:PATH; a second\n"
     "                     -serial is ttyb (default: nothing attached)\n"
     "  -no-reboot         a guest reset ends the run with status 0\n"
+    "                     (on a terminal, Ctrl-A x quits; Ctrl-C goes to the\n"
+    "                     guest)\n"
     "  -boot LETTER       PROM boot device: c disk, d cdrom, n net, a floppy\n"
     "  -rtc base=DATE     start the clock at DATE (YYYY-MM-DDTHH:MM:SS, UTC)\n"
     "                     and run it in virtual time (reproducible runs);\n"
@@ -89,6 +92,15 @@ static uint64_t parse_ram(const char *s)
     return (uint64_t)v << 20;
 }
 
+/* The one piece of process-wide state: a termination signal arrived.  The
+ * run ends at the next host poll, so the terminal gets restored. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
 typedef struct FrontEnd {
     Machine *m;
     double deadline;                /* wall clock, 0 = none */
@@ -100,6 +112,10 @@ static double wall_seconds(void);
 static void front_poll(void *opaque)
 {
     FrontEnd *fe = opaque;
+    if (stop_signal) {
+        machine_request_exit(fe->m, 128 + stop_signal);
+        return;
+    }
     if (fe->deadline > 0 && wall_seconds() > fe->deadline) {
         fe->timed_out = true;
         machine_request_exit(fe->m, 124);
@@ -334,6 +350,14 @@ int main(int argc, char **argv)
         return 2;
     }
     m->cpu.trace = trace;
+    {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_handler = on_signal;
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+    }
     fe.m = m;
     t0 = wall_seconds();
     fe.deadline = timeout > 0 ? t0 + timeout : 0;

@@ -25,7 +25,8 @@ int chardev_open(CharDev *c, const char *spec, bool read_input)
         if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &c->saved_tio) == 0) {
             struct termios t = c->saved_tio;
             /* raw input so the guest sees each key; ^C still stops us */
-            t.c_lflag &= ~(ICANON | ECHO);
+            /* Ctrl-C and Ctrl-Z belong to the guest; Ctrl-A x quits */
+            t.c_lflag &= ~(ICANON | ECHO | ISIG);
             t.c_iflag &= ~(ICRNL | IXON);
             t.c_cc[VMIN] = 0;
             t.c_cc[VTIME] = 0;
@@ -118,8 +119,32 @@ void chardev_poll_input(CharDev *c)
     }
     if (n == 0) {
         c->in_eof = true;
-    } else if (n > 0) {
+    } else if (n > 0 && !c->tty_raw) {
         chardev_push_input(c, buf, (size_t)n);
+    } else if (n > 0) {
+        ssize_t i;
+        for (i = 0; i < n; i++) {
+            if (c->escape_pending) {
+                c->escape_pending = false;
+                if (buf[i] == 'x' || buf[i] == 'X') {
+                    c->quit_requested = true;
+                } else if (buf[i] == 0x01) {
+                    chardev_push_input(c, &buf[i], 1);
+                } else if (buf[i] == 'h' || buf[i] == '?') {
+                    static const char help[] =
+                        "\r\nC-a x    quit the simulator\r\n"
+                        "C-a C-a  type C-a\r\n";
+                    if (c->out_fd >= 0) {
+                        write_all(c->out_fd, (const uint8_t *)help,
+                                  sizeof(help) - 1);
+                    }
+                }
+            } else if (buf[i] == 0x01) {
+                c->escape_pending = true;
+            } else {
+                chardev_push_input(c, &buf[i], 1);
+            }
+        }
     }
 }
 

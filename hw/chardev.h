@@ -19,6 +19,10 @@ typedef struct CharDev {
     bool tty_raw;                   /* stdin switched to raw mode */
     struct termios saved_tio;       /* to restore it */
     bool in_eof;
+    /* On a terminal, Ctrl-A starts a command as in QEMU's -nographic:
+     * Ctrl-A x quits, Ctrl-A Ctrl-A types a Ctrl-A. */
+    bool escape_pending;
+    bool quit_requested;
     int log_fd;                     /* --log copy, -1 if none */
     /* bytes waiting to be typed into the guest (input and --send) */
     uint8_t rx[CHARDEV_RX_SIZE];

@@ -143,6 +143,9 @@ static void input_poll(void *opaque)
     Machine *m = opaque;
     if (m->cfg.serial_a) {
         chardev_poll_input(m->cfg.serial_a);
+        if (m->cfg.serial_a->quit_requested) {
+            machine_request_exit(m, 0);
+        }
     }
     if (m->cfg.serial_b) {
         chardev_poll_input(m->cfg.serial_b);
