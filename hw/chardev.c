@@ -28,7 +28,8 @@ int chardev_open(CharDev *c, const char *spec, bool read_input)
             /* Ctrl-C and Ctrl-Z belong to the guest; Ctrl-A x quits */
             t.c_lflag &= ~(ICANON | ECHO | ISIG);
             t.c_iflag &= ~(ICRNL | IXON);
-            t.c_cc[VMIN] = 0;
+            /* with O_NONBLOCK, "nothing typed" is then EAGAIN, not 0 */
+            t.c_cc[VMIN] = 1;
             t.c_cc[VTIME] = 0;
             tcsetattr(STDIN_FILENO, TCSANOW, &t);
             c->tty_raw = true;
@@ -117,8 +118,8 @@ void chardev_poll_input(CharDev *c)
     if (!(fl & O_NONBLOCK)) {
         fcntl(c->in_fd, F_SETFL, fl);
     }
-    if (n == 0) {
-        c->in_eof = true;
+    if (n == 0 && !c->tty_raw) {
+        c->in_eof = true;           /* end of a file or pipe */
     } else if (n > 0 && !c->tty_raw) {
         chardev_push_input(c, buf, (size_t)n);
     } else if (n > 0) {
