@@ -87,6 +87,7 @@ check-cli: $(SIM)
 # Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell
 check-guest: $(SIM)
 	@tests/guest/openbios.sh $(SIM)
+	@tests/guest/terminal.py $(SIM)
 	@tests/guest/linux.sh $(SIM)
 
 check: deps
