@@ -26,6 +26,9 @@ typedef unsigned char u8;
 #define NR_CLOSE        6
 #define NR_PAUSE        29
 #define NR_SYNC         36
+#define NR_IOCTL        54
+/* TCSBRK = _IO('T', 5) with sparc's _IOC_NONE of 1 (asm/ioctls.h) */
+#define TCSBRK_SPARC    0x20005405u
 #define NR_REBOOT       55
 #define NR_MKDIR        136
 #define NR_MOUNT        167
@@ -383,6 +386,9 @@ void mi_main(void)
     mi_show_date();
     mi_show_md5("/init");
     mi_puts("=== sun4m guest: powering off ===\n");
+    /* tcdrain(1): the console sends at 9600 baud on a real SS-5, and a
+     * power-off drops whatever is still queued in the tty */
+    mi_syscall(NR_IOCTL, 1, (long)TCSBRK_SPARC, 1, 0, 0);
     mi_syscall(NR_SYNC, 0, 0, 0, 0, 0);
     rc = mi_syscall(NR_REBOOT, (long)REBOOT_MAGIC1, (long)REBOOT_MAGIC2,
                     (long)REBOOT_POWEROFF, 0, 0);
