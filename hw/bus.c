@@ -109,10 +109,12 @@ static BusStatus mmio_access(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
         return st;
     }
     *wait += r->wait;
-    if (size < r->ops->min_size || size > r->ops->max_size) {
+    off = (uint32_t)(pa - r->base);
+    /* devices see only accesses of a size they take, inside the region */
+    if (size < r->ops->min_size || size > r->ops->max_size ||
+        off + size > r->len) {
         return BUS_ERR_SIZE;
     }
-    off = (uint32_t)(pa - r->base);
     if (write) {
         if (!r->ops->write) {
             return BUS_OK;          /* read-only register: writes ignored */

@@ -1,0 +1,157 @@
+/*
+ * The whole SS-5 board against a guest that programs devices nonsensically:
+ * random accesses of every width to every mapped register region, with
+ * time advancing and events firing in between, must never crash, hang or
+ * corrupt the simulator (run it under SANITIZE=1 to see memory errors).
+ * Also: two machines built in one process stay independent.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sun4m.h"
+#include "unit.h"
+
+typedef struct Board {
+    Machine m;
+    CharDev con;
+    char bios[64];
+} Board;
+
+/* xorshift64: a fixed sequence, so a failure can be replayed */
+static uint64_t rnd(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static Board *board_new(const uint8_t *rom, size_t rom_len)
+{
+    Board *b = calloc(1, sizeof(*b));
+    MachineConfig cfg = {
+        .model = "SS-5",
+        .ram_size = 32u << 20,
+        .cpu_hz = SUN4M_DEFAULT_HZ,
+        .rtc_fixed = true,
+        .rtc_start = 1704164645,
+    };
+    char err[256];
+    int fd;
+
+    CU_ASSERT_FATAL(b != NULL);
+    snprintf(b->bios, sizeof(b->bios), "/tmp/sun4m-board-XXXXXX");
+    fd = mkstemp(b->bios);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT_FATAL(write(fd, rom, rom_len) == (ssize_t)rom_len);
+    close(fd);
+    CU_ASSERT_FATAL(chardev_open(&b->con, "null", false) == 0);
+    cfg.bios = b->bios;
+    cfg.serial_a = &b->con;
+    if (machine_init(&b->m, &cfg, err, sizeof(err)) < 0) {
+        printf("\n  machine_init: %s\n", err);
+        CU_FAIL_FATAL("machine_init");
+    }
+    return b;
+}
+
+static void board_free(Board *b)
+{
+    machine_free(&b->m);
+    chardev_close(&b->con);
+    unlink(b->bios);
+    free(b);
+}
+
+static void test_mmio_fuzz(void)
+{
+    /* a PROM that only loops: the CPU stays out of the way */
+    static const uint8_t spin[] = { 0x10, 0x80, 0x00, 0x00,   /* ba . */
+                                    0x01, 0x00, 0x00, 0x00 }; /* nop */
+    Board *b = board_new(spin, sizeof(spin));
+    Bus *bus = &b->m.bus;
+    uint64_t seed = 0x5eed5eed12345678ull;
+    unsigned r, i, errors = 0, oks = 0;
+
+    for (i = 0; i < 200000; i++) {
+        const BusRegion *reg;
+        uint64_t val = rnd(&seed), pa;
+        unsigned size = 1u << (rnd(&seed) % 4), wait = 0;
+        BusStatus st;
+
+        r = (unsigned)(rnd(&seed) % bus->n_regions);
+        reg = &bus->regions[r];
+        if (reg->len > (256u << 20) - 1) {
+            continue;               /* the empty RAM slot: nothing there */
+        }
+        pa = reg->base + rnd(&seed) % reg->len;
+        if (strcmp(reg->name, "system-control") == 0 ||
+            strcmp(reg->name, "aux2-power") == 0 ||
+            strcmp(reg->name, "apc") == 0) {
+            /* reset, power-off and idle act on the board: keep reading */
+            st = bus_read(bus, pa, size, &val, &wait);
+        } else if (rnd(&seed) & 1) {
+            st = bus_write(bus, pa, size, val, &wait);
+        } else {
+            st = bus_read(bus, pa, size, &val, &wait);
+        }
+        if (st == BUS_OK) {
+            oks++;
+        } else {
+            errors++;
+        }
+        /* let time pass: timers, serial lines, the ESP's timeouts */
+        if ((i & 63) == 0) {
+            b->m.cpu.cycles += rnd(&seed) % 200000;
+            ev_run_due(&b->m.events);
+        }
+    }
+    /* both kinds of outcome occurred: the fuzzer reached the devices */
+    CU_ASSERT(oks > 1000);
+    CU_ASSERT(errors > 100);
+    /* and the machine still runs its PROM afterwards */
+    CU_ASSERT_EQUAL(machine_run(&b->m, b->m.cpu.cycles + 100000), 124);
+    CU_ASSERT(b->m.cpu.insns > 1000);
+    board_free(b);
+}
+
+/* Two boards side by side: a byte one writes to its NVRAM or RAM is not
+ * seen by the other. */
+static void test_two_boards(void)
+{
+    static const uint8_t spin[] = { 0x10, 0x80, 0x00, 0x00,
+                                    0x01, 0x00, 0x00, 0x00 };
+    Board *a = board_new(spin, sizeof(spin));
+    Board *c = board_new(spin, sizeof(spin));
+    uint64_t v = 0;
+    unsigned wait = 0;
+
+    CU_ASSERT_EQUAL(bus_write(&a->m.bus, 0x1000, 4, 0xdeadbeef, &wait),
+                    BUS_OK);
+    CU_ASSERT_EQUAL(bus_write(&a->m.bus, SS5_NVRAM + 0x10, 1, 0x5a, &wait),
+                    BUS_OK);
+    CU_ASSERT_EQUAL(bus_read(&c->m.bus, 0x1000, 4, &v, &wait), BUS_OK);
+    CU_ASSERT_EQUAL(v, 0);
+    CU_ASSERT_EQUAL(bus_read(&c->m.bus, SS5_NVRAM + 0x10, 1, &v, &wait),
+                    BUS_OK);
+    CU_ASSERT_NOT_EQUAL(v, 0x5a);
+    CU_ASSERT_EQUAL(bus_read(&a->m.bus, SS5_NVRAM + 0x10, 1, &v, &wait),
+                    BUS_OK);
+    CU_ASSERT_EQUAL(v, 0x5a);
+    CU_ASSERT_EQUAL(machine_run(&a->m, 50000), 124);
+    CU_ASSERT_EQUAL(c->m.cpu.cycles, 0);
+    board_free(a);
+    board_free(c);
+}
+
+static const UnitTest tests[] = {
+    { "random register accesses on every device", test_mmio_fuzz },
+    { "two boards in one process", test_two_boards },
+};
+
+int main(void)
+{
+    return UNIT_RUN("board", NULL, NULL, tests);
+}
