@@ -209,8 +209,8 @@ static unsigned cpu_bus_fault(SparcCpu *cpu, uint64_t addr, int acc,
 
 /* ---- Physical and virtual data accesses ---- */
 
-static unsigned phys_access(SparcCpu *cpu, uint64_t pa, unsigned size,
-                            bool write, uint64_t *val, bool is_asi)
+static unsigned phys_access1(SparcCpu *cpu, uint64_t pa, unsigned size,
+                             bool write, uint64_t *val, bool is_asi)
 {
     unsigned wait = 0;
     bool stable = false;
@@ -243,6 +243,22 @@ static unsigned phys_access(SparcCpu *cpu, uint64_t pa, unsigned size,
     return 0;
 }
 
+/*
+ * A physical access of kind acc (MMU_ACC_READ/WRITE/RMW).  For RMW
+ * (ldstub, swap) *val holds the value to store and receives the old one.
+ */
+static unsigned phys_access(SparcCpu *cpu, uint64_t pa, unsigned size,
+                            int acc, uint64_t *val, bool is_asi)
+{
+    uint64_t newv = *val;
+    unsigned tt;
+    if (acc != MMU_ACC_RMW) {
+        return phys_access1(cpu, pa, size, acc == MMU_ACC_WRITE, val, is_asi);
+    }
+    tt = phys_access1(cpu, pa, size, false, val, is_asi);
+    return tt ? tt : phys_access1(cpu, pa, size, true, &newv, is_asi);
+}
+
 static void tlb_install(SparcCpu *cpu, uint32_t va, bool super,
                         const MmuResult *r)
 {
@@ -269,7 +285,6 @@ static unsigned mem_slow(SparcCpu *cpu, uint32_t va, unsigned size,
                          bool super, int acc, uint64_t *val, bool is_asi)
 {
     MmuResult r;
-    unsigned tt;
 
     if (va & (size - 1)) {
         return TT_UNALIGNED;
@@ -280,16 +295,7 @@ static unsigned mem_slow(SparcCpu *cpu, uint32_t va, unsigned size,
         return TT_DACC_EXC;
     }
     tlb_install(cpu, va, super, &r);
-    if (acc == MMU_ACC_RMW) {
-        /* ldstub/swap: read, then write back the value in *val's upper half */
-        uint64_t newv = *val;
-        tt = phys_access(cpu, r.pa, size, false, val, is_asi);
-        if (tt == 0) {
-            tt = phys_access(cpu, r.pa, size, true, &newv, is_asi);
-        }
-        return tt;
-    }
-    return phys_access(cpu, r.pa, size, acc == MMU_ACC_WRITE, val, is_asi);
+    return phys_access(cpu, r.pa, size, acc, val, is_asi);
 }
 
 static inline unsigned mem_read(SparcCpu *cpu, uint32_t va, unsigned size,
@@ -368,7 +374,7 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
                 SRMMU_FAULT) {
                 return TT_DACC_EXC;
             }
-            return phys_access(cpu, r.pa, size, false, val, true);
+            return phys_access(cpu, r.pa, size, MMU_ACC_READ, val, true);
         }
         break;
     case 0x02:
@@ -409,12 +415,7 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
         if (asi >= 0x20 && asi <= 0x2f) {
             /* MMU bypass: PA[35:32] = ASI[3:0] */
             uint64_t pa = ((uint64_t)(asi & 0xf) << 32) | va;
-            if (acc == MMU_ACC_RMW) {
-                uint64_t newv = *val;
-                unsigned tt = phys_access(cpu, pa, size, false, val, true);
-                return tt ? tt : phys_access(cpu, pa, size, true, &newv, true);
-            }
-            return phys_access(cpu, pa, size, write, val, true);
+            return phys_access(cpu, pa, size, acc, val, true);
         }
         break;
     }
