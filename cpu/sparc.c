@@ -1303,13 +1303,14 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             unsigned asi = (d->raw >> 5) & 0xff;
             unsigned size;
             int acc;
-            /* QEMU checks i=1 (illegal) before privilege */
-            if (d->raw & (1u << 13)) {
-                tt = TT_ILLEGAL;
-                goto trap;
-            }
+            /* V8 §7.4 priorities: privileged_instruction (6) before
+             * illegal_instruction (7) for i=1 (QEMU checks i first) */
             if (!(cpu->psr & PSR_S)) {
                 tt = TT_PRIV;
+                goto trap;
+            }
+            if (d->raw & (1u << 13)) {
+                tt = TT_ILLEGAL;
                 goto trap;
             }
             switch (d->op) {
