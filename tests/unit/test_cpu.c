@@ -1271,6 +1271,34 @@ static void test_ldd_std_odd(void)
     }
 }
 
+/*
+ * An alternate-space load with i = 1 is illegal (V8 §B.2), and in user
+ * mode privileged: privileged_instruction (priority 6) wins over
+ * illegal_instruction (7) (V8 §7.4; QEMU reports illegal_instruction).
+ */
+static void test_asi_priority(void)
+{
+    /* lda [%g1 + 0], %g3 with i = 1 (an encoding V8 does not allow) */
+    const uint32_t lda_imm = MEMI(0x10, G3, G1, 0);
+    uint32_t prog[] = { lda_imm, UNIMP };
+    CpuStop st;
+
+    fx_setup(PSR_TRAPS);
+    LOAD_PROG(prog);
+    REG(G1) = DATA;
+    st = run();
+    check_trap(st, TT_ILLEGAL, CODE, CODE + 4);
+    fx_teardown();
+
+    fx_setup((PSR_TRAPS & ~PSR_S) | PSR_PS);
+    LOAD_PROG(prog);
+    REG(G1) = DATA;
+    st = run();
+    check_trap(st, TT_PRIV, CODE, CODE + 4);
+    CU_ASSERT_EQUAL(cpu.psr & PSR_PS, 0);       /* came from user mode */
+    fx_teardown();
+}
+
 /* ldstub and swap (V8 §B.6, §B.7) */
 static void test_atomic(void)
 {
@@ -1958,6 +1986,7 @@ static const UnitTest tests[] = {
     { "trap with ET=0: error mode", test_error_mode },
     { "loads and stores", test_load_store },
     { "ldd/std odd rd", test_ldd_std_odd },
+    { "alternate space: privilege before illegal", test_asi_priority },
     { "ldstub and swap", test_atomic },
     { "misaligned accesses", test_misaligned },
     { "misaligned access in page 0", test_misaligned_page0 },
