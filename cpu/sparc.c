@@ -754,8 +754,17 @@ static void poll_check(SparcCpu *cpu, uint32_t pc, uint32_t npc,
 
 /* ---- The interpreter ---- */
 
+/* poll_check needs the instruction count, kept in a local in cpu_run */
+#define POLL_CHECK()                                                     \
+    do {                                                                 \
+        cpu->insns = ninsn;                                              \
+        poll_check(cpu, pc, npc, icc);                                   \
+        ninsn = cpu->insns;                                              \
+    } while (0)
+
 CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
 {
+    uint64_t ninsn = cpu->insns;    /* retired instructions */
     uint32_t pc = cpu->pc, npc = cpu->npc;
     uint32_t icc = cpu->icc;
     const DecodedInsn *d;
@@ -1054,7 +1063,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 tt = TT_FP_DISABLED;
                 goto trap;
             }
-            if (cpu->fcmp_next == cpu->insns) {
+            if (cpu->fcmp_next == ninsn) {
                 cpu->cycles++;      /* FBfcc right after FCMP: interlock */
             }
             if ((fbfcc_mask[d->rs1] >> ((cpu->fpu.fsr >> 10) & 3)) & 1) {
@@ -1206,7 +1215,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 goto trap;                                               \
             }                                                            \
             if (unlikely(cpu->poll_read)) {                              \
-                poll_check(cpu, pc, npc, icc);                           \
+                POLL_CHECK();                           \
             }                                                            \
             R(d->rd) = conv;                                             \
             load_use(cpu, npc, d->rd & 31);
@@ -1361,7 +1370,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             }
             if (unlikely(cpu->poll_read)) {
                 if (acc == MMU_ACC_READ) {
-                    poll_check(cpu, pc, npc, icc);
+                    POLL_CHECK();
                 }
                 cpu->poll_read = false;
             }
@@ -1407,12 +1416,12 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             /* fcmp/fcmpe are FPop2 with opf 0x51..0x57 */
             if (((d->raw >> 19) & 63) == 0x35 &&
                 ((d->raw >> 5) & 0x1f8) == 0x50) {
-                cpu->fcmp_next = cpu->insns + 1;
+                cpu->fcmp_next = ninsn + 1;
             }
             pc = npc;
             npc += 4;
             cpu->cycles += d->cost;
-            cpu->insns++;
+            ninsn++;
             continue;
         }
         case OP_LDF: case OP_LDDF: case OP_LDFSR:
@@ -1492,7 +1501,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         npc += 4;
     account:
         cpu->cycles += d->cost;
-        cpu->insns++;
+        ninsn++;                    /* in a register: see cpu_run's end */
         continue;
 
     trap:
@@ -1526,6 +1535,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     cpu->pc = pc;
     cpu->npc = npc;
     cpu->icc = icc;
+    cpu->insns = ninsn;
     return cpu->stop;
 }
 
