@@ -366,6 +366,81 @@ static uint32_t f32_arith(unsigned op, uint32_t a, uint32_t b, unsigned rd,
     return fpu_nan32(res) ? FPU_F32_DNAN : res;
 }
 
+/* Neither infinite, NaN nor subnormal */
+static inline bool f64_normal_or_zero(uint64_t v)
+{
+    uint64_t e = (v >> 52) & 0x7ff;
+    return e != 0x7ff && (e != 0 || (v & FPU_F64_FRAC) == 0);
+}
+
+/* Below this magnitude the error terms of f64_fast could underflow */
+#define FPU_FAST_MIN 0x1p-960
+
+/*
+ * The common case without touching MXCSR, whose accesses cost more than
+ * the arithmetic: round to nearest, normal (or zero) operands and a normal
+ * result.  The only flag such an operation can raise is inexact, and it is
+ * found exactly from the rounding error: TwoSum for add and subtract
+ * (Knuth, TAOCP vol. 2, 4.2.2), a fused multiply-add giving the exact
+ * remainder for multiply, divide and square root.  Anything else (zero
+ * divisors, overflow, underflow, tiny operands) returns false and takes
+ * the MXCSR path.
+ */
+static bool f64_fast(unsigned op, uint64_t a, uint64_t b, uint64_t *res,
+                     unsigned *exc)
+{
+    double x = fpu_f64(a), y = fpu_f64(b), r, e;
+
+    switch (op) {
+    case FPU_ADD:
+    case FPU_SUB: {
+        double bv;
+        if (op == FPU_SUB) {
+            y = -y;
+        }
+        r = x + y;
+        bv = r - x;
+        e = (x - (r - bv)) + (y - bv);
+        break;
+    }
+    case FPU_MUL:
+        r = x * y;
+        e = __builtin_fma(x, y, -r);
+        break;
+    case FPU_DIV:
+        if (y == 0 || (x != 0 && __builtin_fabs(x) < FPU_FAST_MIN)) {
+            return false;
+        }
+        r = x / y;
+        e = __builtin_fma(r, y, -x);
+        break;
+    default:
+        if (y != 0 && y < FPU_FAST_MIN) {
+            return false;           /* negatives were handled before */
+        }
+        r = __builtin_sqrt(y);
+        e = __builtin_fma(r, r, -y);
+        break;
+    }
+    if (r == 0) {
+        /* exact zeros only: x + -x, a zero factor or dividend, sqrt(0) */
+        if (!(op <= FPU_SUB || op == FPU_SQRT ||
+              (op == FPU_MUL && (x == 0 || y == 0)) ||
+              (op == FPU_DIV && x == 0))) {
+            return false;
+        }
+        e = 0;
+    } else if (!(__builtin_fabs(r) >= FPU_FAST_MIN &&
+                 __builtin_fabs(r) <= 0x1.fffffffffffffp1023)) {
+        return false;
+    }
+    if (e != 0) {
+        *exc |= FPU_EXC_NX;
+    }
+    *res = fpu_b64(r);
+    return true;
+}
+
 static uint64_t f64_arith(unsigned op, uint64_t a, uint64_t b, unsigned rd,
                           unsigned *exc)
 {
@@ -386,6 +461,11 @@ static uint64_t f64_arith(unsigned op, uint64_t a, uint64_t b, unsigned rd,
         }
     } else if (fpu_nan64(a) || fpu_nan64(b)) {
         return f64_pick_nan(a, b, exc);
+    }
+    if (rd == 0 && f64_normal_or_zero(b) &&
+        (op == FPU_SQRT || f64_normal_or_zero(a)) &&
+        f64_fast(op, a, b, &res, exc)) {
+        return res;
     }
     env = fpu_host_enter(rd);
     FPU_HOST_PIN(x);
