@@ -374,7 +374,7 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
                 SRMMU_FAULT) {
                 return TT_DACC_EXC;
             }
-            return phys_access(cpu, r.pa, size, MMU_ACC_READ, val, true);
+            return phys_access(cpu, r.pa, size, MMU_ACC_READ, val, false);
         }
         break;
     case 0x02:
@@ -415,7 +415,9 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
         if (asi >= 0x20 && asi <= 0x2f) {
             /* MMU bypass: PA[35:32] = ASI[3:0] */
             uint64_t pa = ((uint64_t)(asi & 0xf) << 32) | va;
-            return phys_access(cpu, pa, size, acc, val, true);
+            /* a bus error here is not an "ASI" fault: SFSR bit 16 stays
+             * clear (QEMU reaches memory directly for 0x20-0x2f) */
+            return phys_access(cpu, pa, size, acc, val, false);
         }
         break;
     }

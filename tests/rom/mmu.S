@@ -108,6 +108,10 @@
         FT_INVALID      = 1
         FT_PROT         = 2
         FT_PRIV         = 3
+        FT_BUS          = 5             ! access bus error
+        TT_DACC_ERR     = 0x29          ! data_access_error
+        TT_IACC_ERR     = 0x21          ! instruction_access_error
+        VA_EMPTY        = 0x30000000    ! 16 MB PTE onto empty SBus slot 1
         AT_LD_UDATA     = 0
         AT_LD_SDATA     = 1
         AT_LD_UINSN     = 2
@@ -228,6 +232,7 @@ mm_resume:      .skip   4               ! where mm_iacc returns to
         PUT_PTD MM_CTXTBL + 0, MM_L1_C0
         PUT_PTD MM_CTXTBL + 4, MM_L1_C1
         PUT_PTE MM_L1_C0 + 4 * 0x00, 0, 3
+        PUT_PTE MM_L1_C0 + 4 * (VA_EMPTY >> 24), VA_EMPTY, 3
         PUT_PTD MM_L1_C0 + 4 * 0xf0, MM_L2_HI
         PUT_PTD MM_L1_C1 + 4 * 0x00, MM_L2_LO
         PUT_PTD MM_L1_C1 + 4 * 0xf0, MM_L2_HI
@@ -492,6 +497,38 @@ mm_resume:      .skip   4               ! where mm_iacc returns to
         ENTER_SUPER
         CHECK_TRAP TT_IACC, VA_SCODE, VA_SCODE + 4, "user fetch acc 6 traps"
         CHECK_SFSR_NOL .Lsf_ipriv, "user fetch acc 6 page: sfsr AT2 FT3"
+
+! ================================================================ bus errors
+        ! VA_EMPTY maps to SBus slot 1, where nothing answers: an access
+        ! error (FT 5) with the physical address in SFAR, data_access_error
+        ! for data and instruction_access_error for fetches (V8 H.5; QEMU
+        ! sparc_raise_mmu_fault)
+        SFSR_SET .Lsf_bld, 0, AT_LD_SDATA, FT_BUS
+        SFSR_SET .Lsf_bst, 0, AT_ST_SDATA, FT_BUS
+        SFSR_SET .Lsf_bif, 0, AT_LD_SINSN, FT_BUS
+        MMU_RD  %l6, MMU_SFSR                   ! start clean
+        set     VA_EMPTY, %l1
+        mov     0x77, %l0
+        TRAP_CLEAR
+.Lbe1:  ld      [%l1], %l0
+        CHECK_TRAP_AT TT_DACC_ERR, .Lbe1, "load from an empty slot: data_access_error"
+        CHECK_SFSR .Lsf_bld, "load from an empty slot: sfsr AT1 FT5 FAV"
+        CHECK_SFAR VA_EMPTY, "load from an empty slot: sfar"
+        TRAP_CLEAR
+.Lbe2:  st      %g0, [%l1 + 8]
+        CHECK_TRAP_AT TT_DACC_ERR, .Lbe2, "store to an empty slot: data_access_error"
+        CHECK_SFSR .Lsf_bst, "store to an empty slot: sfsr AT5 FT5 FAV"
+        CHECK_SFAR VA_EMPTY + 8, "store to an empty slot: sfar"
+        TRAP_CLEAR
+.Lbe3:  lda     [%l1] ASI_BYPASS, %l0
+        CHECK_TRAP_AT TT_DACC_ERR, .Lbe3, "bypass load from an empty slot traps"
+        CHECK_SFSR .Lsf_bld, "bypass load from an empty slot: sfsr AT1 FT5 FAV"
+        SET_TRAP_HANDLER TT_IACC_ERR, mm_iacc
+        TRAP_CLEAR
+        IFETCH  VA_EMPTY
+        CHECK_TRAP TT_IACC_ERR, VA_EMPTY, VA_EMPTY + 4, "fetch from an empty slot: instruction_access_error"
+        CHECK_SFSR .Lsf_bif, "fetch from an empty slot: sfsr AT3 FT5 FAV"
+        DEFAULT_TRAP_HANDLER TT_IACC_ERR
 
 ! ================================================================ probe
         ! every PTE probed below has R set already
