@@ -64,6 +64,9 @@ verdict() {
 }
 
 status=0
+roms_ok=0
+roms_bad=0
+checks=0
 for rom in "$@"; do
     name=$(basename "$rom" .bin)
     ok=1
@@ -87,10 +90,15 @@ $(diff -u "$tmp/qemu.out" "$tmp/sun4m.out" | sed -n '3,60p')"
     npass=$(grep -c '^PASS ' "$tmp/qemu.out")
     if [ $ok -eq 1 ]; then
         echo "ok   $name ($npass PASS)"
+        roms_ok=$((roms_ok + 1))
+        checks=$((checks + npass))
     else
         echo "FAIL $name"
         [ -n "$msgs" ] && printf '%s\n' "$msgs"
         status=1
+        roms_bad=$((roms_bad + 1))
     fi
 done
+echo "rom: $checks checks in the ROMs that matched"
+echo "rom: $roms_ok passed, $roms_bad failed"
 exit $status
