@@ -23,7 +23,7 @@ static const char usage[] =
     "A cycle-approximate SPARCstation 5 (sun4m) simulator.\n"
     "\n"
     "Machine (as qemu-system-sparc):\n"
-    "  -M SS-5            machine model (only SS-5)\n"
+    "  -M SS-5            machine model (only SS-5; -M help lists them)\n"
     "  -m MB              RAM size in MB (suffix M or G allowed; default 32,\n"
     "                     at most 256)\n"
     "  -bios FILE         boot PROM image, raw or ELF (default\n"
@@ -216,6 +216,12 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "-M") == 0) {
             NEED_ARG();
+            if (strcmp(v, "help") == 0 || strcmp(v, "?") == 0) {
+                puts("Supported machines are:\n"
+                     "SS-5                 Sun4m platform, SPARCstation 5 "
+                     "(default)");
+                return 0;
+            }
             if (strcmp(v, "SS-5") != 0) {
                 die_usage("unsupported machine '%s' (supported: SS-5)", v);
             }
