@@ -34,7 +34,8 @@ SIM      := $(if $(filter 1,$(SANITIZE)),$(BUILD)/san/sun4m,$(BUILD)/sun4m)
 LIB_SRCS := cpu/sparc.c cpu/decode.c cpu/timing.c cpu/fpu.c cpu/srmmu.c \
             hw/event.c hw/bus.c hw/chardev.c hw/escc.c hw/slavio_misc.c \
             hw/loader.c hw/sun4m.c hw/slavio_intctl.c hw/slavio_timer.c \
-            hw/m48t08.c hw/fw_cfg.c hw/iommu.c hw/dma2.c hw/esp.c hw/fdc.c
+            hw/m48t08.c hw/fw_cfg.c hw/iommu.c hw/dma2.c hw/esp.c hw/fdc.c \
+            runner.c
 LIB_OBJS := $(patsubst %.c,$(OBJDIR)/%.o,$(LIB_SRCS))
 LIB      := $(OBJDIR)/libsun4m.a
 
@@ -55,7 +56,7 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(SIM): $(OBJDIR)/main.o $(OBJDIR)/runner.o $(LIB)
+$(SIM): $(OBJDIR)/main.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
