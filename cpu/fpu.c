@@ -317,6 +317,75 @@ static uint64_t f64_pick_nan(uint64_t a, uint64_t b, unsigned *exc)
 
 enum { FPU_ADD, FPU_SUB, FPU_MUL, FPU_DIV, FPU_SQRT };
 
+/* Neither infinite, NaN nor subnormal */
+static inline bool f32_normal_or_zero(uint32_t v)
+{
+    uint32_t e = (v >> 23) & 0xff;
+    return e != 0xff && (e != 0 || (v & 0x7fffffu) == 0);
+}
+
+/* Below this magnitude the error terms of f32_fast could underflow */
+#define FPU_FAST_MIN32 0x1p-100f
+
+/* f64_fast's counterpart for single precision (see there). */
+static bool f32_fast(unsigned op, uint32_t a, uint32_t b, uint32_t *res,
+                     unsigned *exc)
+{
+    float x = fpu_f32(a), y = fpu_f32(b), r;
+    bool inexact;
+
+    switch (op) {
+    case FPU_ADD:
+    case FPU_SUB: {
+        float bv;
+        if (op == FPU_SUB) {
+            y = -y;
+        }
+        r = x + y;
+        bv = r - x;
+        inexact = (x - (r - bv)) + (y - bv) != 0;
+        break;
+    }
+    case FPU_MUL: {
+        /* the product of two singles is exact in double */
+        double p = (double)x * (double)y;
+        r = (float)p;
+        inexact = (double)r != p;
+        break;
+    }
+    case FPU_DIV:
+        if (y == 0 || (x != 0 && __builtin_fabsf(x) < FPU_FAST_MIN32)) {
+            return false;
+        }
+        r = x / y;
+        inexact = __builtin_fmaf(r, y, -x) != 0;
+        break;
+    default:
+        if (y != 0 && y < FPU_FAST_MIN32) {
+            return false;
+        }
+        r = __builtin_sqrtf(y);
+        inexact = __builtin_fmaf(r, r, -y) != 0;
+        break;
+    }
+    if (r == 0) {
+        if (!(op <= FPU_SUB || op == FPU_SQRT ||
+              (op == FPU_MUL && (x == 0 || y == 0)) ||
+              (op == FPU_DIV && x == 0))) {
+            return false;
+        }
+        inexact = false;
+    } else if (!(__builtin_fabsf(r) >= FPU_FAST_MIN32 &&
+                 __builtin_fabsf(r) <= 0x1.fffffep127f)) {
+        return false;
+    }
+    if (inexact) {
+        *exc |= FPU_EXC_NX;
+    }
+    *res = fpu_b32(r);
+    return true;
+}
+
 static uint32_t f32_arith(unsigned op, uint32_t a, uint32_t b, unsigned rd,
                           unsigned *exc)
 {
@@ -338,6 +407,11 @@ static uint32_t f32_arith(unsigned op, uint32_t a, uint32_t b, unsigned rd,
         }
     } else if (fpu_nan32(a) || fpu_nan32(b)) {
         return f32_pick_nan(a, b, exc);
+    }
+    if (rd == 0 && f32_normal_or_zero(b) &&
+        (op == FPU_SQRT || f32_normal_or_zero(a)) &&
+        f32_fast(op, a, b, &res, exc)) {
+        return res;
     }
     env = fpu_host_enter(rd);
     FPU_HOST_PIN(x);
