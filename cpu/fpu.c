@@ -324,6 +324,24 @@ static inline bool f32_normal_or_zero(uint32_t v)
     return e != 0xff && (e != 0 || (v & 0x7fffffu) == 0);
 }
 
+/*
+ * The fast paths compute with the host's rounding, so they are used only
+ * while the host rounds to nearest.  Found without reading MXCSR: 1 plus
+ * 3/4 of an ulp rounds away from 1, and so does its negation, only when
+ * rounding to nearest.
+ */
+static inline bool fpu_host_nearest(void)
+{
+    double one = 1.0, d = 0x3p-54, up, down;
+    FPU_HOST_PIN(one);
+    FPU_HOST_PIN(d);
+    up = one + d;
+    down = -one - d;
+    FPU_HOST_PIN(up);
+    FPU_HOST_PIN(down);
+    return up != 1.0 && down != -1.0;
+}
+
 /* Below this magnitude the error terms of f32_fast could underflow */
 #define FPU_FAST_MIN32 0x1p-100f
 
@@ -409,7 +427,7 @@ static uint32_t f32_arith(unsigned op, uint32_t a, uint32_t b, unsigned rd,
         return f32_pick_nan(a, b, exc);
     }
     if (rd == 0 && f32_normal_or_zero(b) &&
-        (op == FPU_SQRT || f32_normal_or_zero(a)) &&
+        (op == FPU_SQRT || f32_normal_or_zero(a)) && fpu_host_nearest() &&
         f32_fast(op, a, b, &res, exc)) {
         return res;
     }
@@ -537,7 +555,7 @@ static uint64_t f64_arith(unsigned op, uint64_t a, uint64_t b, unsigned rd,
         return f64_pick_nan(a, b, exc);
     }
     if (rd == 0 && f64_normal_or_zero(b) &&
-        (op == FPU_SQRT || f64_normal_or_zero(a)) &&
+        (op == FPU_SQRT || f64_normal_or_zero(a)) && fpu_host_nearest() &&
         f64_fast(op, a, b, &res, exc)) {
         return res;
     }
