@@ -97,6 +97,7 @@ check: deps
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-cli
 	@$(MAKE) --no-print-directory check-rom
+	@$(MAKE) --no-print-directory check-bench
 	@$(MAKE) --no-print-directory check-guest
 
 # Boot the default guest (Linux + busybox, built by tools/mkguest) on this
