@@ -299,7 +299,10 @@ static uint8_t escc_read_rr(Escc *s, EsccChannel *c, unsigned reg)
     case 13:
         return c->wr[13];
     case 15:
-        return c->wr[15];
+        /* WR15 read back with D0 and D2 zero (SCC UM §5.2.12): the part
+         * on the SS-5 and in QEMU is an SCC, not an ESCC with WR7', so
+         * Linux's sunzilog reports a plain "zs" */
+        return c->wr[15] & ~0x05;
     default:
         return 0;                   /* RR8 handled by the caller; RR10 */
     }

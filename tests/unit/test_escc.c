@@ -116,8 +116,9 @@ static void test_pointer(void)
     CU_ASSERT_EQUAL(rd(&r, A_CTL) & 0x04, 0x04);
     CU_ASSERT_EQUAL(rd(&r, A_CTL) & 0x04, 0x04);
     /* point high: WR0 0x08 | 7 selects register 15 */
-    wreg(&r, A_CTL, 15, 0x3c);
-    CU_ASSERT_EQUAL(rreg(&r, A_CTL, 15), 0x3c);
+    wreg(&r, A_CTL, 15, 0x3d);
+    /* RR15: WR15 with D0 (WR7' enable, ESCC only) and D2 reading 0 */
+    CU_ASSERT_EQUAL(rreg(&r, A_CTL, 15), 0x38);
     /* channels have their own registers and pointers */
     wreg(&r, B_CTL, 12, 0x11);
     CU_ASSERT_EQUAL(rreg(&r, A_CTL, 12), 0x5a);
