@@ -32,4 +32,28 @@ if [ $rc -ne 0 ]; then
     exit 1
 fi
 echo "openbios: PASS prompt reached, a Forth line answered, reset-all rebooted"
-echo "1 passed, 0 failed"
+
+# Differential: up to the prompt, the console is byte for byte QEMU's.
+if ! command -v qemu-system-sparc >/dev/null 2>&1; then
+    echo "openbios: SKIP differential: qemu-system-sparc missing"
+    echo "1 passed, 0 failed, 1 skipped"
+    exit 0
+fi
+ours=$(mktemp)
+theirs=$(mktemp)
+trap 'rm -f "$log" "$ours" "$theirs"' EXIT
+"$sim" -M SS-5 -m 64 -nographic -serial null --log "$ours" --expect "0 > " \
+    --timeout 120 </dev/null
+python3 "$(dirname "$0")/../../tools/bench-boot.py" --timeout 120 \
+    --log "$theirs" "0 > " -- qemu-system-sparc -M SS-5 -m 64 -nographic \
+    >/dev/null
+if cmp -s "$ours" "$theirs" && [ -s "$ours" ]; then
+    echo "openbios: PASS console up to the prompt identical to QEMU's" \
+         "($(wc -c <"$ours") bytes)"
+    echo "2 passed, 0 failed"
+else
+    echo "openbios: FAIL console differs from QEMU's (- qemu, + sun4m):"
+    diff -u "$theirs" "$ours" | sed -n '3,40p'
+    echo "1 passed, 1 failed"
+    exit 1
+fi
