@@ -1376,29 +1376,19 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 }
                 cpu->poll_read = false;
             }
-            if (acc != MMU_ACC_WRITE) {
-                switch (d->op) {
-                case OP_LDSBA:
-                    v64 = (uint32_t)(int32_t)(int8_t)v64;
-                    break;
-                case OP_LDSHA:
-                    v64 = (uint32_t)(int32_t)(int16_t)v64;
-                    break;
-                case OP_LDDA:
-                    if (d->rd) {
-                        R(d->rd) = (uint32_t)(v64 >> 32);
-                    }
-                    R(d->rd | 1) = (uint32_t)v64;
-                    goto ldda_done;
-                default:
-                    break;
-                }
+            if (d->op == OP_LDDA) {
                 if (d->rd) {
-                    R(d->rd) = (uint32_t)v64;
+                    R(d->rd) = (uint32_t)(v64 >> 32);
                 }
+                R(d->rd | 1) = (uint32_t)v64;
+            } else if (acc != MMU_ACC_WRITE && d->rd) {
+                if (d->op == OP_LDSBA) {
+                    v64 = (uint32_t)(int32_t)(int8_t)v64;
+                } else if (d->op == OP_LDSHA) {
+                    v64 = (uint32_t)(int32_t)(int16_t)v64;
+                }
+                R(d->rd) = (uint32_t)v64;
             }
-        ldda_done:
-            /* An ASI 3/4 store can change the mapping of this very page. */
             break;
         }
 
