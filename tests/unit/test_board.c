@@ -146,7 +146,72 @@ static void test_two_boards(void)
     board_free(c);
 }
 
+static void put_be32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+
+/*
+ * Random instruction streams on the whole board: every trap vector skips
+ * the trapping instruction (jmp %l2; rett %l2 + 4), so the CPU keeps going
+ * through whatever the words do to registers, memory, ASIs (MMU, caches,
+ * bypass to every device) and the PSR.  The simulator must neither crash
+ * nor hang; error mode, halts and resets are all fine outcomes.
+ */
+static void test_random_code(void)
+{
+    static const uint8_t spin[] = { 0x10, 0x80, 0x00, 0x00,
+                                    0x01, 0x00, 0x00, 0x00 };
+    uint64_t seed = 0x0123456789abcdefull;
+    unsigned run, i, modes[4] = { 0, 0, 0, 0 };
+    uint64_t insns = 0, traps = 0;
+
+    for (run = 0; run < 200; run++) {
+        Board *b = board_new(spin, sizeof(spin));
+        Machine *m = &b->m;
+        uint8_t *ram = m->bus.ram;
+        int rc;
+
+        /* trap table at 0x10000: each vector "jmp %l2; rett %l2 + 4" */
+        for (i = 0; i < 256; i++) {
+            put_be32(ram + 0x10000 + i * 16, 0x81c48000);      /* jmp %l2 */
+            put_be32(ram + 0x10000 + i * 16 + 4, 0x81cca004);  /* rett */
+        }
+        /* 8 KB of random words at 0x20000, random data at 0x30000 */
+        for (i = 0; i < 0x4000; i += 4) {
+            put_be32(ram + 0x20000 + i, (uint32_t)rnd(&seed));
+        }
+        for (i = 0; i < 8; i++) {
+            *m->cpu.rp_table[0][i ? i : 1] = (uint32_t)rnd(&seed);
+        }
+        m->cpu.mmu.ctrl &= ~SRMMU_CTRL_BM;     /* fetch from RAM */
+        m->cpu.psr = MB86904_PSR_IMPL_VER | PSR_S | PSR_ET | PSR_EF;
+        m->cpu.wim = 0;
+        m->cpu.tbr = 0x10000;
+        m->cpu.pc = 0x20000;
+        m->cpu.npc = 0x20004;
+        rc = machine_run(m, 2000000);
+        modes[rc == 124 ? 0 : rc == 3 ? 1 : rc == 0 ? 2 : 3]++;
+        insns += m->cpu.insns;
+        traps += m->cpu.traps;
+        board_free(b);
+    }
+    printf("\n  outcomes: %u time limit, %u error mode, %u ended; %llu "
+           "instructions, %llu traps\n", modes[0], modes[1], modes[2],
+           (unsigned long long)insns, (unsigned long long)traps);
+    /* the outcomes are all of the expected kinds */
+    CU_ASSERT_EQUAL(modes[3], 0);
+    CU_ASSERT_TRUE(modes[0] + modes[1] + modes[2] == 200);
+    /* and the streams really ran: many instructions, many traps */
+    CU_ASSERT_TRUE(insns > 10000000);
+    CU_ASSERT_TRUE(traps > 100000);
+}
+
 static const UnitTest tests[] = {
+    { "random instruction streams", test_random_code },
     { "random register accesses on every device", test_mmio_fuzz },
     { "two boards in one process", test_two_boards },
 };
