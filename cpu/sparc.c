@@ -415,6 +415,35 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
         if (asi >= 0x20 && asi <= 0x2f) {
             /* MMU bypass: PA[35:32] = ASI[3:0] */
             uint64_t pa = ((uint64_t)(asi & 0xf) << 32) | va;
+            Bus *b = cpu->bus;
+            if (pa < b->ram_size && acc != MMU_ACC_RMW) {
+                /* RAM straight (the PROM clears memory this way) */
+                uint8_t *p = b->ram + pa;
+                if (acc == MMU_ACC_WRITE) {
+                    cpu->stores++;
+                    if (b->code_page[pa >> BUS_PAGE_SHIFT]) {
+                        bus_ram_written(b, pa, size);
+                    }
+                    switch (size) {
+                    case 1:
+                        *p = (uint8_t)*val;
+                        break;
+                    case 2:
+                        stbe16(p, (uint16_t)*val);
+                        break;
+                    case 4:
+                        stbe32(p, (uint32_t)*val);
+                        break;
+                    default:
+                        stbe64(p, *val);
+                        break;
+                    }
+                } else {
+                    *val = size == 1 ? *p : size == 2 ? ldbe16(p)
+                         : size == 4 ? ldbe32(p) : ldbe64(p);
+                }
+                return 0;
+            }
             /* a bus error here is not an "ASI" fault: SFSR bit 16 stays
              * clear (QEMU reaches memory directly for 0x20-0x2f) */
             return phys_access(cpu, pa, size, acc, val, false);
