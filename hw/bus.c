@@ -9,18 +9,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 int bus_init(Bus *b, uint64_t ram_size, GPAddr rom_base, uint64_t rom_size)
 {
     memset(b, 0, sizeof(*b));
-    b->ram = calloc(1, ram_size);
+    /* Guest RAM: anonymous zero pages, in 2 MB host pages where the host
+     * allows (the PROM touches all of it when it clears memory) */
+    b->ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (b->ram == MAP_FAILED) {
+        b->ram = NULL;
+    } else {
+        b->ram_size = ram_size;
+        madvise(b->ram, ram_size, MADV_HUGEPAGE);
+    }
     b->rom = calloc(1, rom_size);
     b->code_page = calloc(1, (ram_size >> BUS_PAGE_SHIFT) + 1);
     if (!b->ram || !b->rom || !b->code_page) {
         bus_free(b);
         return -1;
     }
-    b->ram_size = ram_size;
     b->rom_base = rom_base;
     b->rom_size = rom_size;
     return 0;
@@ -28,7 +37,9 @@ int bus_init(Bus *b, uint64_t ram_size, GPAddr rom_base, uint64_t rom_size)
 
 void bus_free(Bus *b)
 {
-    free(b->ram);
+    if (b->ram) {
+        munmap(b->ram, b->ram_size);
+    }
     free(b->rom);
     free(b->code_page);
     free(b->regions);
