@@ -80,7 +80,10 @@ build/rom/fpu.o build/rom/fpu2.o build/rom/mmu.o: tests/rom/fpmmu.inc
 ROM_SIM := $(SIM)
 
 check-unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; \
+	    $$t || { echo "== FAILED: $$t"; fail=$$((fail + 1)); }; \
+	done; echo "unit: $(words $(UNIT_BINS)) programs, $$fail failed"; \
+	[ $$fail -eq 0 ]
 
 check-cli: $(SIM)
 	@tests/cli/test-cli.sh $(SIM)
