@@ -1,6 +1,7 @@
-#!/bin/sh
+#!/bin/bash
 # OpenBIOS (Debian's openbios-sparc32, the default PROM) boots to its Forth
-# prompt on ttya and evaluates a line typed through --send.
+# prompt on ttya and evaluates a line typed through --send, reboots on
+# reset-all, keeps its NVRAM in a --nvram file, and prints what QEMU prints.
 # usage: tests/guest/openbios.sh SIM
 set -u
 sim=${1:-build/sun4m}
@@ -33,10 +34,34 @@ if [ $rc -ne 0 ]; then
 fi
 echo "openbios: PASS prompt reached, a Forth line answered, reset-all rebooted"
 
+# --nvram: a byte the PROM stores into the M48T08 (through the VA of
+# /obio/eeprom) is in the file after power-off and there in the next run.
+nv=$(mktemp -u)
+find_nv=(--expect "0 > " --send '" /obio/eeprom" find-package drop\n'
+         --expect ok --send '" address" rot get-package-property drop\n'
+         --expect ok --send 'decode-int nip nip constant nv\n' --expect ok)
+"$sim" -M SS-5 -m 64 -nographic -serial null --nvram "$nv" --timeout 60 \
+    "${find_nv[@]}" --send 'hex 5a nv 123 + c!\n' --expect ok \
+    --send 'power-off\n' </dev/null
+rc1=$?
+byte=$(od -A n -t x1 -j 0x123 -N 1 "$nv" 2>/dev/null | tr -d ' ')
+"$sim" -M SS-5 -m 64 -nographic -serial null --nvram "$nv" --timeout 60 \
+    --log "$log" "${find_nv[@]}" --send 'hex nv 123 + c@ . cr\n' \
+    --expect "5a" </dev/null
+rc2=$?
+rm -f "$nv"
+if [ $rc1 -eq 0 ] && [ "$byte" = 5a ] && [ $rc2 -eq 0 ]; then
+    echo "openbios: PASS --nvram keeps the NVRAM across power-off and boot"
+else
+    echo "openbios: FAIL --nvram: runs $rc1/$rc2, byte in the file '$byte'"
+    echo "1 passed, 1 failed"
+    exit 1
+fi
+
 # Differential: up to the prompt, the console is byte for byte QEMU's.
 if ! command -v qemu-system-sparc >/dev/null 2>&1; then
     echo "openbios: SKIP differential: qemu-system-sparc missing"
-    echo "1 passed, 0 failed, 1 skipped"
+    echo "2 passed, 0 failed, 1 skipped"
     exit 0
 fi
 ours=$(mktemp)
@@ -50,10 +75,10 @@ python3 "$(dirname "$0")/../../tools/bench-boot.py" --timeout 120 \
 if cmp -s "$ours" "$theirs" && [ -s "$ours" ]; then
     echo "openbios: PASS console up to the prompt identical to QEMU's" \
          "($(wc -c <"$ours") bytes)"
-    echo "2 passed, 0 failed"
+    echo "3 passed, 0 failed"
 else
     echo "openbios: FAIL console differs from QEMU's (- qemu, + sun4m):"
     diff -u "$theirs" "$ours" | sed -n '3,40p'
-    echo "1 passed, 1 failed"
+    echo "2 passed, 1 failed"
     exit 1
 fi
