@@ -85,7 +85,7 @@ check-unit: $(UNIT_BINS)
 	done; echo "unit: $(words $(UNIT_BINS)) programs, $$fail failed"; \
 	[ $$fail -eq 0 ]
 
-check-cli: $(SIM)
+check-cli: $(SIM) build/rom/alu.bin
 	@tests/cli/test-cli.sh $(SIM)
 
 # Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell

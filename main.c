@@ -363,6 +363,8 @@ int main(int argc, char **argv)
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
         sigaction(SIGHUP, &sa, NULL);
+        /* a console reader that goes away must not kill the run */
+        signal(SIGPIPE, SIG_IGN);
     }
     fe.m = m;
     t0 = wall_seconds();

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Bad input on the command line and in images: each case must give a
 # one-line error and the documented exit status, never a crash.
 # usage: tests/cli/test-cli.sh SIM
@@ -70,6 +70,17 @@ expect 2 "invalid --mac"          -- -bios "$tmp/zeros" --mac 01:02:03:04:05:06
 expect 2 "invalid -boot"          -- -bios "$tmp/zeros" -boot z
 # an unimp at the reset vector with traps disabled: error mode
 expect 3 "error mode: trap 0x02 (illegal_instruction)" -- -bios "$tmp/zeros" -nographic
+# a console reader that goes away (head) does not kill the run
+if [ -f build/rom/alu.bin ]; then
+    "$sim" -bios build/rom/alu.bin -nographic -no-reboot </dev/null \
+        2>"$tmp/err" | head -c 10 >/dev/null
+    rc=${PIPESTATUS[0]:-0}
+    if [ "$rc" -eq 0 ]; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL console reader gone: exit status $rc"; fail=$((fail + 1))
+    fi
+fi
 # random bytes as a PROM: whatever happens, no crash and a defined status
 i=0
 while [ $i -lt 8 ]; do
