@@ -342,6 +342,19 @@ static inline bool fpu_host_nearest(void)
     return up != 1.0 && down != -1.0;
 }
 
+/*
+ * A zero result of the fast paths is exact only as x + -x, with a zero
+ * factor or dividend, or as sqrt(0); any other zero is an underflow, which
+ * the MXCSR path must see.
+ */
+static inline bool fpu_fast_zero_exact(unsigned op, bool x_zero,
+                                       bool y_zero)
+{
+    return op <= FPU_SUB || op == FPU_SQRT ||
+           (op == FPU_MUL && (x_zero || y_zero)) ||
+           (op == FPU_DIV && x_zero);
+}
+
 /* Below this magnitude the error terms of f32_fast could underflow */
 #define FPU_FAST_MIN32 0x1p-100f
 
@@ -387,9 +400,7 @@ static bool f32_fast(unsigned op, uint32_t a, uint32_t b, uint32_t *res,
         break;
     }
     if (r == 0) {
-        if (!(op <= FPU_SUB || op == FPU_SQRT ||
-              (op == FPU_MUL && (x == 0 || y == 0)) ||
-              (op == FPU_DIV && x == 0))) {
+        if (!fpu_fast_zero_exact(op, x == 0, y == 0)) {
             return false;
         }
         inexact = false;
@@ -515,10 +526,7 @@ static bool f64_fast(unsigned op, uint64_t a, uint64_t b, uint64_t *res,
         break;
     }
     if (r == 0) {
-        /* exact zeros only: x + -x, a zero factor or dividend, sqrt(0) */
-        if (!(op <= FPU_SUB || op == FPU_SQRT ||
-              (op == FPU_MUL && (x == 0 || y == 0)) ||
-              (op == FPU_DIV && x == 0))) {
+        if (!fpu_fast_zero_exact(op, x == 0, y == 0)) {
             return false;
         }
         e = 0;
