@@ -40,7 +40,6 @@ typedef struct EsccChannel {
     uint8_t tx_buf;                 /* transmit buffer (WR8) */
     bool tx_buf_full;
     bool tx_ip, rx_ip, ext_ip;      /* interrupt pending bits (RR3) */
-    uint8_t rr0_latched;            /* ext/status bits as last reported */
     uint8_t kbd_queue[ESCC_KBD_QUEUE];  /* keyboard replies to send */
     unsigned kbd_len;
     Event tx_done, rx_tick;
