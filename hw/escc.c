@@ -143,7 +143,6 @@ static void escc_rx_tick(void *opaque)
     if ((c->wr[3] & WR3_RXEN) && c->rx_count < ESCC_RX_FIFO &&
         escc_has_input(c)) {
         c->rx_fifo[c->rx_count++] = escc_take_input(c);
-        c->chip->rx_bytes++;
         if (c->wr[1] & WR1_RXINT_MASK) {
             c->rx_ip = true;
         }
@@ -176,7 +175,6 @@ static void escc_kbd_command(EsccChannel *c, uint8_t cmd)
 static void escc_start_tx(EsccChannel *c, uint8_t byte)
 {
     c->tx_busy = true;
-    c->chip->tx_bytes++;
     if (c->kind == ESCC_SERIAL && c->dev) {
         chardev_write(c->dev, byte);
     } else if (c->kind == ESCC_KEYBOARD) {

@@ -51,7 +51,6 @@ struct Escc {
     uint64_t cpu_hz;
     IrqLine irq;
     bool irq_level;
-    uint64_t tx_bytes, rx_bytes;
     unsigned guest_errors;
 };
 
