@@ -89,6 +89,39 @@ static inline void stbe64(uint8_t *p, uint64_t v)
     memcpy(p, &v, 8);
 }
 
+/* A big-endian access of size 1, 2, 4 or 8 to host memory. */
+static inline uint64_t host_load(const uint8_t *p, unsigned size)
+{
+    switch (size) {
+    case 1:
+        return *p;
+    case 2:
+        return ldbe16(p);
+    case 4:
+        return ldbe32(p);
+    default:
+        return ldbe64(p);
+    }
+}
+
+static inline void host_store(uint8_t *p, unsigned size, uint64_t v)
+{
+    switch (size) {
+    case 1:
+        *p = (uint8_t)v;
+        break;
+    case 2:
+        stbe16(p, (uint16_t)v);
+        break;
+    case 4:
+        stbe32(p, (uint32_t)v);
+        break;
+    default:
+        stbe64(p, v);
+        break;
+    }
+}
+
 /* ---- Register windows (V8 §4.1) ---- */
 
 static inline void cpu_set_cwp(SparcCpu *cpu, unsigned cwp)
@@ -228,8 +261,10 @@ static unsigned phys_access1(SparcCpu *cpu, uint64_t pa, unsigned size,
                 (unsigned long long)cpu->cycles);
     }
     cpu->cycles += wait;
-    if (stable && st == BUS_OK) {
-        cpu->poll_read = true;
+    if (!write) {
+        /* whether this read could be part of a polling loop (see
+         * poll_check); the flag always describes the last physical read */
+        cpu->poll_read = stable && st == BUS_OK;
         cpu->poll_pa = pa;
         cpu->poll_val = *val;
     }
@@ -298,26 +333,22 @@ static unsigned mem_slow(SparcCpu *cpu, uint32_t va, unsigned size,
     return phys_access(cpu, r.pa, size, acc, val, is_asi);
 }
 
-static inline unsigned mem_read(SparcCpu *cpu, uint32_t va, unsigned size,
-                                bool super, uint64_t *val)
+/* The TLB fast path of a read: true when it could serve the access. */
+static inline bool tlb_read(SparcCpu *cpu, uint32_t va, unsigned size,
+                            bool super, uint64_t *val)
 {
     TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
     if (likely(e->tag_read == (va & (0xfffff000u | (size - 1))))) {
-        const uint8_t *p = (const uint8_t *)(e->addend + va);
-        switch (size) {
-        case 1:
-            *val = *p;
-            break;
-        case 2:
-            *val = ldbe16(p);
-            break;
-        case 4:
-            *val = ldbe32(p);
-            break;
-        default:
-            *val = ldbe64(p);
-            break;
-        }
+        *val = host_load((const uint8_t *)(e->addend + va), size);
+        return true;
+    }
+    return false;
+}
+
+static inline unsigned mem_read(SparcCpu *cpu, uint32_t va, unsigned size,
+                                bool super, uint64_t *val)
+{
+    if (tlb_read(cpu, va, size, super, val)) {
         return 0;
     }
     return mem_slow(cpu, va, size, super, MMU_ACC_READ, val, false);
@@ -329,21 +360,7 @@ static inline unsigned mem_write(SparcCpu *cpu, uint32_t va, unsigned size,
     TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
     cpu->stores++;
     if (likely(e->tag_write == (va & (0xfffff000u | (size - 1))))) {
-        uint8_t *p = (uint8_t *)(e->addend + va);
-        switch (size) {
-        case 1:
-            *p = (uint8_t)val;
-            break;
-        case 2:
-            stbe16(p, (uint16_t)val);
-            break;
-        case 4:
-            stbe32(p, (uint32_t)val);
-            break;
-        default:
-            stbe64(p, val);
-            break;
-        }
+        host_store((uint8_t *)(e->addend + va), size, val);
         return 0;
     }
     return mem_slow(cpu, va, size, super, MMU_ACC_WRITE, &val, false);
@@ -418,29 +435,14 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
             Bus *b = cpu->bus;
             if (pa < b->ram_size && acc != MMU_ACC_RMW) {
                 /* RAM straight (the PROM clears memory this way) */
-                uint8_t *p = b->ram + pa;
                 if (acc == MMU_ACC_WRITE) {
                     cpu->stores++;
                     if (b->code_page[pa >> BUS_PAGE_SHIFT]) {
                         bus_ram_written(b, pa, size);
                     }
-                    switch (size) {
-                    case 1:
-                        *p = (uint8_t)*val;
-                        break;
-                    case 2:
-                        stbe16(p, (uint16_t)*val);
-                        break;
-                    case 4:
-                        stbe32(p, (uint32_t)*val);
-                        break;
-                    default:
-                        stbe64(p, *val);
-                        break;
-                    }
+                    host_store(b->ram + pa, size, *val);
                 } else {
-                    *val = size == 1 ? *p : size == 2 ? ldbe16(p)
-                         : size == 4 ? ldbe32(p) : ldbe64(p);
+                    *val = host_load(b->ram + pa, size);
                 }
                 return 0;
             }
@@ -604,25 +606,6 @@ void cpu_reset(SparcCpu *cpu)
     cpu_tlb_flush(cpu);
 }
 
-static int cpu_phys_ld32(void *opaque, uint64_t pa, uint32_t *val)
-{
-    SparcCpu *cpu = opaque;
-    uint64_t v;
-    unsigned wait = 0;
-    if (bus_read(cpu->bus, pa, 4, &v, &wait) != BUS_OK) {
-        return -1;
-    }
-    *val = (uint32_t)v;
-    return 0;
-}
-
-static int cpu_phys_st32(void *opaque, uint64_t pa, uint32_t val)
-{
-    SparcCpu *cpu = opaque;
-    unsigned wait = 0;
-    return bus_write(cpu->bus, pa, 4, val, &wait) == BUS_OK ? 0 : -1;
-}
-
 int cpu_init(SparcCpu *cpu, Bus *bus)
 {
     memset(cpu, 0, sizeof(*cpu));
@@ -638,7 +621,7 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
     bus->code_write = cpu_code_page_written;
     bus->code_opaque = cpu;
     cpu_build_views(cpu);
-    srmmu_init(&cpu->mmu, cpu, cpu_phys_ld32, cpu_phys_st32, bus->rom_base);
+    srmmu_init(&cpu->mmu, bus, bus_ld32, bus_st32, bus->rom_base);
     cpu_reset(cpu);
     return 0;
 }
@@ -1241,12 +1224,15 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         /* -- loads (V8 §B.1) -- */
 #define LOAD(size, conv)                                                 \
             ea = R(d->rs1) + OP2;                                        \
-            tt = mem_read(cpu, ea, size, (cpu->psr & PSR_S) != 0, &v64);\
-            if (unlikely(tt)) {                                          \
-                goto trap;                                               \
-            }                                                            \
-            if (unlikely(cpu->poll_read)) {                              \
-                POLL_CHECK();                           \
+            if (!tlb_read(cpu, ea, size, (cpu->psr & PSR_S) != 0, &v64)) {\
+                tt = mem_slow(cpu, ea, size, (cpu->psr & PSR_S) != 0,    \
+                              MMU_ACC_READ, &v64, false);                \
+                if (unlikely(tt)) {                                      \
+                    goto trap;                                           \
+                }                                                        \
+                if (cpu->poll_read) {                                    \
+                    POLL_CHECK();                                        \
+                }                                                        \
             }                                                            \
             R(d->rd) = conv;                                             \
             load_use(cpu, npc, d->rd & 31);
@@ -1326,7 +1312,6 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             v64 = d->op == OP_LDSTUB ? 0xff : R(d->rd);
             tt = mem_slow(cpu, ea, size, (cpu->psr & PSR_S) != 0,
                           MMU_ACC_RMW, &v64, false);
-            cpu->poll_read = false;
             if (unlikely(tt)) {
                 goto trap;
             }
@@ -1395,15 +1380,13 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 v64 = 0;
                 break;
             }
+            cpu->poll_read = false;     /* not every ASI reaches the bus */
             tt = asi_access(cpu, asi, ea, size, acc, &v64);
             if (unlikely(tt)) {
                 goto trap;
             }
-            if (unlikely(cpu->poll_read)) {
-                if (acc == MMU_ACC_READ) {
-                    POLL_CHECK();
-                }
-                cpu->poll_read = false;
+            if (unlikely(cpu->poll_read) && acc == MMU_ACC_READ) {
+                POLL_CHECK();
             }
             if (d->op == OP_LDDA) {
                 if (d->rd) {

@@ -182,6 +182,23 @@ BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
     return mmio_access(b, pa, size, &val, true, wait, NULL);
 }
 
+int bus_ld32(void *bus, uint64_t pa, uint32_t *val)
+{
+    uint64_t v;
+    unsigned wait = 0;
+    if (bus_read(bus, pa, 4, &v, &wait) != BUS_OK) {
+        return -1;
+    }
+    *val = (uint32_t)v;
+    return 0;
+}
+
+int bus_st32(void *bus, uint64_t pa, uint32_t val)
+{
+    unsigned wait = 0;
+    return bus_write(bus, pa, 4, val, &wait) == BUS_OK ? 0 : -1;
+}
+
 void bus_guest_error(Bus *b, const char *fmt, ...)
 {
     va_list ap;

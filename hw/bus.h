@@ -120,6 +120,13 @@ BusStatus bus_read_poll(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
 BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
                     unsigned *wait);
 
+/*
+ * A big-endian word at a physical address for the hardware's own table
+ * walks (SRMMU, IOMMU): bus is a Bus *.  0, or -1 on a bus error.
+ */
+int bus_ld32(void *bus, uint64_t pa, uint32_t *val);
+int bus_st32(void *bus, uint64_t pa, uint32_t val);
+
 /* Log a guest error (device misprogrammed) once per call site burst. */
 void bus_guest_error(Bus *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

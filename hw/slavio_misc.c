@@ -131,7 +131,9 @@ void slavio_misc_map(SlavioMisc *s, Bus *b, GPAddr base)
         { SLAVIO_SYSCTRL_OFF, 4, REG_SYSCTRL, "system-control" },
     };
     unsigned i;
-    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+    _Static_assert(sizeof(map) / sizeof(map[0]) == SLAVIO_MISC_NREGS,
+                   "one port per register");
+    for (i = 0; i < SLAVIO_MISC_NREGS; i++) {
         const MmioOps *ops = map[i].len == 1 ? &misc_ops8
                            : map[i].len == 2 ? &misc_ops16 : &misc_ops32;
         s->ports[i].s = s;

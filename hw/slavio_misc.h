@@ -12,6 +12,8 @@
 
 #include "bus.h"
 
+#define SLAVIO_MISC_NREGS 7         /* config ... system control */
+
 typedef struct SlavioMisc SlavioMisc;
 typedef struct SlavioPort {
     SlavioMisc *s;
@@ -26,7 +28,7 @@ struct SlavioMisc {
     void (*reset_request)(void *opaque);
     void (*poweroff_request)(void *opaque);
     void *board;
-    SlavioPort ports[7];            /* one per mapped register */
+    SlavioPort ports[SLAVIO_MISC_NREGS];    /* one per mapped register */
 };
 
 /* Offsets from 0x71000000 on the SS-5 */

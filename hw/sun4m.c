@@ -242,19 +242,6 @@ static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
     return 0;
 }
 
-/* IOMMU page-table reads: a physical bus access, no CPU involved. */
-static int board_phys_ld32(void *opaque, uint64_t pa, uint32_t *val)
-{
-    Machine *m = opaque;
-    uint64_t v;
-    unsigned wait = 0;
-    if (bus_read(&m->bus, pa, 4, &v, &wait) != BUS_OK) {
-        return -1;
-    }
-    *val = (uint32_t)v;
-    return 0;
-}
-
 void machine_reset(Machine *m)
 {
     /* SIMPLIFY: a system reset restarts the CPU from the PROM with the MMU
@@ -362,7 +349,7 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
 
     iommu_init(&m->iommu, IOMMU_VERSION_SS5,
                slavio_intctl_source(&m->intctl, SLAVIO_INT_MODULE_ERR),
-               board_phys_ld32, m);
+               bus_ld32, &m->bus);
     iommu_map(&m->iommu, &m->bus, SS5_IOMMU);
     dma2_init(&m->dma, slavio_intctl_source(&m->intctl, SLAVIO_INT_SCSI),
               slavio_intctl_source(&m->intctl, SLAVIO_INT_ETHERNET));
