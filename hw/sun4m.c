@@ -408,16 +408,16 @@ void machine_free(Machine *m)
 int machine_run(Machine *m, Cycles max_cycles)
 {
     while (!m->quit) {
-        Cycles next = ev_next_deadline(&m->events);
+        Cycles next = ev_next_deadline(&m->events), slice_end;
         CpuStop st;
         if (next > max_cycles) {
             next = max_cycles;
         }
         /* hand control to the host at least every HOST_SLICE of virtual
          * time; this changes nothing the guest can see */
-        if (next - m->cpu.cycles > m->cfg.cpu_hz / 1000 * HOST_SLICE_MS &&
-            next > m->cpu.cycles) {
-            next = m->cpu.cycles + m->cfg.cpu_hz / 1000 * HOST_SLICE_MS;
+        slice_end = m->cpu.cycles + m->cfg.cpu_hz / 1000 * HOST_SLICE_MS;
+        if (next > slice_end) {
+            next = slice_end;
         }
         st = cpu_run(&m->cpu, next);
         if (m->reset_pending) {
