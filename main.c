@@ -376,6 +376,9 @@ int main(int argc, char **argv)
     runner_attach(&runner, &con);
     rc = machine_run(m, vtimeout > 0 ? (Cycles)(vtimeout * cfg.cpu_hz)
                                      : CYCLES_NEVER);
+    if (rc == 3) {
+        fprintf(stderr, "sun4m: %s\n", m->end_reason);
+    }
     if (rc == 124) {
         const char *what = runner_pending(&runner);
         fprintf(stderr, "sun4m: %s time limit of %g s reached%s%s%s\n",

@@ -434,12 +434,12 @@ int machine_run(Machine *m, Cycles max_cycles)
         }
         switch (st) {
         case CPU_STOP_ERROR_MODE:
-            fprintf(stderr,
-                    "sun4m: CPU in error mode: trap 0x%02x (%s) with traps "
-                    "disabled at pc=0x%08x npc=0x%08x (mmu sfsr=0x%08x "
-                    "sfar=0x%08x)\n",
-                    m->cpu.error_tt, cpu_trap_name(m->cpu.error_tt),
-                    m->cpu.pc, m->cpu.npc, m->cpu.mmu.sfsr, m->cpu.mmu.sfar);
+            snprintf(m->end_reason, sizeof(m->end_reason),
+                     "CPU in error mode: trap 0x%02x (%s) with traps "
+                     "disabled at pc=0x%08x npc=0x%08x (mmu sfsr=0x%08x "
+                     "sfar=0x%08x)", m->cpu.error_tt,
+                     cpu_trap_name(m->cpu.error_tt), m->cpu.pc, m->cpu.npc,
+                     m->cpu.mmu.sfsr, m->cpu.mmu.sfar);
             return 3;
         case CPU_STOP_HALT: {
             /* waiting for an interrupt: jump to the next event */
@@ -449,8 +449,8 @@ int machine_run(Machine *m, Cycles max_cycles)
                     m->cpu.cycles = max_cycles;
                     break;
                 }
-                fprintf(stderr, "sun4m: CPU halted with nothing left to "
-                                "wake it\n");
+                snprintf(m->end_reason, sizeof(m->end_reason),
+                         "CPU halted with nothing left to wake it");
                 return 3;
             }
             if (when > m->cpu.cycles) {

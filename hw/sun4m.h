@@ -64,6 +64,7 @@ typedef struct Machine {
     int exit_code;
     uint64_t resets;
     bool reset_pending;             /* the guest asked for a system reset */
+    char end_reason[160];           /* why machine_run returned 3 */
     uint64_t idle_cycles;           /* time skipped while halted */
     /* called between CPU slices (at most every 100 us of virtual time):
      * the front end checks its wall clock there */
@@ -111,7 +112,8 @@ void machine_free(Machine *m);
 int machine_save(Machine *m, char *err, size_t errlen);
 void machine_reset(Machine *m);
 /* Run until the guest powers off, resets with no_reboot, or a stop.
- * Returns the process exit status. */
+ * Returns the process exit status; for 3 (the machine cannot go on),
+ * m->end_reason says why in one line. */
 int machine_run(Machine *m, Cycles max_cycles);
 /* Stop the run at the next instruction boundary with this exit status. */
 void machine_request_exit(Machine *m, int code);
