@@ -13,7 +13,7 @@ CC       ?= gcc
 BUILD    := build
 OPT      ?= -O2
 CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow \
-            -Wno-unused-parameter -MMD -MP
+            -Wno-unused-parameter -MMD -MP -I.
 LDLIBS   := -lz -lm
 ifeq ($(CI),true)
 CFLAGS   += -Werror
@@ -31,11 +31,10 @@ OBJDIR   := $(BUILD)/obj
 endif
 SIM      := $(if $(filter 1,$(SANITIZE)),$(BUILD)/san/sun4m,$(BUILD)/sun4m)
 
-LIB_SRCS := cpu/sparc.c cpu/decode.c cpu/timing.c cpu/fpu.c cpu/srmmu.c \
-            hw/event.c hw/bus.c hw/chardev.c hw/escc.c hw/slavio_misc.c \
-            hw/loader.c hw/sun4m.c hw/slavio_intctl.c hw/slavio_timer.c \
-            hw/m48t08.c hw/fw_cfg.c hw/iommu.c hw/dma2.c hw/esp.c hw/fdc.c \
-            runner.c
+# Rooms by kind, lowest layer first (hw/README.md, tools/check-layers.sh)
+LIB_SRCS := $(wildcard hw/core/*.c) $(wildcard hw/host/*.c) \
+            $(wildcard cpu/*.c) $(wildcard hw/chips/*.c) \
+            $(wildcard hw/board/*.c)
 LIB_OBJS := $(patsubst %.c,$(OBJDIR)/%.o,$(LIB_SRCS))
 LIB      := $(OBJDIR)/libsun4m.a
 
@@ -62,15 +61,16 @@ $(SIM): $(OBJDIR)/main.o $(LIB)
 
 $(OBJDIR)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Icpu -Ihw $(LDFLAGS) -o $@ $< $(LIB) -lcunit $(LDLIBS)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) -lcunit $(LDLIBS)
 
-# every header compiles on its own
+# every header compiles on its own; includes follow the layers
 check-headers:
-	@for h in cpu/*.h hw/*.h; do \
+	@for h in cpu/*.h hw/*/*.h; do \
 	    echo "#include \"$$h\"" | \
 	        $(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fsyntax-only -x c - \
 	        || exit 1; \
 	done; echo "headers: all self-contained"
+	@tools/check-layers.sh
 
 include firmware/bench/Makefile.inc
 

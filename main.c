@@ -12,8 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "hw/sun4m.h"
-#include "runner.h"
+#include "hw/board/sun4m.h"
+#include "hw/host/runner.h"
 
 #define DEFAULT_BIOS "/usr/share/qemu/openbios-sparc32"
 #define DEFAULT_RAM_MB 32

@@ -18,10 +18,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../hw/bus.h"
-#include "../hw/event.h"
-#include "fpu.h"
-#include "srmmu.h"
+#include "hw/core/bus.h"
+#include "hw/core/event.h"
+#include "cpu/fpu.h"
+#include "cpu/srmmu.h"
 
 #define SPARC_NWINDOWS 8
 

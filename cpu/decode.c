@@ -1,7 +1,7 @@
 /*
  * SPARC V8 decoder (V8 Appendix F, opcode maps).
  */
-#include "decode.h"
+#include "cpu/decode.h"
 
 #include <string.h>
 

@@ -16,7 +16,7 @@
 
 #include <stdint.h>
 
-#include "cpu.h"
+#include "cpu/cpu.h"
 
 enum {
     OP_DECODE = 0,                  /* not yet decoded */

@@ -24,7 +24,7 @@
  * x86-64 SSE also detects tininess after rounding and raises UE (masked) only
  * with PE, so host flags map 1:1 onto softfloat's for these operations.
  */
-#include "fpu.h"
+#include "cpu/fpu.h"
 
 #include <float.h>
 #include <stdbool.h>

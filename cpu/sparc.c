@@ -4,13 +4,13 @@
  *
  * All references "V8 §n" are to The SPARC Architecture Manual, Version 8.
  */
-#include "cpu.h"
+#include "cpu/cpu.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
+#include "cpu/decode.h"
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

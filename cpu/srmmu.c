@@ -8,7 +8,7 @@
  * where QEMU's behaviour is followed although the chip (or the manual)
  * would do something else.
  */
-#include "srmmu.h"
+#include "cpu/srmmu.h"
 
 #include <stddef.h>
 #include <string.h>

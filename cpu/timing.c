@@ -23,7 +23,7 @@
  * SIMPLIFY: no cache model.  The MB86904 has a 16 KB I$ and 8 KB D$ whose
  * miss penalties are a documented gap; all accesses are charged as hits.
  */
-#include "decode.h"
+#include "cpu/decode.h"
 
 #define C_ALU 1
 #define C_LOAD 1        /* MB86904 single-cycle load + interlock (see above) */

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sun4m.h"
+#include "hw/board/sun4m.h"
 #include "unit.h"
 
 typedef struct Board {

@@ -33,9 +33,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "bus.h"
-#include "cpu.h"
-#include "decode.h"
+#include "hw/core/bus.h"
+#include "cpu/cpu.h"
+#include "cpu/decode.h"
 #include "unit.h"
 
 #define RAM_SIZE (1u << 20)

@@ -14,8 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cpu.h"
-#include "decode.h"
+#include "cpu/cpu.h"
+#include "cpu/decode.h"
 #include "unit.h"
 
 #define ANY 0xff                    /* field not checked (e.g. rd of Bicc) */

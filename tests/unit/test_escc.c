@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "escc.h"
+#include "hw/chips/escc.h"
 #include "unit.h"
 
 #define HZ 110000000ull

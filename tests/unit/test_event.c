@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 
-#include "event.h"
+#include "hw/core/event.h"
 #include "unit.h"
 
 typedef struct Log {

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fpu.h"
+#include "cpu/fpu.h"
 #include "unit.h"
 
 #define FPOP(op3, rd, rs1, opf, rs2) \

@@ -1,13 +1,11 @@
 /*
- * Unit tests of the M48T08 NVRAM/clock (hw/m48t08.c) and of the fw_cfg
- * device (hw/fw_cfg.c), both reached through a real Bus as the CPU would.
+ * Unit tests of the M48T08 NVRAM/clock (hw/chips/m48t08.c) and of the fw_cfg
+ * device (hw/chips/fw_cfg.c), both reached through a real Bus as the CPU would.
  *
  * Expected bytes marked "QEMU 7.2" were read from qemu-system-sparc 7.2.22
  * -M SS-5 (monitor xp of the NVRAM, qtest reads of fw_cfg).
  *
- * Build: gcc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Ihw
- *        tests/unit/test_nvram.c hw/m48t08.c hw/fw_cfg.c hw/bus.c
- *        hw/event.c -lcunit
+ * Built and run by `make check-unit`.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,9 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bus.h"
-#include "fw_cfg.h"
-#include "m48t08.h"
+#include "hw/core/bus.h"
+#include "hw/chips/fw_cfg.h"
+#include "hw/chips/m48t08.h"
 #include "unit.h"
 
 #define NVRAM_BASE 0x71200000ull

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "../../runner.h"
+#include "hw/host/runner.h"
 #include "unit.h"
 
 typedef struct Rig {

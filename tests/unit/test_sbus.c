@@ -1,7 +1,7 @@
 /*
- * Unit tests of the SBus-side chips: sun4m IOMMU (hw/iommu.c), DMA2
- * channels (hw/dma2.c), ESP SCSI controller with an empty bus (hw/esp.c)
- * and the absent floppy controller (hw/fdc.c).
+ * Unit tests of the SBus-side chips: sun4m IOMMU (hw/chips/iommu.c), DMA2
+ * channels (hw/chips/dma2.c), ESP SCSI controller with an empty bus (hw/chips/esp.c)
+ * and the absent floppy controller (hw/chips/fdc.c).
  *
  * The chips are mapped on a real Bus at their SS-5 addresses and driven
  * with bus_read/bus_write as the CPU would; time advances by firing the
@@ -9,20 +9,18 @@
  * interrupt source bit (IOMMU 30, espdma 18, ledma 16).  The IOMMU walks
  * a fake 1 MB physical memory; anything beyond it is a bus error.
  *
- * Build: gcc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Ihw
- *        tests/unit/test_sbus.c hw/iommu.c hw/dma2.c hw/esp.c hw/fdc.c
- *        hw/event.c hw/bus.c -lcunit
+ * Built and run by `make check-unit`.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "bus.h"
-#include "dma2.h"
-#include "esp.h"
-#include "event.h"
-#include "fdc.h"
-#include "iommu.h"
+#include "hw/core/bus.h"
+#include "hw/chips/dma2.h"
+#include "hw/chips/esp.h"
+#include "hw/core/event.h"
+#include "hw/chips/fdc.h"
+#include "hw/chips/iommu.h"
 #include "unit.h"
 
 #define CPU_HZ 110000000ull

@@ -1,6 +1,6 @@
 /*
- * Unit tests of the SLAVIO interrupt controller (hw/slavio_intctl.c) and
- * counter-timers (hw/slavio_timer.c).
+ * Unit tests of the SLAVIO interrupt controller (hw/chips/slavio_intctl.c) and
+ * counter-timers (hw/chips/slavio_timer.c).
  *
  * Both chips are mapped on a real Bus at their SS-5 addresses and driven
  * through bus_read/bus_write.  Time is a plain variable (`now`, in CPU
@@ -8,18 +8,16 @@
  * moves the clock to each event's deadline and fires it there, so an
  * interrupt is seen at exactly the cycle the chip scheduled it.
  *
- * Build: gcc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Ihw
- *        tests/unit/test_slavio.c hw/slavio_intctl.c hw/slavio_timer.c
- *        hw/event.c hw/bus.c -lcunit
+ * Built and run by `make check-unit`.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "bus.h"
-#include "event.h"
-#include "slavio_intctl.h"
-#include "slavio_timer.h"
+#include "hw/core/bus.h"
+#include "hw/core/event.h"
+#include "hw/chips/slavio_intctl.h"
+#include "hw/chips/slavio_timer.h"
 #include "unit.h"
 
 #define IC_CPU0 0x71e00000ull

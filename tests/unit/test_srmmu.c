@@ -7,14 +7,13 @@
  * and every other entry of the level 1..3 tables holds a "decoy" PTE to a
  * far-away address, so that a wrong table index shows up as a wrong PA.
  *
- * Build: gcc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -Icpu
- *        tests/unit/test_srmmu.c cpu/srmmu.c -lcunit
+ * Built and run by `make check-unit`.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "srmmu.h"
+#include "cpu/srmmu.h"
 #include "unit.h"
 
 #define MEM_SIZE 0x400000u

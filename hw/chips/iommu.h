@@ -15,8 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bus.h"
-#include "irq.h"
+#include "hw/core/bus.h"
+#include "hw/core/irq.h"
 
 #define IOMMU_REG_SIZE 0x4000u
 #define IOMMU_NREGS (IOMMU_REG_SIZE / 4)

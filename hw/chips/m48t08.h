@@ -13,8 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bus.h"
-#include "event.h"
+#include "hw/core/bus.h"
+#include "hw/core/event.h"
 
 #define M48T08_SIZE 0x2000          /* bytes decoded, RAM + clock */
 

@@ -2,7 +2,7 @@
  * SLAVIO miscellaneous registers.  Each sits alone in its own page; all are
  * byte registers except the 16-bit LEDs and the 32-bit system control.
  */
-#include "slavio_misc.h"
+#include "hw/chips/slavio_misc.h"
 
 #include <string.h>
 

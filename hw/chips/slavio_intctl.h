@@ -15,8 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bus.h"
-#include "irq.h"
+#include "hw/core/bus.h"
+#include "hw/core/irq.h"
 
 #define SLAVIO_INTCTL_MAX_CPUS 4
 #define SLAVIO_INTCTL_CPU_STRIDE 0x1000     /* per-CPU pages, one per CPU */

@@ -2,7 +2,7 @@
  * Host serial backends.  Output is written unbuffered so that a console
  * runner or a person sees each byte when the guest sends it.
  */
-#include "chardev.h"
+#include "hw/host/chardev.h"
 
 #include <errno.h>
 #include <fcntl.h>

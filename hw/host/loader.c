@@ -2,7 +2,7 @@
  * Image loading.  Every failure is a one-line message naming the file and
  * the problem; nothing here may crash on a malformed file.
  */
-#include "loader.h"
+#include "hw/host/loader.h"
 
 #include <errno.h>
 #include <fcntl.h>

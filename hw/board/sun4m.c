@@ -1,14 +1,14 @@
 /*
  * sun4m board wiring and the machine loop.
  */
-#include "sun4m.h"
+#include "hw/board/sun4m.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader.h"
+#include "hw/host/loader.h"
 
 /* Console input is polled every 100 us of virtual time: fast enough for a
  * typist at 9600 baud (~1 ms per byte), rare enough to cost nothing. */

@@ -19,7 +19,7 @@
  * and level-15 latch, both unless master-disabled, and its soft interrupts,
  * which no mask blocks.
  */
-#include "slavio_intctl.h"
+#include "hw/chips/slavio_intctl.h"
 
 #include <assert.h>
 #include <string.h>

@@ -20,9 +20,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bus.h"
-#include "event.h"
-#include "irq.h"
+#include "hw/core/bus.h"
+#include "hw/core/event.h"
+#include "hw/core/irq.h"
 
 #define ESP_NREGS 16
 #define ESP_REG_SIZE (ESP_NREGS * 4)    /* one register every 4 bytes */

@@ -26,7 +26,7 @@
  * selection; there are no targets, so TI moves nothing and the sync
  * registers are storage only.
  */
-#include "esp.h"
+#include "hw/chips/esp.h"
 
 #include <string.h>
 

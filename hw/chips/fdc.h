@@ -13,7 +13,7 @@
 
 #include <stdint.h>
 
-#include "bus.h"
+#include "hw/core/bus.h"
 
 #define FDC_REG_SIZE 8u
 

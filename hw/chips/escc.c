@@ -19,7 +19,7 @@
  * no break detection, no vectored interrupts (RR2 returns WR2 on both
  * channels), no synchronous modes.
  */
-#include "escc.h"
+#include "hw/chips/escc.h"
 
 #include <string.h>
 

@@ -27,7 +27,7 @@
  * machine clock (cycle 0): tick T is the first cycle c with
  * floor(c * 2 MHz / cpu_hz) >= T.
  */
-#include "slavio_timer.h"
+#include "hw/chips/slavio_timer.h"
 
 #include <assert.h>
 #include <string.h>

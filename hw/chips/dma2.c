@@ -17,7 +17,7 @@
  * count and TEST is plain storage; the reset bit resets the device but not
  * the channel itself.
  */
-#include "dma2.h"
+#include "hw/chips/dma2.h"
 
 #include <string.h>
 

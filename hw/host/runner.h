@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "hw/chardev.h"
+#include "hw/host/chardev.h"
 
 typedef struct RunnerStep {
     bool is_send;

@@ -19,7 +19,7 @@
  * walk that hits a bus error is reported as an invalid IOPTE; the SBus
  * slot configurations (bypass mode) are stored but not applied.
  */
-#include "iommu.h"
+#include "hw/chips/iommu.h"
 
 #include <string.h>
 

@@ -15,9 +15,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bus.h"
-#include "event.h"
-#include "irq.h"
+#include "hw/core/bus.h"
+#include "hw/core/event.h"
+#include "hw/core/irq.h"
 
 #define SLAVIO_TIMER_MAX_CPUS 4
 #define SLAVIO_TIMER_SYS SLAVIO_TIMER_MAX_CPUS   /* index of the system timer */

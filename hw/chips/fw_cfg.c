@@ -10,7 +10,7 @@
  * unknown key, gives 0.  Keys are [ARCH_LOCAL][key & ENTRY_MASK]: the
  * WRITE_CHANNEL bit is ignored.
  */
-#include "fw_cfg.h"
+#include "hw/chips/fw_cfg.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * console output stream, one after the other; the search for one starts
  * after the end of the previous match.
  */
-#include "runner.h"
+#include "hw/host/runner.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,20 +10,20 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../cpu/cpu.h"
-#include "bus.h"
-#include "chardev.h"
-#include "dma2.h"
-#include "escc.h"
-#include "esp.h"
-#include "event.h"
-#include "fdc.h"
-#include "fw_cfg.h"
-#include "iommu.h"
-#include "m48t08.h"
-#include "slavio_intctl.h"
-#include "slavio_misc.h"
-#include "slavio_timer.h"
+#include "cpu/cpu.h"
+#include "hw/core/bus.h"
+#include "hw/host/chardev.h"
+#include "hw/chips/dma2.h"
+#include "hw/chips/escc.h"
+#include "hw/chips/esp.h"
+#include "hw/core/event.h"
+#include "hw/chips/fdc.h"
+#include "hw/chips/fw_cfg.h"
+#include "hw/chips/iommu.h"
+#include "hw/chips/m48t08.h"
+#include "hw/chips/slavio_intctl.h"
+#include "hw/chips/slavio_misc.h"
+#include "hw/chips/slavio_timer.h"
 
 typedef struct MachineConfig {
     const char *model;              /* "SS-5" */

@@ -8,7 +8,7 @@
  * them for writing and clearing it loads the written time into the clock;
  * the STOP bit (seconds bit 7) halts the oscillator.
  */
-#include "m48t08.h"
+#include "hw/chips/m48t08.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "bus.h"
+#include "hw/core/bus.h"
 
 #define SLAVIO_MISC_NREGS 7         /* config ... system control */
 

@@ -2,7 +2,7 @@
  * Event queue: a binary min-heap ordered by (when, seq).  Insert, cancel and
  * pop are O(log n); the earliest deadline is read in O(1) by the machine loop.
  */
-#include "event.h"
+#include "hw/core/event.h"
 
 #include <stdlib.h>
 #include <string.h>

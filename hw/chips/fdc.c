@@ -14,7 +14,7 @@
  * SIMPLIFY: the real 82077 has a drive interface, a FIFO and an interrupt;
  * none of it exists here.
  */
-#include "fdc.h"
+#include "hw/chips/fdc.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * almost every access that misses the CPU's TLB); registers are found by a
  * binary search of the sorted region table.
  */
-#include "bus.h"
+#include "hw/core/bus.h"
 
 #include <stdarg.h>
 #include <stdio.h>

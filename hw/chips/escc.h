@@ -12,10 +12,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bus.h"
-#include "chardev.h"
-#include "event.h"
-#include "irq.h"
+#include "hw/core/bus.h"
+#include "hw/host/chardev.h"
+#include "hw/core/event.h"
+#include "hw/core/irq.h"
 
 typedef enum EsccKind {
     ESCC_SERIAL,                    /* a host CharDev (or nothing) */

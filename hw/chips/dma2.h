@@ -24,8 +24,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bus.h"
-#include "irq.h"
+#include "hw/core/bus.h"
+#include "hw/core/irq.h"
 
 #define DMA2_CHANNEL_SIZE 0x10u
 #define DMA2_LEDMA_OFF 0x10u        /* ledma, from the espdma base */

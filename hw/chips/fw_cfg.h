@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bus.h"
+#include "hw/core/bus.h"
 
 /* Selector keys (QEMU FW_CFG_*) */
 #define FW_CFG_SIGNATURE 0x00       /* "QEMU" */
