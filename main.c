@@ -55,7 +55,9 @@ static const char usage[] =
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
-    "  --trace LIST       trace on stderr: traps, mmio (comma-separated)\n"
+    "  --trace LIST       trace on stderr: traps, mmio, esp, dma, iommu, ...\n"
+    "                     (comma-separated; --trace help lists them)\n"
+    "  --board            print the board's devices (address map) and exit\n"
     "  --nvram FILE       keep the NVRAM (8 KB) in FILE across runs\n"
     "  --mac XX:XX:XX:XX:XX:XX  Ethernet address in the IDPROM\n"
     "  --help             this text\n";
@@ -86,7 +88,7 @@ static uint64_t parse_ram(const char *s)
     if (*end != '\0') {
         die_usage("invalid -m value '%s': expected a size in MB", s);
     }
-    if (v > SS5_MAX_RAM >> 20) {
+    if (v > board_model("SS-5")->max_ram >> 20) {
         die_usage("-m %s: too much memory for SS-5 (at most 256 MB)", s);
     }
     return (uint64_t)v << 20;
@@ -188,7 +190,7 @@ int main(int argc, char **argv)
     const char *serial = NULL, *serial_b = NULL;
     CharDev con_b;
     bool stats = false;
-    unsigned trace = 0;
+    bool print_board = false;
     bool serial_is_default = false;
     double vtimeout = 0, timeout = 0;
     const char *log_path = NULL;
@@ -258,21 +260,22 @@ int main(int argc, char **argv)
             cfg.rtc_start = parse_rtc(v);
             cfg.rtc_fixed = true;
         } else if (strcmp(a, "--trace") == 0) {
-            char *list, *tok, *save = NULL;
+            char bad[40];
             NEED_ARG();
-            list = strdup(v);
-            for (tok = strtok_r(list, ",", &save); tok;
-                 tok = strtok_r(NULL, ",", &save)) {
-                if (strcmp(tok, "traps") == 0) {
-                    trace |= CPU_TRACE_TRAPS;
-                } else if (strcmp(tok, "mmio") == 0) {
-                    trace |= CPU_TRACE_MMIO;
-                } else {
-                    free(list);
-                    die_usage("unknown --trace item '%s' (traps, mmio)", tok);
+            if (strcmp(v, "help") == 0) {
+                int c;
+                puts("--trace categories (comma-separated, or all):");
+                for (c = 0; c < LOG_NCAT; c++) {
+                    printf("  %s\n", log_cat_name((LogCat)c));
                 }
+                return 0;
             }
-            free(list);
+            if (log_trace_parse(v, &cfg.trace, bad, sizeof(bad)) < 0) {
+                die_usage("unknown --trace item '%s' (--trace help lists "
+                          "them)", bad);
+            }
+        } else if (strcmp(a, "--board") == 0) {
+            print_board = true;
         } else if (strcmp(a, "--nvram") == 0) {
             NEED_ARG();
             cfg.nvram_file = v;
@@ -318,6 +321,11 @@ int main(int argc, char **argv)
     if (!serial) {
         serial = "stdio";
     }
+    if (print_board) {
+        board_print(board_model(cfg.model), stdout);
+        runner_free(&runner);
+        return 0;
+    }
     if (chardev_open(&con, serial, runner.n_steps == 0) < 0) {
         die_usage("-serial '%s': expected stdio, null or file:PATH", serial);
     }
@@ -355,7 +363,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "sun4m: %s\n", err);
         return 2;
     }
-    m->cpu.trace = trace;
     {
         struct sigaction sa;
         memset(&sa, 0, sizeof(sa));

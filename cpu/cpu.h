@@ -20,6 +20,7 @@
 
 #include "hw/core/bus.h"
 #include "hw/core/event.h"
+#include "hw/core/log.h"
 #include "cpu/fpu.h"
 #include "cpu/srmmu.h"
 
@@ -92,9 +93,6 @@ typedef struct DecodedPage {
 } DecodedPage;
 
 #define CPU_TLB_SIZE 256
-
-#define CPU_TRACE_TRAPS 1u          /* every trap and interrupt on stderr */
-#define CPU_TRACE_MMIO 2u           /* every device register access */
 
 /* Data TLB: virtual page -> host pointer (RAM only). */
 typedef struct TlbEntry {
@@ -177,8 +175,8 @@ typedef struct SparcCpu {
     PollTrack poll;
     uint64_t poll_skipped;          /* cycles fast-forwarded */
 
-    /* Tracing (--trace) */
-    unsigned trace;                 /* CPU_TRACE_* bits */
+    /* Tracing (--trace traps,mmio); may be NULL */
+    Log *log;
 
     /* Statistics */
     uint64_t decoded_insns;

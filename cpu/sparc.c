@@ -178,7 +178,7 @@ void cpu_tlb_flush(SparcCpu *cpu)
 static void cpu_protect_code_page(SparcCpu *cpu, DecodedPage *dp)
 {
     unsigned s, i;
-    cpu->bus->code_page[dp->ppn] = 1;
+    bus_code_watch(cpu->bus, dp->ppn << BUS_PAGE_SHIFT, true);
     dp->write_hits = 0;
     for (s = 0; s < 2; s++) {
         for (i = 0; i < CPU_TLB_SIZE; i++) {
@@ -208,7 +208,7 @@ void cpu_code_page_written(void *opaque, uint64_t ram_page, unsigned off,
         for (i = 0; i < CPU_PAGE_INSNS; i++) {
             dp->insn[i].op = OP_DECODE;
         }
-        cpu->bus->code_page[ram_page] = 0;
+        bus_code_watch(cpu->bus, ram_page << BUS_PAGE_SHIFT, false);
         return;
     }
     /* Only the instructions written fall back to OP_DECODE; the page stays
@@ -224,12 +224,14 @@ void cpu_code_page_written(void *opaque, uint64_t ram_page, unsigned off,
 /*
  * An access that reached no device (or a device refusing it): recorded in
  * the MMU fault registers; a trap only when the MMU is enabled and not in
- * no-fault mode (srmmu_bus_fault, QEMU's rule).  Returns the trap type or 0.
+ * no-fault mode (srmmu_bus_fault, QEMU's rule).  va is the virtual address
+ * of the access, which SFAR records (V8 H.3.5), not the physical address
+ * the bus refused (QEMU's choice).  Returns the trap type or 0.
  */
-static unsigned cpu_bus_fault(SparcCpu *cpu, uint64_t addr, int acc,
+static unsigned cpu_bus_fault(SparcCpu *cpu, uint32_t va, int acc,
                               bool is_asi)
 {
-    unsigned f = srmmu_bus_fault(&cpu->mmu, addr, acc,
+    unsigned f = srmmu_bus_fault(&cpu->mmu, va, acc,
                                  (cpu->psr & PSR_S) != 0, is_asi);
     if (f & SRMMU_BUSF_FLUSH) {
         cpu_tlb_flush(cpu);
@@ -242,8 +244,10 @@ static unsigned cpu_bus_fault(SparcCpu *cpu, uint64_t addr, int acc,
 
 /* ---- Physical and virtual data accesses ---- */
 
-static unsigned phys_access1(SparcCpu *cpu, uint64_t pa, unsigned size,
-                             bool write, uint64_t *val, bool is_asi)
+/* An access of the bus at pa on behalf of virtual address va (for SFAR) */
+static unsigned phys_access1(SparcCpu *cpu, uint64_t pa, uint32_t va,
+                             unsigned size, bool write, uint64_t *val,
+                             bool is_asi)
 {
     unsigned wait = 0;
     bool stable = false;
@@ -254,11 +258,13 @@ static unsigned phys_access1(SparcCpu *cpu, uint64_t pa, unsigned size,
     } else {
         st = bus_read_poll(cpu->bus, pa, size, val, &wait, &stable);
     }
-    if (unlikely(cpu->trace & CPU_TRACE_MMIO) && pa >= cpu->bus->ram_size) {
-        fprintf(stderr, "mmio %s%u 0x%09llx = 0x%llx%s cycle %llu\n",
-                write ? "w" : "r", size, (unsigned long long)pa,
-                (unsigned long long)*val, st == BUS_OK ? "" : " (bus error)",
-                (unsigned long long)cpu->cycles);
+    if (unlikely(log_tracing(cpu->log, LOG_MMIO)) &&
+        pa >= bus_ram_size(cpu->bus)) {
+        const BusRegion *r = bus_find(cpu->bus, pa);
+        log_trace(cpu->log, LOG_MMIO, "cpu", "%s%u 0x%09llx = 0x%llx (%s)%s",
+                  write ? "w" : "r", size, (unsigned long long)pa,
+                  (unsigned long long)*val, r ? r->name : "prom",
+                  st == BUS_OK ? "" : " bus error");
     }
     cpu->cycles += wait;
     if (!write) {
@@ -272,7 +278,7 @@ static unsigned phys_access1(SparcCpu *cpu, uint64_t pa, unsigned size,
         if (!write) {
             *val = 0;
         }
-        return cpu_bus_fault(cpu, pa, write ? MMU_ACC_WRITE : MMU_ACC_READ,
+        return cpu_bus_fault(cpu, va, write ? MMU_ACC_WRITE : MMU_ACC_READ,
                              is_asi);
     }
     return 0;
@@ -282,16 +288,18 @@ static unsigned phys_access1(SparcCpu *cpu, uint64_t pa, unsigned size,
  * A physical access of kind acc (MMU_ACC_READ/WRITE/RMW).  For RMW
  * (ldstub, swap) *val holds the value to store and receives the old one.
  */
-static unsigned phys_access(SparcCpu *cpu, uint64_t pa, unsigned size,
-                            int acc, uint64_t *val, bool is_asi)
+static unsigned phys_access(SparcCpu *cpu, uint64_t pa, uint32_t va,
+                            unsigned size, int acc, uint64_t *val,
+                            bool is_asi)
 {
     uint64_t newv = *val;
     unsigned tt;
     if (acc != MMU_ACC_RMW) {
-        return phys_access1(cpu, pa, size, acc == MMU_ACC_WRITE, val, is_asi);
+        return phys_access1(cpu, pa, va, size, acc == MMU_ACC_WRITE, val,
+                            is_asi);
     }
-    tt = phys_access1(cpu, pa, size, false, val, is_asi);
-    return tt ? tt : phys_access1(cpu, pa, size, true, &newv, is_asi);
+    tt = phys_access1(cpu, pa, va, size, false, val, is_asi);
+    return tt ? tt : phys_access1(cpu, pa, va, size, true, &newv, is_asi);
 }
 
 static void tlb_install(SparcCpu *cpu, uint32_t va, bool super,
@@ -301,17 +309,15 @@ static void tlb_install(SparcCpu *cpu, uint32_t va, bool super,
     uint64_t ppa = r->pa & ~(uint64_t)0xfff;
     uint32_t vpage = va & ~0xfffu;
     TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
-    uint8_t *host;
-    bool ro;
+    const RamBlock *rb = bus_ram_block(b, ppa);
 
-    host = bus_host_ptr(b, ppa, &ro);
-    if (!host) {
+    if (!rb) {
         return;
     }
-    e->addend = (uintptr_t)host - vpage;
+    e->addend = (uintptr_t)(rb->host + (ppa - rb->base)) - vpage;
     e->tag_read = (r->prot & MMU_PROT_READ) ? vpage : TAG_INVALID;
-    e->tag_write = (!ro && (r->prot & MMU_PROT_WRITE) &&
-                    !b->code_page[ppa >> BUS_PAGE_SHIFT])
+    e->tag_write = (!rb->readonly && (r->prot & MMU_PROT_WRITE) &&
+                    !bus_code_watched(b, ppa))
                        ? vpage : TAG_INVALID;
 }
 
@@ -330,7 +336,7 @@ static unsigned mem_slow(SparcCpu *cpu, uint32_t va, unsigned size,
         return TT_DACC_EXC;
     }
     tlb_install(cpu, va, super, &r);
-    return phys_access(cpu, r.pa, size, acc, val, is_asi);
+    return phys_access(cpu, r.pa, va, size, acc, val, is_asi);
 }
 
 /* The TLB fast path of a read: true when it could serve the access. */
@@ -391,7 +397,8 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
                 SRMMU_FAULT) {
                 return TT_DACC_EXC;
             }
-            return phys_access(cpu, r.pa, size, MMU_ACC_READ, val, false);
+            return phys_access(cpu, r.pa, va, size, MMU_ACC_READ, val,
+                               false);
         }
         break;
     case 0x02:
@@ -433,22 +440,27 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
             /* MMU bypass: PA[35:32] = ASI[3:0] */
             uint64_t pa = ((uint64_t)(asi & 0xf) << 32) | va;
             Bus *b = cpu->bus;
-            if (pa < b->ram_size && acc != MMU_ACC_RMW) {
-                /* RAM straight (the PROM clears memory this way) */
+            uint64_t n;
+            /* writable RAM straight (the PROM clears memory this way);
+             * the PROM itself and devices through the bus */
+            uint8_t *host = acc == MMU_ACC_RMW ? NULL
+                : bus_ram_map(b, pa, size, BUS_MAP_WRITE, &n);
+            if (host) {
                 if (acc == MMU_ACC_WRITE) {
                     cpu->stores++;
-                    if (b->code_page[pa >> BUS_PAGE_SHIFT]) {
-                        bus_ram_written(b, pa, size);
-                    }
-                    host_store(b->ram + pa, size, *val);
+                    host_store(host, size, *val);
+                    bus_ram_written(b, pa, size);
                 } else {
-                    *val = host_load(b->ram + pa, size);
+                    *val = host_load(host, size);
                 }
                 return 0;
             }
             /* a bus error here is not an "ASI" fault: SFSR bit 16 stays
-             * clear (QEMU reaches memory directly for 0x20-0x2f) */
-            return phys_access(cpu, pa, size, acc, val, false);
+             * clear (QEMU reaches memory directly for 0x20-0x2f).  With
+             * the MMU bypassed the address the instruction gave is the
+             * only "virtual" address there is: SFAR records those 32 bits
+             * (PA[35:32] came from the ASI), the same value QEMU stores */
+            return phys_access(cpu, pa, va, size, acc, val, false);
         }
         break;
     }
@@ -463,30 +475,23 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
 
 static DecodedPage *code_page_for(SparcCpu *cpu, uint64_t ppa)
 {
-    Bus *b = cpu->bus;
+    const RamBlock *rb = bus_ram_block(cpu->bus, ppa);
     DecodedPage **slot;
-    const uint8_t *host;
     uint64_t idx;
 
-    if (ppa < b->ram_size) {
-        idx = ppa >> BUS_PAGE_SHIFT;
-        slot = &cpu->ram_code[idx];
-        host = b->ram + ppa;
-    } else if (ppa - b->rom_base < b->rom_size) {
-        idx = (ppa - b->rom_base) >> BUS_PAGE_SHIFT;
-        slot = &cpu->rom_code[idx];
-        host = b->rom + (ppa - b->rom_base);
-    } else {
+    if (!rb) {
         return NULL;
     }
+    idx = (ppa - rb->base) >> BUS_PAGE_SHIFT;
+    slot = rb->readonly ? &cpu->rom_code[idx] : &cpu->ram_code[idx];
     if (!*slot) {
         DecodedPage *dp = calloc(1, sizeof(*dp));
         if (!dp) {
             return NULL;
         }
         dp->ppn = idx;
-        dp->host = host;
-        dp->is_ram = ppa < b->ram_size;
+        dp->host = rb->host + (ppa - rb->base);
+        dp->is_ram = !rb->readonly;
         *slot = dp;
     }
     return *slot;
@@ -510,7 +515,7 @@ static unsigned fetch_page(SparcCpu *cpu, uint32_t pc)
             /* Fetch from a device or from nothing.  SIMPLIFY: device
              * registers are not executed; with the MMU off QEMU reads 0
              * there, an unimp, so the result is illegal_instruction. */
-            unsigned tt = cpu_bus_fault(cpu, r.pa, MMU_ACC_FETCH, false);
+            unsigned tt = cpu_bus_fault(cpu, pc, MMU_ACC_FETCH, false);
             return tt ? tt : TT_ILLEGAL;
         }
         e->tag = vpage;
@@ -525,7 +530,7 @@ static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
 {
     DecodedPage *dp = cpu->fetch_dp;
     sparc_decode(ldbe32(dp->host + (pc & 0xffc)), d);
-    if (dp->is_ram && !cpu->bus->code_page[dp->ppn]) {
+    if (dp->is_ram && !bus_code_watched(cpu->bus, dp->ppn << BUS_PAGE_SHIFT)) {
         /* first instruction decoded from this page (or since a DMA or
          * reset cleared it): from now on stores must see it */
         cpu_protect_code_page(cpu, dp);
@@ -610,10 +615,10 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
 {
     memset(cpu, 0, sizeof(*cpu));
     cpu->bus = bus;
-    cpu->ram_code = calloc((bus->ram_size >> BUS_PAGE_SHIFT) + 1,
+    cpu->ram_code = calloc((bus_ram_size(bus) >> BUS_PAGE_SHIFT) + 1,
                            sizeof(*cpu->ram_code));
-    cpu->rom_code = calloc((bus->rom_size >> BUS_PAGE_SHIFT) + 1,
-                           sizeof(*cpu->rom_code));
+    cpu->rom_code = calloc((bus->block[BUS_BLOCK_PROM].size >> BUS_PAGE_SHIFT)
+                           + 1, sizeof(*cpu->rom_code));
     if (!cpu->ram_code || !cpu->rom_code) {
         cpu_free(cpu);
         return -1;
@@ -621,7 +626,8 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
     bus->code_write = cpu_code_page_written;
     bus->code_opaque = cpu;
     cpu_build_views(cpu);
-    srmmu_init(&cpu->mmu, bus, bus_ld32, bus_st32, bus->rom_base);
+    srmmu_init(&cpu->mmu, bus, bus_ld32, bus_st32,
+               bus->block[BUS_BLOCK_PROM].base);
     cpu_reset(cpu);
     return 0;
 }
@@ -630,12 +636,13 @@ void cpu_free(SparcCpu *cpu)
 {
     uint64_t i;
     if (cpu->ram_code) {
-        for (i = 0; i <= (cpu->bus->ram_size >> BUS_PAGE_SHIFT); i++) {
+        for (i = 0; i <= (bus_ram_size(cpu->bus) >> BUS_PAGE_SHIFT); i++) {
             free(cpu->ram_code[i]);
         }
     }
     if (cpu->rom_code) {
-        for (i = 0; i <= (cpu->bus->rom_size >> BUS_PAGE_SHIFT); i++) {
+        for (i = 0; i <= (cpu->bus->block[BUS_BLOCK_PROM].size >> BUS_PAGE_SHIFT);
+             i++) {
             free(cpu->rom_code[i]);
         }
     }
@@ -1511,10 +1518,10 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     trap:
         /* V8 §7.5: trap entry */
         cpu->traps++;
-        if (unlikely(cpu->trace & CPU_TRACE_TRAPS)) {
-            fprintf(stderr, "trap 0x%02x %s pc=0x%08x npc=0x%08x psr=0x%08x "
-                    "cycle %llu\n", tt, cpu_trap_name(tt), pc, npc,
-                    cpu_get_psr(cpu, icc), (unsigned long long)cpu->cycles);
+        if (unlikely(log_tracing(cpu->log, LOG_TRAPS))) {
+            log_trace(cpu->log, LOG_TRAPS, "cpu", "trap 0x%02x %s pc=0x%08x "
+                      "npc=0x%08x psr=0x%08x", tt, cpu_trap_name(tt), pc, npc,
+                      cpu_get_psr(cpu, icc));
         }
         if (!(cpu->psr & PSR_ET)) {
             /* a trap with traps disabled: error mode (V8 §7.3) */

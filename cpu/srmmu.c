@@ -437,12 +437,20 @@ int srmmu_reg_write(Srmmu *m, uint32_t va, uint32_t v)
  * unassigned physical addresses).
  * QEMU: a pending fault of type 1..4 is kept (only OW is added); FT 0, 5,
  * 6 or 7 is replaced.  OW is set when the old and the resulting FT are
- * equal.  SFAR is not written for a fetch ("SuperSPARC never places
- * instruction fault addresses in the FAR").  The trap is only taken with
- * the MMU enabled and NF=0; with NF=1 the TLB is flushed so the no-fault
- * substitute mappings do not hide later faults.
+ * equal.  The trap is only taken with the MMU enabled and NF=0; with NF=1
+ * the TLB is flushed so the no-fault substitute mappings do not hide later
+ * faults.
+ *
+ * SFAR gets the virtual address of the access, fetches included: V8 H.3.5
+ * has the SFAR hold the virtual address of the faulting access, and FAV,
+ * which is set here, says it is valid.  QEMU 7.2 departs from this twice
+ * (target/sparc/ldst_helper.c): sparc_cpu_do_transaction_failed hands
+ * sparc_raise_mmu_fault the physical address, which it stores in SFAR, and
+ * it leaves SFAR alone for a fetch (modelled on the SuperSPARC, which does
+ * not record instruction fault addresses there; software then takes the
+ * trap PC).  tests/rom/README.md lists both.
  */
-unsigned srmmu_bus_fault(Srmmu *m, uint64_t addr, int acc, int super,
+unsigned srmmu_bus_fault(Srmmu *m, uint32_t va, int acc, int super,
                          int is_asi)
 {
     unsigned old_ft = (m->sfsr & SRMMU_SFSR_FT_MASK) >> SRMMU_SFSR_FT_SHIFT;
@@ -454,9 +462,7 @@ unsigned srmmu_bus_fault(Srmmu *m, uint64_t addr, int acc, int super,
         if (is_asi) {
             m->sfsr |= SRMMU_SFSR_ASI;
         }
-        if (acc != MMU_ACC_FETCH) {
-            m->sfar = (uint32_t)addr;
-        }
+        m->sfar = va;
     }
     if (old_ft == (m->sfsr & SRMMU_SFSR_FT_MASK) >> SRMMU_SFSR_FT_SHIFT) {
         m->sfsr |= SRMMU_SFSR_OW;

@@ -243,13 +243,16 @@ uint32_t srmmu_reg_read(Srmmu *m, uint32_t va);
 int srmmu_reg_write(Srmmu *m, uint32_t va, uint32_t v);
 
 /*
- * Record an access error the way QEMU does for an unassigned physical
- * address (sparc_raise_mmu_fault): FT=5, L=0, AT from acc and super (QEMU
- * uses PSR.S here, not the ASI), SFAR = addr (low 32 bits) except for
- * fetches, ASI bit if is_asi.  A pending FT 1..4 is kept.  Returns
- * SRMMU_BUSF_* bits; QEMU traps only when E=1 and NF=0.
+ * Record an access error (an access the bus did not complete): FT=5, L=0,
+ * AT from acc and super (QEMU uses PSR.S here, not the ASI), ASI bit if
+ * is_asi, SFAR = va, the virtual address of the access (V8 H.3.5; for the
+ * bypass ASIs the address the instruction gave, for a fetch the
+ * instruction's address).  QEMU stores the physical address instead, and
+ * nothing for a fetch (srmmu.c).  A pending FT 1..4 is kept, as in QEMU
+ * (sparc_raise_mmu_fault).  Returns SRMMU_BUSF_* bits; QEMU traps only
+ * when E=1 and NF=0.
  */
-unsigned srmmu_bus_fault(Srmmu *m, uint64_t addr, int acc, int super,
+unsigned srmmu_bus_fault(Srmmu *m, uint32_t va, int acc, int super,
                          int is_asi);
 
 /*

@@ -54,8 +54,18 @@ static BusStatus idreg_read(void *s, uint32_t off, unsigned size,
     return BUS_OK;
 }
 
+/* The ID PROM cannot be written: the write is dropped. */
+static BusStatus idreg_write(void *opaque, uint32_t off, unsigned size,
+                             uint32_t val)
+{
+    Machine *m = opaque;
+    guest_error(&m->board_dev[BD_IDREG], "write 0x%x to the read-only ID "
+                "register +%u", val, off);
+    return BUS_OK;
+}
+
 static const MmioOps idreg_ops = {
-    .read = idreg_read, .min_size = 1, .max_size = 4,
+    .read = idreg_read, .write = idreg_write, .min_size = 1, .max_size = 4,
 };
 
 /* TCX AFX register at 0x6e000000: 4 bytes of plain storage. */
@@ -100,6 +110,8 @@ static BusStatus apc_write(void *opaque, uint32_t off, unsigned size,
                            uint32_t val)
 {
     Machine *m = opaque;
+    dev_trace(&m->board_dev[BD_APC], "+0x%x <- 0x%02x%s", off, val,
+              off == 0 ? " (idle)" : "");
     if (off == 0) {
         cpu_halt(&m->cpu);
     }
@@ -170,7 +182,7 @@ static void board_cpu_level(void *opaque, int cpu, unsigned level)
 
 /*
  * -kernel/-initrd/-append, placed as QEMU's sun4m does
- * (reference/sun4m-contract.md §2): the kernel at its link address less
+ * (hw/README.md §Boot): the kernel at its link address less
  * 0xf0000000, the initrd at 8 MB with its address and size patched into the
  * kernel's "HdrS" header, the command line at 0x7ff000.
  */
@@ -178,9 +190,19 @@ static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
                              size_t errlen)
 {
     const MachineConfig *cfg = &m->cfg;
-    uint8_t *ram = m->bus.ram;
+    uint64_t extent;
+    /* everything preloaded lies below SUN4M_PRELOAD_LIMIT (checked by
+     * machine_init: at least 32 MB of RAM, or 16 MB without OpenBIOS) */
+    uint8_t *ram = bus_ram_map(&m->bus, 0, SUN4M_PRELOAD_LIMIT,
+                               BUS_MAP_LOAD, &extent);
     long ksize;
     size_t cl;
+
+    if (!ram || extent < SUN4M_CMDLINE_ADDR + SUN4M_CMDLINE_MAX) {
+        snprintf(err, errlen, "-m %llu: too little RAM for the command line",
+                 (unsigned long long)(m->cfg.ram_size >> 20));
+        return -1;
+    }
 
     fc->cmdline = cfg->append;
     cl = cfg->append ? strlen(cfg->append) : 0;
@@ -199,6 +221,7 @@ static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
         return 0;
     }
     ksize = kernel_load(cfg->kernel, ram, SUN4M_CMDLINE_ADDR, err, errlen);
+    bus_ram_written(&m->bus, 0, SUN4M_CMDLINE_ADDR + SUN4M_CMDLINE_MAX);
     if (ksize < 0) {
         return -1;
     }
@@ -218,12 +241,13 @@ static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
             }
             return -1;
         }
-        if (m->cfg.ram_size < SUN4M_PRELOAD_LIMIT) {
+        if (extent < SUN4M_PRELOAD_LIMIT) {
             free(img);
             snprintf(err, errlen, "-initrd needs at least 16 MB of RAM");
             return -1;
         }
         memcpy(ram + SUN4M_INITRD_ADDR, img, isize);
+        bus_ram_written(&m->bus, SUN4M_INITRD_ADDR, isize);
         free(img);
         fc->initrd_size = (uint32_t)isize;
         /* Linux's header: "HdrS" at a page start within 64 pages of the
@@ -256,33 +280,80 @@ void machine_reset(Machine *m)
     iommu_reset(&m->iommu);
     dma2_reset(&m->dma);
     esp_reset(&m->esp);
+    lance_reset(&m->le);
+    cs4231_reset(&m->cs4231);
+}
+
+/* The context of board device id: its table row on this machine's bus. */
+static DevCtx board_dev_ctx(Machine *m, BoardDevId id)
+{
+    const BoardDevice *d = &m->model->dev[id];
+    DevCtx c = {
+        .bus = &m->bus,
+        .events = &m->events,
+        .hz = m->cfg.cpu_hz,
+        .log = &m->log,
+        .name = d->name,
+        .cat = d->cat,
+        .base = d->base,
+        .size = d->size,
+        .wait = d->wait,
+    };
+    return c;
+}
+
+static IrqLine board_irq(Machine *m, BoardDevId id)
+{
+    return slavio_intctl_source(&m->intctl, m->model->dev[id].irq_bit);
 }
 
 int machine_init(Machine *m, const MachineConfig *cfg, char *err,
                  size_t errlen)
 {
+    const BoardModel *bm;
+    DevCtx c;
+    uint64_t extent;
+    unsigned i;
+    uint8_t *prom;
+
     memset(m, 0, sizeof(*m));
     err[0] = '\0';
     m->cfg = *cfg;
     if (!m->cfg.cpu_hz) {
         m->cfg.cpu_hz = SUN4M_DEFAULT_HZ;
     }
-    if (bus_init(&m->bus, cfg->ram_size, SS5_PROM_BASE, SS5_PROM_SIZE)) {
+    bm = board_model(cfg->model ? cfg->model : "SS-5");
+    if (!bm) {
+        snprintf(err, errlen, "unknown machine '%s' (-M help lists them)",
+                 cfg->model);
+        return -1;
+    }
+    m->model = bm;
+    if (cfg->ram_size > bm->max_ram || cfg->ram_size < BUS_PAGE_SIZE) {
+        snprintf(err, errlen, "-m %llu: the %s takes 1 to %llu MB of RAM",
+                 (unsigned long long)(cfg->ram_size >> 20), bm->name,
+                 (unsigned long long)(bm->max_ram >> 20));
+        return -1;
+    }
+    log_init(&m->log, &m->cpu.cycles, m->cfg.cpu_hz);
+    m->log.print_guest_errors = cfg->log_guest_errors;
+    m->log.trace = cfg->trace;
+    if (bus_init(&m->bus, cfg->ram_size, bm->prom_base, bm->prom_size)) {
         snprintf(err, errlen, "cannot allocate %llu MB of guest RAM",
                  (unsigned long long)(cfg->ram_size >> 20));
         return -1;
     }
-    m->bus.log_guest_errors = cfg->log_guest_errors;
-    if (rom_load(cfg->bios, m->bus.rom, SS5_PROM_SIZE, 0xffd00000u, err,
-                 errlen) < 0) {
+    m->bus.log = &m->log;
+    prom = bus_ram_map(&m->bus, bm->prom_base, bm->prom_size, BUS_MAP_LOAD,
+                       &extent);
+    if (rom_load(cfg->bios, prom, extent, 0xffd00000u, err, errlen) < 0) {
         bus_free(&m->bus);
         return -1;
     }
     /* OpenBIOS sizes memory in 32 MB SIMMs and dies with less than one
-     * (reference/sun4m-contract.md §3: "-m 16 dies with Unhandled
-     * Exception 0x29"): refuse before starting the guest. */
-    if (cfg->ram_size < (32u << 20) &&
-        memmem(m->bus.rom, SS5_PROM_SIZE, "OpenBIOS", 8)) {
+     * (hw/README.md §Boot: "-m 16 dies with Unhandled Exception 0x29"):
+     * refuse before starting the guest. */
+    if (cfg->ram_size < (32u << 20) && memmem(prom, extent, "OpenBIOS", 8)) {
         snprintf(err, errlen, "-m %llu: OpenBIOS needs at least 32 MB of "
                  "RAM", (unsigned long long)(cfg->ram_size >> 20));
         bus_free(&m->bus);
@@ -293,42 +364,39 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
         bus_free(&m->bus);
         return -1;
     }
+    m->cpu.log = &m->log;
     ev_queue_init(&m->events, &m->cpu.cycles);
     m->events.on_earliest = board_event_earliest;
     m->events.on_earliest_opaque = m;
 
-    slavio_intctl_init(&m->intctl, 1, board_cpu_level, m);
-    m->intctl.bus = &m->bus;
-    slavio_intctl_map(&m->intctl, &m->bus, SS5_INTCTL_CPU, SS5_INTCTL_SYS);
-    slavio_timer_init(&m->timer, &m->events, m->cfg.cpu_hz, 1);
-    m->timer.bus = &m->bus;
+    c = board_dev_ctx(m, BD_INTCTL);
+    slavio_intctl_init(&m->intctl, &c, 1, board_cpu_level, m);
+    c = board_dev_ctx(m, BD_COUNTER);
+    slavio_timer_init(&m->timer, &c, 1);
     slavio_timer_connect(&m->timer, 0, slavio_intctl_timer_line(&m->intctl,
                                                                  0));
     slavio_timer_connect(&m->timer, SLAVIO_TIMER_SYS,
-                         slavio_intctl_source(&m->intctl, SLAVIO_INT_TIMER));
-    slavio_timer_map(&m->timer, &m->bus, SS5_COUNTER_CPU, SS5_COUNTER_SYS);
-
+                         board_irq(m, BD_COUNTER));
     {
         M48t08Config nc = {
             .fixed_time = cfg->rtc_fixed,
             .start_time = cfg->rtc_start,
-            .now = &m->cpu.cycles,
-            .cpu_hz = m->cfg.cpu_hz,
             .file = cfg->nvram_file,
+            .machine_type = bm->idprom_type,
         };
         memcpy(nc.mac, cfg->mac, 6);
-        if (m48t08_init(&m->nvram, &nc, err, errlen) < 0) {
+        c = board_dev_ctx(m, BD_NVRAM);
+        if (m48t08_init(&m->nvram, &c, &nc, err, errlen) < 0) {
             machine_free(m);
             return -1;
         }
-        m48t08_map(&m->nvram, &m->bus, SS5_NVRAM);
     }
     {
         FwCfgSun4m fc = {
             .ram_size = cfg->ram_size,
             .nb_cpus = 1,
-            .max_cpus = 1,
-            .machine_id = SS5_MACHINE_ID,
+            .max_cpus = (uint16_t)bm->max_cpus,
+            .machine_id = bm->machine_id,
             .nographic = cfg->nographic,
             .boot_device = cfg->boot_device ? cfg->boot_device : 'c',
             .depth = 8,
@@ -344,44 +412,70 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
             machine_free(m);
             return -1;
         }
-        fw_cfg_map(&m->fw_cfg, &m->bus, FW_CFG_SS5_BASE);
+        c = board_dev_ctx(m, BD_FW_CFG);
+        fw_cfg_map(&m->fw_cfg, &c);
     }
 
-    iommu_init(&m->iommu, IOMMU_VERSION_SS5,
-               slavio_intctl_source(&m->intctl, SLAVIO_INT_MODULE_ERR),
-               bus_ld32, &m->bus);
-    iommu_map(&m->iommu, &m->bus, SS5_IOMMU);
-    dma2_init(&m->dma, slavio_intctl_source(&m->intctl, SLAVIO_INT_SCSI),
-              slavio_intctl_source(&m->intctl, SLAVIO_INT_ETHERNET));
-    dma2_map(&m->dma, &m->bus, SS5_DMA);
-    esp_init(&m->esp, &m->events, m->cfg.cpu_hz, ESP_CLOCK_SS5,
-             dma2_device_line(&m->dma.esp));
+    c = board_dev_ctx(m, BD_IOMMU);
+    iommu_init(&m->iommu, &c, IOMMU_VERSION_SS5, board_irq(m, BD_IOMMU));
+    {
+        DevCtx le = board_dev_ctx(m, BD_LEDMA);
+        c = board_dev_ctx(m, BD_ESPDMA);
+        dma2_init(&m->dma, &c, &le, board_irq(m, BD_ESP),
+                  board_irq(m, BD_LE));
+    }
+    c = board_dev_ctx(m, BD_ESP);
+    esp_init(&m->esp, &c, ESP_CLOCK_SS5, dma2_device_line(&m->dma.esp));
     dma2_connect(&m->dma.esp, &m->esp, esp_dma_reset, esp_dma_enable);
-    esp_map(&m->esp, &m->bus, SS5_ESP);
-    fdc_init(&m->fdc);
-    fdc_map(&m->fdc, &m->bus, SS5_FDC);
+    c = board_dev_ctx(m, BD_LE);
+    lance_init(&m->le, &c, dma2_device_line(&m->dma.le));
+    dma2_connect(&m->dma.le, &m->le, lance_dma_reset, NULL);
+    c = board_dev_ctx(m, BD_CS4231);
+    cs4231_init(&m->cs4231, &c, board_irq(m, BD_CS4231));
+    c = board_dev_ctx(m, BD_FDC);
+    fdc_init(&m->fdc, &c, board_irq(m, BD_FDC));
 
-    escc_init(&m->escc_serial, &m->events, m->cfg.cpu_hz,
-              slavio_intctl_source(&m->intctl, SLAVIO_INT_SERIAL),
+    c = board_dev_ctx(m, BD_ESCC_SERIAL);
+    escc_init(&m->escc_serial, &c, board_irq(m, BD_ESCC_SERIAL),
               ESCC_SERIAL, cfg->serial_a, ESCC_SERIAL, cfg->serial_b);
-    bus_map_mmio(&m->bus, SS5_ESCC_SERIAL, 8, &escc_ops, &m->escc_serial,
-                 "escc-serial", 2);
-    escc_init(&m->escc_kbd, &m->events, m->cfg.cpu_hz,
-              slavio_intctl_source(&m->intctl, SLAVIO_INT_KBDMS),
+    c = board_dev_ctx(m, BD_ESCC_KBD);
+    escc_init(&m->escc_kbd, &c, board_irq(m, BD_ESCC_KBD),
               ESCC_KEYBOARD, NULL, ESCC_MOUSE, NULL);
-    bus_map_mmio(&m->bus, SS5_ESCC_KBD, 8, &escc_ops, &m->escc_kbd,
-                 "escc-kbd", 2);
-    if (cfg->ram_size < SS5_MAX_RAM) {
-        bus_map_mmio(&m->bus, cfg->ram_size, SS5_MAX_RAM - cfg->ram_size,
-                     &empty_slot_ops, m, "ram-empty-slot", 0);
+    {
+        static const BoardDevId ports[SLAVIO_MISC_NREGS] = {
+            [SLAVIO_PORT_CONFIG] = BD_MISC_CONFIG,
+            [SLAVIO_PORT_DIAG] = BD_MISC_DIAG,
+            [SLAVIO_PORT_MODEM] = BD_MISC_MODEM,
+            [SLAVIO_PORT_LEDS] = BD_MISC_LEDS,
+            [SLAVIO_PORT_AUX1] = BD_MISC_AUX1,
+            [SLAVIO_PORT_AUX2] = BD_MISC_AUX2,
+            [SLAVIO_PORT_SYSCTRL] = BD_MISC_SYSCTRL,
+        };
+        DevCtx pc[SLAVIO_MISC_NREGS];
+        for (i = 0; i < SLAVIO_MISC_NREGS; i++) {
+            pc[i] = board_dev_ctx(m, ports[i]);
+        }
+        m->misc.reset_request = board_reset_request;
+        m->misc.poweroff_request = board_poweroff_request;
+        m->misc.board = m;
+        slavio_misc_init(&m->misc, pc);
     }
-    bus_map_mmio(&m->bus, SS5_IDREG, 4, &idreg_ops, m, "idreg", 2);
-    bus_map_mmio(&m->bus, SS5_AFX, 4, &afx_ops, m, "tcx-afx", 2);
-    bus_map_mmio(&m->bus, SS5_APC, 0x40, &apc_ops, m, "apc", 2);
-    m->misc.reset_request = board_reset_request;
-    m->misc.poweroff_request = board_poweroff_request;
-    m->misc.board = m;
-    slavio_misc_map(&m->misc, &m->bus, SS5_SLAVIO_BASE);
+
+    /* the board's own registers */
+    for (i = 0; i < BD_COUNT; i++) {
+        m->board_dev[i] = board_dev_ctx(m, (BoardDevId)i);
+    }
+    if (cfg->ram_size < bm->dev[BD_RAM_SOCKETS].size) {
+        dev_map(&m->board_dev[BD_RAM_SOCKETS], cfg->ram_size,
+                bm->dev[BD_RAM_SOCKETS].size - cfg->ram_size,
+                &empty_slot_ops, m, "ram-empty-slot");
+    }
+    dev_map(&m->board_dev[BD_IDREG], 0, bm->dev[BD_IDREG].size, &idreg_ops,
+            m, NULL);
+    dev_map(&m->board_dev[BD_AFX], 0, bm->dev[BD_AFX].size, &afx_ops, m,
+            NULL);
+    dev_map(&m->board_dev[BD_APC], 0, bm->dev[BD_APC].size, &apc_ops, m,
+            NULL);
 
     ev_init(&m->input_poll, "console-input", input_poll, m);
     ev_after(&m->events, &m->input_poll, 1);
@@ -399,6 +493,7 @@ int machine_save(Machine *m, char *err, size_t errlen)
 
 void machine_free(Machine *m)
 {
+    log_flush(&m->log);
     fw_cfg_free(&m->fw_cfg);
     ev_queue_free(&m->events);
     cpu_free(&m->cpu);

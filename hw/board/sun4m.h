@@ -1,6 +1,6 @@
 /*
- * The sun4m board: a SPARCstation 5 (QEMU's "SS-5" machine) with its
- * address map (reference/sun4m-contract.md §1.2), wired around one CPU,
+ * The sun4m board: a SPARCstation 5 (QEMU's "SS-5" machine) wired from
+ * its board table (board.c; hw/README.md §Address map) around one CPU,
  * its bus and the event clock.  Everything hangs off Machine: a program
  * may build several.
  */
@@ -11,8 +11,12 @@
 #include <stdint.h>
 
 #include "cpu/cpu.h"
+#include "hw/board/board.h"
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
+#include "hw/core/log.h"
 #include "hw/host/chardev.h"
+#include "hw/chips/cs4231.h"
 #include "hw/chips/dma2.h"
 #include "hw/chips/escc.h"
 #include "hw/chips/esp.h"
@@ -20,6 +24,7 @@
 #include "hw/chips/fdc.h"
 #include "hw/chips/fw_cfg.h"
 #include "hw/chips/iommu.h"
+#include "hw/chips/lance.h"
 #include "hw/chips/m48t08.h"
 #include "hw/chips/slavio_intctl.h"
 #include "hw/chips/slavio_misc.h"
@@ -32,7 +37,8 @@ typedef struct MachineConfig {
     bool no_reboot;
     uint64_t cpu_hz;                /* modelled clock, 110 MHz */
     CharDev *serial_a, *serial_b;   /* host side of ttya/ttyb */
-    bool log_guest_errors;
+    bool log_guest_errors;          /* --guest-errors */
+    uint32_t trace;                 /* --trace: bits (1 << LogCat) */
     bool nographic;                 /* fw_cfg NOGRAPHIC: console on ttya */
     const char *kernel, *initrd, *append;
     char boot_device;               /* -boot letter, 'c' by default */
@@ -44,6 +50,8 @@ typedef struct MachineConfig {
 
 typedef struct Machine {
     MachineConfig cfg;
+    const BoardModel *model;        /* the board table (board.c) */
+    Log log;
     Bus bus;
     SparcCpu cpu;
     EventQueue events;
@@ -57,8 +65,13 @@ typedef struct Machine {
     Iommu iommu;
     Dma2 dma;                       /* espdma and ledma channels */
     Esp esp;
+    Lance le;                       /* idle until the DMA chain */
+    Cs4231 cs4231;                  /* audio, idle */
     Fdc fdc;
     Event input_poll;               /* host console input enters here */
+    DevCtx board_dev[BD_COUNT];     /* each table row's context, for the
+                                     * board's own registers (ID, AFX, APC,
+                                     * empty RAM sockets) */
     uint32_t afx;                   /* TCX AFX register */
     bool quit;
     int exit_code;
@@ -72,25 +85,6 @@ typedef struct Machine {
     void *host_poll_opaque;
 } Machine;
 
-/* Model constants (QEMU hw/sparc/sun4m.c ss5_hwdef) */
-#define SS5_PROM_BASE 0x70000000ull
-#define SS5_PROM_SIZE 0x100000ull   /* 1 MB PROM slot */
-#define SS5_SLAVIO_BASE 0x71000000ull
-#define SS5_ESCC_SERIAL 0x71100000ull
-#define SS5_ESCC_KBD 0x71000000ull
-#define SS5_IDREG 0x78000000ull
-#define SS5_AFX 0x6e000000ull
-#define SS5_APC 0x6a000000ull
-#define SS5_NVRAM 0x71200000ull
-#define SS5_FDC 0x71400000ull
-#define SS5_IOMMU 0x10000000ull
-#define SS5_DMA 0x78400000ull
-#define SS5_ESP 0x78800000ull
-#define SS5_COUNTER_CPU 0x71d00000ull
-#define SS5_COUNTER_SYS 0x71d10000ull
-#define SS5_INTCTL_CPU 0x71e00000ull
-#define SS5_INTCTL_SYS 0x71e10000ull
-#define SS5_MACHINE_ID 32           /* fw_cfg MACHINE_ID (QEMU enum) */
 /* Where QEMU's sun4m places what -kernel/-initrd/-append give */
 #define SUN4M_KERNEL_ADDR 0x4000u
 #define SUN4M_CMDLINE_ADDR 0x7ff000u
@@ -98,7 +92,6 @@ typedef struct Machine {
 #define SUN4M_INITRD_ADDR 0x800000u
 /* OpenBIOS clears RAM from 16 MB up: everything preloaded must be below */
 #define SUN4M_PRELOAD_LIMIT 0x1000000u
-#define SS5_MAX_RAM 0x10000000ull   /* 256 MB */
 #define SUN4M_DEFAULT_HZ 110000000ull
 
 /*

@@ -70,10 +70,17 @@ void dma2_connect(Dma2Channel *ch, void *dev, Dma2ResetFn *reset,
     ch->dev_enable = enable;
 }
 
-void dma2_init(Dma2 *s, IrqLine esp_irq, IrqLine le_irq)
+void dma2_init(Dma2 *s, const DevCtx *esp_ctx, const DevCtx *le_ctx,
+               IrqLine esp_irq, IrqLine le_irq)
 {
     dma2_channel_init(&s->esp, "espdma", esp_irq);
     dma2_channel_init(&s->le, "ledma", le_irq);
+    s->esp.ctx = *esp_ctx;
+    s->le.ctx = *le_ctx;
+    dev_map(esp_ctx, 0, DMA2_CHANNEL_SIZE, &dma2_ops, &s->esp, NULL);
+    dev_map(le_ctx, 0, DMA2_CHANNEL_SIZE, &dma2_ops, &s->le, NULL);
+    dev_map(le_ctx, DMA2_LEDMA_ALIAS_OFF - DMA2_LEDMA_OFF, 4,
+            &dma2_alias_ops, &s->le, "ledma-alias");
 }
 
 void dma2_reset(Dma2 *s)
@@ -86,6 +93,8 @@ static void dma2_write_csr(Dma2Channel *ch, uint32_t val)
 {
     uint32_t old = ch->csr;
     bool reset = (val & DMA2_CSR_RESET) != 0;
+
+    dev_trace(&ch->ctx, "CSR <- 0x%08x (was 0x%08x)", val, old);
 
     if (!reset) {
         if (val & DMA2_CSR_DRAIN) {
@@ -112,6 +121,7 @@ static void dma2_write_reg(Dma2Channel *ch, uint32_t off, uint32_t val)
         dma2_write_csr(ch, val);
         break;
     case DMA2_ADDR:
+        dev_trace(&ch->ctx, "ADDR <- 0x%08x", val);
         ch->addr = val;
         ch->csr |= DMA2_CSR_LOADED;
         break;
@@ -192,13 +202,3 @@ const MmioOps dma2_alias_ops = {
     .max_size = 4,
     .is_stable = dma2_is_stable,
 };
-
-void dma2_map(Dma2 *s, Bus *b, GPAddr base)
-{
-    bus_map_mmio(b, base, DMA2_CHANNEL_SIZE, &dma2_ops, &s->esp, "espdma",
-                 2);
-    bus_map_mmio(b, base + DMA2_LEDMA_OFF, DMA2_CHANNEL_SIZE, &dma2_ops,
-                 &s->le, "ledma", 2);
-    bus_map_mmio(b, base + DMA2_LEDMA_ALIAS_OFF, 4, &dma2_alias_ops, &s->le,
-                 "ledma-alias", 2);
-}

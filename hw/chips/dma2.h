@@ -3,7 +3,7 @@
  * one channel for the ESP SCSI controller (espdma) and one for the Lance
  * Ethernet (ledma).  Sources: NCR89C100 and DMA2 notes cited by QEMU
  * hw/dma/sparc32_dma.c; Linux arch/sparc/include/asm/dma.h,
- * drivers/scsi/sun_esp.c; reference/sun4m-contract.md §4.2.
+ * drivers/scsi/sun_esp.c; hw/README.md §DMA2.
  *
  * Each channel has four 32-bit registers: CSR, ADDR (DVMA address), COUNT
  * and TEST.  Wiring of a channel:
@@ -25,11 +25,13 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 #include "hw/core/irq.h"
 
 #define DMA2_CHANNEL_SIZE 0x10u
 #define DMA2_LEDMA_OFF 0x10u        /* ledma, from the espdma base */
 #define DMA2_LEDMA_ALIAS_OFF 0x20u  /* alias of ledma ADDR, 4 bytes */
+#define DMA2_LEDMA_WINDOW 0x14u     /* ledma and its alias, from ledma */
 
 /* Register byte offsets within a channel */
 #define DMA2_CSR 0x0u
@@ -59,6 +61,7 @@ typedef void Dma2EnableFn(void *dev, bool enabled);
 
 typedef struct Dma2Channel {
     const char *name;
+    DevCtx ctx;                     /* each channel is its own window */
     uint32_t csr, addr, count, test;
     bool dev_irq;                   /* the device's interrupt input */
     bool irq_level;                 /* output level, as last driven */
@@ -93,12 +96,12 @@ static inline IrqLine dma2_device_line(Dma2Channel *ch)
     return irq_line(dma2_device_irq, ch, 0);
 }
 
-/* Both channels: esp_irq / le_irq go to the interrupt controller. */
-void dma2_init(Dma2 *s, IrqLine esp_irq, IrqLine le_irq);
+/* Both channels: esp_irq / le_irq go to the interrupt controller.  Maps
+ * espdma at esp_ctx->base (SS-5: 0x78400000), ledma at le_ctx->base
+ * (0x78400010) and its ADDR alias 0x10 above (0x78400020).  Calls reset. */
+void dma2_init(Dma2 *s, const DevCtx *esp_ctx, const DevCtx *le_ctx,
+               IrqLine esp_irq, IrqLine le_irq);
 void dma2_reset(Dma2 *s);
-/* espdma at base, ledma at base + 0x10, ledma ADDR alias at base + 0x20
- * (SS-5: base 0x78400000). */
-void dma2_map(Dma2 *s, Bus *b, GPAddr base);
 
 /* For the DMA data path of the attached device. */
 static inline bool dma2_enabled(const Dma2Channel *ch)

@@ -107,7 +107,7 @@ static Cycles escc_char_cycles(const EsccChannel *c)
     }
     bits = 1 + data_bits[(c->wr[5] >> 5) & 3] + (c->wr[4] & 1) +
            (((c->wr[4] >> 2) & 3) == 3 ? 2 : 1);
-    return c->chip->cpu_hz * bits / baud;
+    return c->chip->ctx.hz * bits / baud;
 }
 
 static bool escc_has_input(const EsccChannel *c)
@@ -133,7 +133,7 @@ static void escc_schedule_rx(EsccChannel *c)
 {
     if (!ev_pending(&c->rx_tick) && (c->wr[3] & WR3_RXEN) &&
         c->rx_count < ESCC_RX_FIFO && escc_has_input(c)) {
-        ev_after(c->chip->events, &c->rx_tick, escc_char_cycles(c));
+        ev_after(c->chip->ctx.events, &c->rx_tick, escc_char_cycles(c));
     }
 }
 
@@ -180,7 +180,7 @@ static void escc_start_tx(EsccChannel *c, uint8_t byte)
     } else if (c->kind == ESCC_KEYBOARD) {
         escc_kbd_command(c, byte);
     }
-    ev_after(c->chip->events, &c->tx_done, escc_char_cycles(c));
+    ev_after(c->chip->ctx.events, &c->tx_done, escc_char_cycles(c));
     /* the buffer moved into the shift register: it is empty again */
     if (c->wr[1] & WR1_TXINT) {
         c->tx_ip = true;
@@ -200,7 +200,7 @@ static void escc_tx_done(void *opaque)
 
 static void escc_channel_reset(EsccChannel *c)
 {
-    EventQueue *eq = c->chip->events;
+    EventQueue *eq = c->chip->ctx.events;
     ev_cancel(eq, &c->tx_done);
     ev_cancel(eq, &c->rx_tick);
     memset(c->wr, 0, sizeof(c->wr));
@@ -221,13 +221,12 @@ void escc_reset(Escc *s)
     escc_update_irq(s);
 }
 
-void escc_init(Escc *s, EventQueue *eq, uint64_t cpu_hz, IrqLine irq,
+void escc_init(Escc *s, const DevCtx *ctx, IrqLine irq,
                EsccKind a_kind, CharDev *a, EsccKind b_kind, CharDev *b)
 {
     unsigned i;
     memset(s, 0, sizeof(*s));
-    s->events = eq;
-    s->cpu_hz = cpu_hz;
+    s->ctx = *ctx;
     s->irq = irq;
     s->ch[1].kind = a_kind;
     s->ch[1].dev = a;
@@ -240,6 +239,7 @@ void escc_init(Escc *s, EventQueue *eq, uint64_t cpu_hz, IrqLine irq,
         ev_init(&c->rx_tick, "escc-rx", escc_rx_tick, c);
     }
     escc_reset(s);
+    dev_map(ctx, 0, ESCC_REG_SIZE, &escc_ops, s, NULL);
 }
 
 void escc_input_ready(Escc *s)
@@ -329,7 +329,9 @@ static void escc_write_data(EsccChannel *c, uint8_t v)
         escc_start_tx(c, v);
     } else {
         if (c->tx_buf_full) {
-            c->chip->guest_errors++;    /* overwrote an unsent byte */
+            guest_error(&c->chip->ctx, "channel %c: byte 0x%02x written "
+                        "over unsent 0x%02x (transmit buffer full)",
+                        c == &c->chip->ch[1] ? 'A' : 'B', v, c->tx_buf);
         }
         c->tx_buf = v;
         c->tx_buf_full = true;
@@ -409,6 +411,8 @@ static BusStatus escc_write(void *opaque, uint32_t off, unsigned size,
     EsccChannel *c = &s->ch[(off >> 2) & 1];
     uint8_t v = (uint8_t)val;
     (void)size;
+    dev_trace(&s->ctx, "channel %c %s <- 0x%02x", (off & 4) ? 'A' : 'B',
+              (off & 2) ? "data" : "control", v);
     if (off & 2) {
         escc_write_data(c, v);
         escc_update_irq(s);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 #include "hw/host/chardev.h"
 #include "hw/core/event.h"
 #include "hw/core/irq.h"
@@ -47,16 +48,17 @@ typedef struct EsccChannel {
 
 struct Escc {
     EsccChannel ch[2];              /* [0] = channel B (+0), [1] = A (+4) */
-    EventQueue *events;
-    uint64_t cpu_hz;
+    DevCtx ctx;
     IrqLine irq;
     bool irq_level;
-    unsigned guest_errors;
 };
 
+#define ESCC_REG_SIZE 8              /* B ctl, B data, A ctl, A data */
+
 extern const MmioOps escc_ops;
-/* a_kind/b_kind and the host devices of each channel (NULL: unconnected) */
-void escc_init(Escc *s, EventQueue *eq, uint64_t cpu_hz, IrqLine irq,
+/* a_kind/b_kind and the host devices of each channel (NULL: unconnected).
+ * Maps the 8 bytes of registers at ctx->base. */
+void escc_init(Escc *s, const DevCtx *ctx, IrqLine irq,
                EsccKind a_kind, CharDev *a, EsccKind b_kind, CharDev *b);
 void escc_reset(Escc *s);
 /* The host has input for a channel: start receiving it. */

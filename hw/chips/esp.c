@@ -58,7 +58,8 @@ static void esp_set_stat(Esp *s, uint8_t v)
 static void esp_fifo_push(Esp *s, uint8_t v)
 {
     if (s->fifo_len == ESP_FIFO_SIZE) {
-        s->guest_errors++;          /* overrun: the byte is lost */
+        /* overrun: the byte is lost */
+        guest_error(&s->ctx, "FIFO overrun: byte 0x%02x lost", v);
         return;
     }
     s->fifo[s->fifo_len++] = v;
@@ -98,7 +99,7 @@ Cycles esp_select_timeout(const Esp *s)
     }
     if (sto == 0) {
         /* SIMPLIFY: 0 (not programmed) gives the recommended 250 ms */
-        return s->cpu_hz * s->sel_timeout_default_us / 1000000u;
+        return s->ctx.hz * s->sel_timeout_default_us / 1000000u;
     }
     /* 53C9x: timeout = STO * 8192 * CCF / input clock; a CCF of 0 means
      * 8, and 1 is not allowed (Linux and NetBSD use 2 instead) */
@@ -107,12 +108,12 @@ Cycles esp_select_timeout(const Esp *s)
     } else if (ccf == 1) {
         ccf = 2;
     }
-    return sto * 8192 * ccf * s->cpu_hz / s->clock_hz;
+    return sto * 8192 * ccf * s->ctx.hz / s->clock_hz;
 }
 
 static void esp_soft_reset(Esp *s)
 {
-    ev_cancel(s->events, &s->sel_event);
+    ev_cancel(s->ctx.events, &s->sel_event);
     esp_lower_irq(s);
     memset(s->rregs, 0, sizeof(s->rregs));
     memset(s->wregs, 0, sizeof(s->wregs));
@@ -141,6 +142,8 @@ static void esp_select_done(void *opaque)
     Esp *s = opaque;
     /* nobody answered within the timeout: the chip releases the bus */
     s->sel_timeouts++;
+    log_trace(s->ctx.log, LOG_SCSI, s->ctx.name,
+              "target %u: selection timeout", s->sel_target);
     esp_set_stat(s, 0);
     s->rregs[ESP_RINTR] = ESP_INTR_DC;
     s->rregs[ESP_RSEQ] = ESP_SEQ_0;
@@ -175,9 +178,10 @@ static void esp_select(Esp *s, uint8_t cmd)
          * reports FC|BS with SEQ_CD (QEMU esp_select/do_command_phase).
          * Not connected yet: treat the target as absent.
          */
-        s->guest_errors++;
+        guest_error(&s->ctx, "target %u present but not connected yet",
+                    id);
     }
-    ev_after(s->events, &s->sel_event, esp_select_timeout(s));
+    ev_after(s->ctx.events, &s->sel_event, esp_select_timeout(s));
 }
 
 /* ---- Other commands ---- */
@@ -219,6 +223,8 @@ static void esp_command(Esp *s, uint8_t val)
 {
     uint8_t cmd = val & ESP_CMD_MASK;
 
+    dev_trace(&s->ctx, "command 0x%02x%s", cmd,
+              (val & ESP_CMD_DMA) ? " (DMA)" : "");
     s->rregs[ESP_CMD] = val;
     s->dma = (val & ESP_CMD_DMA) != 0;
     if (s->dma) {
@@ -234,7 +240,7 @@ static void esp_command(Esp *s, uint8_t val)
         esp_soft_reset(s);
         break;
     case ESP_CMD_BUSRESET:
-        ev_cancel(s->events, &s->sel_event);
+        ev_cancel(s->ctx.events, &s->sel_event);
         if (!(s->wregs[ESP_CFG1] & ESP_CFG1_SRRDISAB)) {
             s->rregs[ESP_RINTR] |= ESP_INTR_RST;
             esp_raise_irq(s);
@@ -275,7 +281,7 @@ static void esp_command(Esp *s, uint8_t val)
         esp_raise_irq(s);
         break;
     default:
-        s->guest_errors++;
+        guest_error(&s->ctx, "unknown command 0x%02x", val);
         break;
     }
 }
@@ -389,20 +395,14 @@ const MmioOps esp_ops = {
     .is_stable = esp_is_stable,
 };
 
-void esp_init(Esp *s, EventQueue *eq, uint64_t cpu_hz, uint32_t clock_hz,
-              IrqLine irq)
+void esp_init(Esp *s, const DevCtx *ctx, uint32_t clock_hz, IrqLine irq)
 {
     memset(s, 0, sizeof(*s));
-    s->events = eq;
-    s->cpu_hz = cpu_hz;
+    s->ctx = *ctx;
     s->clock_hz = clock_hz ? clock_hz : ESP_CLOCK_SS5;
     s->sel_timeout_default_us = ESP_SEL_TIMEOUT_DEFAULT_US;
     s->irq = irq;
     ev_init(&s->sel_event, "esp-select-timeout", esp_select_done, s);
     esp_reset(s);
-}
-
-void esp_map(Esp *s, Bus *b, GPAddr base)
-{
-    bus_map_mmio(b, base, ESP_REG_SIZE, &esp_ops, s, "esp", 2);
+    dev_map(ctx, 0, ESP_REG_SIZE, &esp_ops, s, NULL);
 }

@@ -3,7 +3,7 @@
  * the STP2000 / NCR89C100, which identifies itself as an Emulex FAS100A.
  * Sources: NCR53C9X and NCR89C100 notes cited by QEMU hw/scsi/esp.c (the
  * behaviour OpenBIOS and Linux rely on); Linux drivers/scsi/esp_scsi.[ch],
- * sun_esp.c; reference/sun4m-contract.md §3, §4.2.
+ * sun_esp.c; hw/README.md §ESP.
  *
  * Sixteen byte registers, one every 4 bytes (0x40 bytes at 0x78800000 on
  * the SS-5).  Its interrupt line goes to the espdma channel (dma2.h), which
@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 #include "hw/core/event.h"
 #include "hw/core/irq.h"
 
@@ -131,8 +132,7 @@ typedef struct Esp {
     uint8_t status;                 /* SCSI status byte of the last command */
     ScsiDevice *target[ESP_MAX_TARGETS];    /* all NULL for now */
     Event sel_event;                /* the selection timeout */
-    EventQueue *events;
-    uint64_t cpu_hz;
+    DevCtx ctx;
     uint32_t clock_hz;              /* the chip's input clock */
     /* Named latencies (tunable): the default selection timeout while the
      * timeout register is 0, and a fixed timeout that, if nonzero,
@@ -141,7 +141,6 @@ typedef struct Esp {
     Cycles sel_timeout_fixed;
     IrqLine irq;                    /* to espdma */
     bool irq_level;
-    unsigned guest_errors;
     uint64_t selections, sel_timeouts;  /* statistics */
 } Esp;
 
@@ -151,12 +150,9 @@ extern const MmioOps esp_ops;
  * its interrupt line, normally dma2_device_line(&dma->esp).  Calls reset.
  * DMA starts disabled: the channel reports its enable bit through
  * esp_dma_enable. */
-void esp_init(Esp *s, EventQueue *eq, uint64_t cpu_hz, uint32_t clock_hz,
-              IrqLine irq);
+void esp_init(Esp *s, const DevCtx *ctx, uint32_t clock_hz, IrqLine irq);
 /* Power-on / system reset: as a chip reset. */
 void esp_reset(Esp *s);
-/* Map the registers (ESP_REG_SIZE bytes) at base, 0x78800000 on SS-5. */
-void esp_map(Esp *s, Bus *b, GPAddr base);
 
 /* From the espdma channel (signatures of Dma2ResetFn / Dma2EnableFn):
  * the CSR reset pulse, and the level of the CSR DMA enable bit; a rising

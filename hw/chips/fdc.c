@@ -23,10 +23,12 @@ void fdc_reset(Fdc *s)
     (void)s;                        /* nothing holds state */
 }
 
-void fdc_init(Fdc *s)
+void fdc_init(Fdc *s, const DevCtx *ctx, IrqLine irq)
 {
+    (void)irq;                      /* never asserted */
     memset(s, 0, sizeof(*s));
     fdc_reset(s);
+    dev_map(ctx, 0, FDC_REG_SIZE, &fdc_ops, s, NULL);
 }
 
 static BusStatus fdc_read(void *opaque, uint32_t off, unsigned size,
@@ -66,8 +68,3 @@ const MmioOps fdc_ops = {
     .max_size = 1,
     .is_stable = fdc_is_stable,
 };
-
-void fdc_map(Fdc *s, Bus *b, GPAddr base)
-{
-    bus_map_mmio(b, base, FDC_REG_SIZE, &fdc_ops, s, "fdc", 2);
-}

@@ -3,7 +3,7 @@
  * core, OBP node "SUNW,fdtwo"), modelled as a controller with no drive
  * that never becomes ready.  Sources: OpenBIOS drivers/floppy.c, QEMU
  * hw/block/fdc-sysbus.c (sun4m variant: 8 byte registers, byte accesses
- * only); reference/sun4m-contract.md §1.2, §3.
+ * only); hw/README.md §FDC.
  *
  * 8 byte registers at 0x71400000 on the SS-5; its interrupt (system source
  * bit 22, PIL 11) is never asserted, so it has no IrqLine.
@@ -14,6 +14,8 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
+#include "hw/core/irq.h"
 
 #define FDC_REG_SIZE 8u
 
@@ -37,9 +39,9 @@ typedef struct Fdc {
 
 extern const MmioOps fdc_ops;
 
-void fdc_init(Fdc *s);
+/* Maps the registers (FDC_REG_SIZE bytes) at ctx->base, 0x71400000 on
+ * the SS-5. */
+void fdc_init(Fdc *s, const DevCtx *ctx, IrqLine irq);
 void fdc_reset(Fdc *s);
-/* Map the registers (FDC_REG_SIZE bytes) at base, 0x71400000 on SS-5. */
-void fdc_map(Fdc *s, Bus *b, GPAddr base);
 
 #endif

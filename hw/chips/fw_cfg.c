@@ -264,9 +264,11 @@ static BusStatus ctl_read(void *opaque, uint32_t off, unsigned size,
 static BusStatus ctl_write(void *opaque, uint32_t off, unsigned size,
                            uint32_t val)
 {
+    FwCfg *s = opaque;
     (void)off;
     (void)size;
-    fw_cfg_select(opaque, (uint16_t)val);
+    dev_trace(&s->ctx, "select key 0x%04x", (unsigned)(uint16_t)val);
+    fw_cfg_select(s, (uint16_t)val);
     return BUS_OK;
 }
 
@@ -282,10 +284,12 @@ static BusStatus data_read(void *opaque, uint32_t off, unsigned size,
 static BusStatus data_write(void *opaque, uint32_t off, unsigned size,
                             uint32_t val)
 {
-    (void)opaque;
+    FwCfg *s = opaque;
     (void)off;
     (void)size;
-    (void)val;
+    /* QEMU accepts and drops it; firmware has no reason to write here */
+    guest_error(&s->ctx, "write 0x%02x to the read-only data port",
+                (unsigned)(uint8_t)val);
     return BUS_OK;                  /* accepted, ignored */
 }
 
@@ -303,10 +307,9 @@ const MmioOps fw_cfg_data_ops = {
     .max_size = 1,
 };
 
-void fw_cfg_map(FwCfg *s, Bus *b, GPAddr base)
+void fw_cfg_map(FwCfg *s, const DevCtx *ctx)
 {
-    bus_map_mmio(b, base + FW_CFG_CTL_OFF, 2, &fw_cfg_ctl_ops, s,
-                 "fw_cfg-ctl", 2);
-    bus_map_mmio(b, base + FW_CFG_DATA_OFF, 1, &fw_cfg_data_ops, s,
-                 "fw_cfg-data", 2);
+    s->ctx = *ctx;
+    dev_map(ctx, FW_CFG_CTL_OFF, 2, &fw_cfg_ctl_ops, s, "fw_cfg-ctl");
+    dev_map(ctx, FW_CFG_DATA_OFF, 1, &fw_cfg_data_ops, s, "fw_cfg-data");
 }

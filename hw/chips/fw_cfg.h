@@ -6,7 +6,7 @@
  * unmodified.
  * Sources: QEMU hw/nvram/fw_cfg.c, include/standard-headers/linux/
  * qemu_fw_cfg.h, hw/sparc/sun4m.c (sun4m_hw_init); OpenBIOS
- * arch/sparc32/entry.S, openbios.c; reference/sun4m-contract.md §2.
+ * arch/sparc32/entry.S, openbios.c; hw/README.md §fw_cfg keys.
  */
 #ifndef HW_FW_CFG_H
 #define HW_FW_CFG_H
@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 
 /* Selector keys (QEMU FW_CFG_*) */
 #define FW_CFG_SIGNATURE 0x00       /* "QEMU" */
@@ -50,9 +51,9 @@
 #define FW_CFG_SUN4M_HEIGHT (FW_CFG_ARCH_LOCAL + 0x02)
 
 /* Register layout: selector at +0 (16-bit write), data at +2 (8-bit) */
-#define FW_CFG_SS5_BASE 0xd00000510ull
 #define FW_CFG_CTL_OFF 0
 #define FW_CFG_DATA_OFF 2
+#define FW_CFG_REG_SIZE 3           /* selector (2 bytes) and data (1) */
 #define FW_CFG_NAME_LEN 56          /* a file directory name field */
 
 /* Guest addresses QEMU's sun4m uses for a preloaded kernel */
@@ -66,6 +67,7 @@ typedef struct FwCfgEntry {
 } FwCfgEntry;
 
 typedef struct FwCfg {
+    DevCtx ctx;
     FwCfgEntry entries[2][FW_CFG_MAX_ENTRY];  /* [arch][key & mask] */
     bool cur_valid;                 /* false: the selected key is unknown */
     uint16_t cur_key;
@@ -78,7 +80,7 @@ typedef struct FwCfg {
 typedef struct FwCfgSun4m {
     uint64_t ram_size;
     uint16_t nb_cpus, max_cpus;
-    uint16_t machine_id;            /* 32 = SS-5 (contract §1.3) */
+    uint16_t machine_id;            /* 32 = SS-5 (hw/README.md §fw_cfg keys) */
     bool nographic;
     uint32_t kernel_size;           /* 0: no -kernel */
     /* -append; NULL counts as "" (QEMU 7.2 always has a command line,
@@ -101,8 +103,8 @@ int fw_cfg_init(FwCfg *s);
 void fw_cfg_free(FwCfg *s);
 /* Select key 0, as a machine reset does. */
 void fw_cfg_reset(FwCfg *s);
-/* Map the selector at base and the data register at base + 2. */
-void fw_cfg_map(FwCfg *s, Bus *b, GPAddr base);
+/* Map the selector at ctx->base and the data register at +2. */
+void fw_cfg_map(FwCfg *s, const DevCtx *ctx);
 
 /*
  * Add or replace an item; the data is copied.  Integers are stored
@@ -121,7 +123,7 @@ int fw_cfg_add_string(FwCfg *s, uint16_t key, const char *str);
  */
 int fw_cfg_add_file(FwCfg *s, const char *name, const void *data,
                     size_t len);
-/* Every item QEMU 7.2's sun4m adds (contract §2 table). */
+/* Every item QEMU 7.2's sun4m adds (hw/README.md §fw_cfg keys). */
 int fw_cfg_add_sun4m(FwCfg *s, const FwCfgSun4m *c);
 
 /* Register-level access (for the board and for tests) */

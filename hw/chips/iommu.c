@@ -8,7 +8,7 @@
  * in QEMU.  The TLB is not modelled, so both flush registers only store
  * the value.
  *
- * Translation (sun4m-contract.md §4.1): the DVMA window is the top
+ * Translation (hw/README.md §IOMMU): the DVMA window is the top
  * 16 MB << CTRL.RNGE of the 32-bit space; the table at BASE << 4 holds one
  * IOPTE per 4 KB page of the window, indexed by the DVMA bits below the
  * window size.  As in QEMU the table is walked even while CTRL.ENAB is 0,
@@ -66,20 +66,23 @@ void iommu_reset(Iommu *s)
     iommu_set_irq(s, false);
 }
 
-void iommu_init(Iommu *s, uint32_t version, IrqLine irq,
-                IommuPhysLd32Fn *phys_ld32, void *phys_opaque)
+void iommu_init(Iommu *s, const DevCtx *ctx, uint32_t version, IrqLine irq)
 {
     memset(s, 0, sizeof(*s));
+    s->ctx = *ctx;
     s->version = version & (IOMMU_CTRL_IMPL | IOMMU_CTRL_VERS);
     s->irq = irq;
-    s->phys_ld32 = phys_ld32;
-    s->phys_opaque = phys_opaque;
+    s->phys_ld32 = ctx->bus ? bus_ld32 : NULL;
+    s->phys_opaque = ctx->bus;
     iommu_reset(s);
+    dev_map(ctx, 0, IOMMU_REG_SIZE, &iommu_ops, s, NULL);
 }
 
 static void iommu_fault(Iommu *s, uint32_t page, bool write)
 {
     s->faults++;
+    dev_trace(&s->ctx, "fault: %s of DVMA page 0x%08x", write ? "write"
+              : "read", page);
     s->regs[REG(IOMMU_AFSR)] = IOMMU_AFSR_ERR | IOMMU_AFSR_LE |
                                IOMMU_AFSR_RESV | IOMMU_AFSR_FAV |
                                (write ? 0 : IOMMU_AFSR_RD);
@@ -108,6 +111,8 @@ int iommu_translate(Iommu *s, uint32_t dvma, bool write, uint64_t *pa)
     /* the IOPTE holds PA[35:12] in its bits 31:8 */
     *pa = ((uint64_t)(pte & IOMMU_IOPTE_PAGE) << 4) |
           (dvma & (IOMMU_PAGE_SIZE - 1));
+    dev_trace(&s->ctx, "DVMA 0x%08x -> PA 0x%09llx (%s)", dvma,
+              (unsigned long long)*pa, write ? "write" : "read");
     return 0;
 }
 
@@ -163,11 +168,19 @@ static BusStatus iommu_write(void *opaque, uint32_t off, unsigned size,
         /* the mask number is fixed; only the low bits can be set */
         s->regs[r] |= val & IOMMU_MASK_ID_MASK;
         break;
+    case REG(IOMMU_TLBFLUSH):
+    case REG(IOMMU_PGFLUSH):
+        /* no TLB is modelled: the flushes have nothing to do */
+        s->regs[r] = val;
+        break;
     default:
-        /* TLBFLUSH, PGFLUSH (no TLB) and undocumented offsets: storage */
+        /* undocumented offsets: storage, as QEMU keeps them */
+        guest_error(&s->ctx, "write 0x%08x to undocumented register +0x%x",
+                    val, off);
         s->regs[r] = val;
         break;
     }
+    dev_trace(&s->ctx, "+0x%04x <- 0x%08x", off, val);
     return BUS_OK;
 }
 
@@ -186,8 +199,3 @@ const MmioOps iommu_ops = {
     .max_size = 4,
     .is_stable = iommu_is_stable,
 };
-
-void iommu_map(Iommu *s, Bus *b, GPAddr base)
-{
-    bus_map_mmio(b, base, IOMMU_REG_SIZE, &iommu_ops, s, "iommu", 2);
-}

@@ -4,7 +4,7 @@
  * through a one-level table of IOPTEs in main memory.
  * Sources: Sun-4M System Architecture rev 2.0 (950-1373-01) as summarised in
  * QEMU hw/sparc/sun4m_iommu.c; Linux arch/sparc/include/asm/iommu_32.h,
- * arch/sparc/mm/iommu.c; reference/sun4m-contract.md §4.1.
+ * arch/sparc/mm/iommu.c; hw/README.md §IOMMU.
  *
  * Registers: 0x4000 bytes at 0x10000000 on the SS-5, 32-bit accesses only.
  * Its interrupt (a translation fault) is system source bit 30 (PIL 15).
@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 #include "hw/core/irq.h"
 
 #define IOMMU_REG_SIZE 0x4000u
@@ -73,6 +74,7 @@
 typedef int IommuPhysLd32Fn(void *opaque, uint64_t pa, uint32_t *val);
 
 typedef struct Iommu {
+    DevCtx ctx;
     uint32_t regs[IOMMU_NREGS];     /* by byte offset / 4 */
     uint32_t version;               /* CTRL[31:24] */
     uint32_t window_mask;           /* DVMA bits indexing the table */
@@ -85,13 +87,12 @@ typedef struct Iommu {
 
 extern const MmioOps iommu_ops;
 
-/* version: IOMMU_VERSION_SS5 on the SS-5.  phys_ld32/opaque reach physical
- * memory for the table walk.  Calls iommu_reset. */
-void iommu_init(Iommu *s, uint32_t version, IrqLine irq,
-                IommuPhysLd32Fn *phys_ld32, void *phys_opaque);
+/* version: IOMMU_VERSION_SS5 on the SS-5.  The table walk reads physical
+ * memory through ctx->bus (bus_ld32); a test may point phys_ld32 and
+ * phys_opaque elsewhere after init.  Maps the registers (IOMMU_REG_SIZE
+ * bytes) at ctx->base, 0x10000000 on SS-5.  Calls iommu_reset. */
+void iommu_init(Iommu *s, const DevCtx *ctx, uint32_t version, IrqLine irq);
 void iommu_reset(Iommu *s);
-/* Map the registers (IOMMU_REG_SIZE bytes) at base, 0x10000000 on SS-5. */
-void iommu_map(Iommu *s, Bus *b, GPAddr base);
 
 /*
  * Translate one DVMA address for an SBus master.  Returns 0 and the

@@ -53,10 +53,10 @@ static int64_t source_time(const M48t08 *s)
     struct timespec ts;
 
     if (s->fixed_time) {
-        if (!s->now || !s->cpu_hz) {
+        if (!s->ctx.events || !s->ctx.hz) {
             return s->start_time;
         }
-        return s->start_time + (int64_t)(*s->now / s->cpu_hz);
+        return s->start_time + (int64_t)(dev_now(&s->ctx) / s->ctx.hz);
     }
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec;
@@ -292,6 +292,10 @@ static BusStatus nvram_mmio_write(void *opaque, uint32_t off, unsigned size,
     if (off & (size - 1)) {
         return BUS_ERR_SIZE;
     }
+    if (off + size > M48T08_CLOCK) {
+        dev_trace(&s->ctx, "clock +0x%04x <- 0x%0*x", off, (int)size * 2,
+                  val);
+    }
     for (i = 0; i < size; i++) {
         m48t08_write(s, off + i, (uint8_t)(val >> (8 * (size - 1 - i))));
     }
@@ -314,11 +318,6 @@ const MmioOps m48t08_ops = {
     .max_size = 4,
     .is_stable = nvram_is_stable,
 };
-
-void m48t08_map(M48t08 *s, Bus *b, GPAddr base)
-{
-    bus_map_mmio(b, base, M48T08_SIZE, &m48t08_ops, s, "m48t08", 2);
-}
 
 /* ---- default contents ---- */
 
@@ -427,18 +426,17 @@ static int load_file(M48t08 *s, const char *path, char *err, size_t errlen)
     return 1;
 }
 
-int m48t08_init(M48t08 *s, const M48t08Config *cfg, char *err,
-                size_t errlen)
+int m48t08_init(M48t08 *s, const DevCtx *ctx, const M48t08Config *cfg,
+                char *err, size_t errlen)
 {
     static const uint8_t zero_mac[6];
     const uint8_t *mac = cfg->mac;
     int loaded = 0;
 
     memset(s, 0, sizeof(*s));
+    s->ctx = *ctx;
     s->fixed_time = cfg->fixed_time;
     s->start_time = cfg->start_time;
-    s->now = cfg->now;
-    s->cpu_hz = cfg->cpu_hz;
     s->file = cfg->file;
     if (cfg->file) {
         loaded = load_file(s, cfg->file, err, errlen);
@@ -461,6 +459,7 @@ int m48t08_init(M48t08 *s, const M48t08Config *cfg, char *err,
     }
     /* the clock bytes of a saved image are not clock state */
     memset(s->mem + M48T08_CLOCK, 0, M48T08_SIZE - M48T08_CLOCK);
+    dev_map(ctx, 0, M48T08_SIZE, &m48t08_ops, s, NULL);
     return 0;
 }
 

@@ -4,7 +4,7 @@
  * its variables and the machine's IDPROM (Ethernet address, host id) in it.
  * Sources: ST M48T08 datasheet; QEMU hw/rtc/m48t59.c, hw/sparc/sun4m.c
  * (nvram_init), include/hw/nvram/sun_nvram.h, hw/nvram/chrp_nvram.c;
- * Linux drivers/rtc/rtc-m48t59.c; reference/sun4m-contract.md §2, §4.6.
+ * Linux drivers/rtc/rtc-m48t59.c; hw/README.md §NVRAM layout, §M48T08.
  */
 #ifndef HW_M48T08_H
 #define HW_M48T08_H
@@ -14,11 +14,12 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 #include "hw/core/event.h"
 
 #define M48T08_SIZE 0x2000          /* bytes decoded, RAM + clock */
 
-/* Layout of the RAM as OpenBIOS and QEMU 7.2 use it (contract §2) */
+/* Layout of the RAM as OpenBIOS and QEMU 7.2 use it (hw/README.md §NVRAM layout) */
 #define M48T08_OBP_AREA_LEN 0x1fd0  /* CHRP partitions: PROM variables */
 #define M48T08_IDPROM 0x1fd8        /* Sun IDPROM, 16 bytes used */
 #define M48T08_IDPROM_LEN 16
@@ -56,13 +57,11 @@ typedef struct M48t08Config {
     /*
      * Time source.  With fixed_time the clock starts at start_time (Unix
      * seconds, UTC) and advances with the machine's virtual time
-     * (*now / cpu_hz), so runs are reproducible; otherwise it follows the
-     * host's real-time clock.
+     * (the context's clock), so runs are reproducible; otherwise it
+     * follows the host's real-time clock.
      */
     bool fixed_time;
     int64_t start_time;
-    const Cycles *now;              /* the CPU cycle counter */
-    uint64_t cpu_hz;
     /* Backing file of the 8 KB image: NULL for none.  A missing file
      * starts from the default image and is created by m48t08_save. */
     const char *file;
@@ -76,6 +75,7 @@ typedef struct M48t08Config {
 } M48t08Config;
 
 typedef struct M48t08 {
+    DevCtx ctx;
     uint8_t mem[M48T08_SIZE];       /* RAM; clock bytes unused here */
     /* clock */
     uint8_t ctrl;                   /* control register as written */
@@ -88,8 +88,6 @@ typedef struct M48t08 {
     bool freq_test;                 /* FT bit of the day register */
     bool fixed_time;
     int64_t start_time;
-    const Cycles *now;
-    uint64_t cpu_hz;
     const char *file;
 } M48t08;
 
@@ -99,12 +97,11 @@ extern const MmioOps m48t08_ops;
  * Build the device and its RAM: from cfg->file if it exists, else the
  * default image.  Returns -1 with a one-line reason in err if the file
  * cannot be read or is not exactly M48T08_SIZE bytes, or if the
- * prom_env strings do not fit.
+ * prom_env strings do not fit.  Maps the 8 KB at ctx->base (0x71200000
+ * on the SS-5).
  */
-int m48t08_init(M48t08 *s, const M48t08Config *cfg, char *err,
-                size_t errlen);
-/* Map the 8 KB at base (0x71200000 on the SS-5). */
-void m48t08_map(M48t08 *s, Bus *b, GPAddr base);
+int m48t08_init(M48t08 *s, const DevCtx *ctx, const M48t08Config *cfg,
+                char *err, size_t errlen);
 /*
  * Write the RAM back to cfg->file (no-op without one), clock bytes
  * included as they read now.  Returns -1 with err set on failure.

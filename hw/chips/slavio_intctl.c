@@ -167,10 +167,7 @@ void slavio_intctl_l15_in(void *opaque, int n, bool level)
 static void intctl_guest_error(SlavioIntctl *s, const char *what,
                                uint32_t off, uint32_t val)
 {
-    if (s->bus) {
-        bus_guest_error(s->bus, "slavio intctl: %s +0x%x (0x%08x)", what,
-                        off, val);
-    }
+    guest_error(&s->ctx, "%s +0x%x (0x%08x)", what, off, val);
 }
 
 static BusStatus intctl_cpu_read(void *opaque, uint32_t off, unsigned size,
@@ -201,6 +198,7 @@ static BusStatus intctl_cpu_write(void *opaque, uint32_t off, unsigned size,
     SlavioIntctl *s = c->s;
     (void)size;
 
+    dev_trace(&s->ctx, "cpu%d +0x%x <- 0x%08x", c->cpu, off, val);
     switch (off) {
     case INTCTL_CPU_CLEAR:
         c->pending &= ~(val & INTCTL_CPU_CLEARABLE);
@@ -247,6 +245,7 @@ static BusStatus intctl_sys_write(void *opaque, uint32_t off, unsigned size,
     SlavioIntctl *s = opaque;
     (void)size;
 
+    dev_trace(&s->ctx, "system +0x%x <- 0x%08x", off, val);
     switch (off) {
     case INTCTL_SYS_CLEARMASK:
         s->sys_mask &= ~(val & INTCTL_SYS_IMPL);
@@ -301,13 +300,17 @@ void slavio_intctl_reset(SlavioIntctl *s)
     intctl_update(s, true);
 }
 
-void slavio_intctl_init(SlavioIntctl *s, unsigned ncpus,
+void slavio_intctl_init(SlavioIntctl *s, const DevCtx *ctx, unsigned ncpus,
                         SlavioCpuLevelFn *cpu_level, void *opaque)
 {
+    static const char *const names[SLAVIO_INTCTL_MAX_CPUS] = {
+        "intctl-cpu0", "intctl-cpu1", "intctl-cpu2", "intctl-cpu3",
+    };
     unsigned i;
 
     assert(ncpus >= 1 && ncpus <= SLAVIO_INTCTL_MAX_CPUS);
     memset(s, 0, sizeof(*s));
+    s->ctx = *ctx;
     s->ncpus = ncpus;
     s->cpu_level = cpu_level;
     s->cpu_level_opaque = opaque;
@@ -316,24 +319,13 @@ void slavio_intctl_init(SlavioIntctl *s, unsigned ncpus,
         s->cpu[i].cpu = (int)i;
     }
     slavio_intctl_reset(s);
-}
-
-void slavio_intctl_map(SlavioIntctl *s, Bus *b, GPAddr base_cpu,
-                       GPAddr base_sys)
-{
-    static const char *const names[SLAVIO_INTCTL_MAX_CPUS] = {
-        "intctl-cpu0", "intctl-cpu1", "intctl-cpu2", "intctl-cpu3",
-    };
-    unsigned i;
-
-    s->bus = b;
     /* every per-CPU page answers, whether its CPU is fitted or not
      * (QEMU maps all of them) */
     for (i = 0; i < SLAVIO_INTCTL_MAX_CPUS; i++) {
-        bus_map_mmio(b, base_cpu + (GPAddr)i * SLAVIO_INTCTL_CPU_STRIDE,
-                     SLAVIO_INTCTL_CPU_SIZE, &intctl_cpu_ops, &s->cpu[i],
-                     names[i], 2);
+        dev_map(ctx, (uint64_t)i * SLAVIO_INTCTL_CPU_STRIDE,
+                SLAVIO_INTCTL_CPU_SIZE, &intctl_cpu_ops, &s->cpu[i],
+                names[i]);
     }
-    bus_map_mmio(b, base_sys, SLAVIO_INTCTL_SYS_SIZE, &intctl_sys_ops, s,
-                 "intctl-system", 2);
+    dev_map(ctx, SLAVIO_INTCTL_SYS_OFF, SLAVIO_INTCTL_SYS_SIZE,
+            &intctl_sys_ops, s, "intctl-system");
 }

@@ -2,7 +2,7 @@
  * sun4m interrupt controller, the interrupt part of the SLAVIO (STP2001,
  * also sold as NCR89C105): one register page per CPU and one system page.
  * Sources: QEMU hw/intc/slavio_intctl.c, Linux arch/sparc/kernel/
- * sun4m_irq.c; reference/sun4m-contract.md §4.3.
+ * sun4m_irq.c; hw/README.md §Interrupts.
  *
  * Inputs are levels (IrqSetFn): system source bit n (0..31, the bit in the
  * system pending/mask registers), and per CPU its level-14 counter-timer
@@ -16,12 +16,15 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 #include "hw/core/irq.h"
 
 #define SLAVIO_INTCTL_MAX_CPUS 4
 #define SLAVIO_INTCTL_CPU_STRIDE 0x1000     /* per-CPU pages, one per CPU */
 #define SLAVIO_INTCTL_CPU_SIZE 0x10
 #define SLAVIO_INTCTL_SYS_SIZE 0x14
+#define SLAVIO_INTCTL_SYS_OFF 0x10000      /* system page, from the base */
+#define SLAVIO_INTCTL_WINDOW (SLAVIO_INTCTL_SYS_OFF + SLAVIO_INTCTL_SYS_SIZE)
 
 /* System source bits (Linux sun4m_irq.c SUN4M_INT_*), PIL in brackets */
 enum {
@@ -65,18 +68,15 @@ struct SlavioIntctl {
     unsigned ncpus;                 /* CPUs present (outputs driven) */
     SlavioCpuLevelFn *cpu_level;
     void *cpu_level_opaque;
-    Bus *bus;                       /* for guest error reports, may be NULL */
+    DevCtx ctx;
 };
 
 /* ncpus: CPUs present (1..SLAVIO_INTCTL_MAX_CPUS); registers of all
  * SLAVIO_INTCTL_MAX_CPUS pages exist either way.  Calls reset. */
-void slavio_intctl_init(SlavioIntctl *s, unsigned ncpus,
+void slavio_intctl_init(SlavioIntctl *s, const DevCtx *ctx, unsigned ncpus,
                         SlavioCpuLevelFn *cpu_level, void *opaque);
 /* Registers to their power-on state; every CPU's level is reported. */
 void slavio_intctl_reset(SlavioIntctl *s);
-/* SS-5: base_cpu 0x71e00000 (CPU n at +n*0x1000), base_sys 0x71e10000 */
-void slavio_intctl_map(SlavioIntctl *s, Bus *b, GPAddr base_cpu,
-                       GPAddr base_sys);
 
 /* IrqSetFn inputs.  slavio_intctl_irq_in: n = system source bit 0..31;
  * slavio_intctl_timer_in: n = CPU, its level-14 counter-timer;

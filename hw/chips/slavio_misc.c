@@ -70,6 +70,7 @@ static BusStatus misc_write(void *opaque, uint32_t off, unsigned size,
     SlavioMisc *s = p->s;
     (void)off;
     (void)size;
+    dev_trace(&p->ctx, "<- 0x%0*x", (int)size * 2, val);
     switch (p->reg) {
     case REG_CONFIG:
         s->config = (uint8_t)val;
@@ -115,30 +116,29 @@ static const MmioOps misc_ops32 = {
     .read = misc_read, .write = misc_write, .min_size = 4, .max_size = 4,
 };
 
-void slavio_misc_map(SlavioMisc *s, Bus *b, GPAddr base)
+void slavio_misc_init(SlavioMisc *s, const DevCtx ctx[SLAVIO_MISC_NREGS])
 {
+    /* the order of the ports, as in SlavioMiscPort */
     static const struct {
-        uint32_t off, len;
         int reg;
-        const char *name;
-    } map[] = {
-        { SLAVIO_CONFIG_OFF, 1, REG_CONFIG, "slavio-config" },
-        { SLAVIO_DIAG_OFF, 1, REG_DIAG, "slavio-diag" },
-        { SLAVIO_MODEM_OFF, 1, REG_MODEM, "slavio-modem" },
-        { SLAVIO_LEDS_OFF, 2, REG_LEDS, "slavio-leds" },
-        { SLAVIO_AUX1_OFF, 1, REG_AUX1, "aux1" },
-        { SLAVIO_AUX2_OFF, 1, REG_AUX2, "aux2-power" },
-        { SLAVIO_SYSCTRL_OFF, 4, REG_SYSCTRL, "system-control" },
+        unsigned len;
+    } port[SLAVIO_MISC_NREGS] = {
+        [SLAVIO_PORT_CONFIG] = { REG_CONFIG, 1 },
+        [SLAVIO_PORT_DIAG] = { REG_DIAG, 1 },
+        [SLAVIO_PORT_MODEM] = { REG_MODEM, 1 },
+        [SLAVIO_PORT_LEDS] = { REG_LEDS, 2 },
+        [SLAVIO_PORT_AUX1] = { REG_AUX1, 1 },
+        [SLAVIO_PORT_AUX2] = { REG_AUX2, 1 },
+        [SLAVIO_PORT_SYSCTRL] = { REG_SYSCTRL, 4 },
     };
     unsigned i;
-    _Static_assert(sizeof(map) / sizeof(map[0]) == SLAVIO_MISC_NREGS,
-                   "one port per register");
     for (i = 0; i < SLAVIO_MISC_NREGS; i++) {
-        const MmioOps *ops = map[i].len == 1 ? &misc_ops8
-                           : map[i].len == 2 ? &misc_ops16 : &misc_ops32;
+        const MmioOps *ops = port[i].len == 1 ? &misc_ops8
+                           : port[i].len == 2 ? &misc_ops16 : &misc_ops32;
         s->ports[i].s = s;
-        s->ports[i].reg = map[i].reg;
-        bus_map_mmio(b, base + map[i].off, map[i].len, ops, &s->ports[i],
-                     map[i].name, 2);
+        s->ports[i].reg = port[i].reg;
+        s->ports[i].ctx = ctx[i];
+        dev_map(&ctx[i], 0, port[i].len, ops, &s->ports[i], NULL);
     }
+    slavio_misc_reset(s);
 }

@@ -67,7 +67,7 @@ static Cycles tm_cycle_of_tick(const SlavioTimer *s, uint64_t t)
 
 static uint64_t tm_now(const SlavioTimer *s)
 {
-    return tm_tick(s, *s->q->now);
+    return tm_tick(s, *s->ctx.events->now);
 }
 
 static bool ctr_user(const SlavioCounter *c)
@@ -134,7 +134,7 @@ static bool ctr_catch_up(SlavioCounter *c, uint64_t now)
 /* Arm the event for the next match, or cancel it if there is none. */
 static void ctr_arm(SlavioCounter *c)
 {
-    EventQueue *q = c->s->q;
+    EventQueue *q = c->s->ctx.events;
     uint64_t d = ctr_user(c) ? TIMER_NEVER : ctr_to_match(c);
     Cycles when;
 
@@ -169,10 +169,8 @@ static void ctr_restart(SlavioCounter *c, uint64_t now, uint64_t count)
 static void tm_guest_error(SlavioCounter *c, const char *what, uint32_t off,
                            uint32_t val)
 {
-    if (c->s->bus) {
-        bus_guest_error(c->s->bus, "slavio timer %u: %s +0x%x (0x%08x)",
-                        c->index, what, off, val);
-    }
+    guest_error(&c->s->ctx, "counter %u: %s +0x%x (0x%08x)", c->index, what,
+                off, val);
 }
 
 /* User mode: the 54-bit count as the 64-bit MSW:LSW pair (count << 9) */
@@ -260,6 +258,7 @@ static BusStatus timer_write(void *opaque, uint32_t off, unsigned size,
     bool is_cpu = c->index < SLAVIO_TIMER_SYS;
     (void)size;
 
+    dev_trace(&c->s->ctx, "counter %u +0x%x <- 0x%08x", c->index, off, val);
     switch (off) {
     case TIMER_LIMIT:
         if (ctr_user(c)) {
@@ -360,8 +359,7 @@ static uint64_t tm_gcd(uint64_t a, uint64_t b)
     return a;
 }
 
-void slavio_timer_init(SlavioTimer *s, EventQueue *q, uint64_t cpu_hz,
-                       unsigned ncpus)
+void slavio_timer_init(SlavioTimer *s, const DevCtx *ctx, unsigned ncpus)
 {
     static const char *const names[SLAVIO_TIMER_MAX_CPUS + 1] = {
         "timer-cpu0", "timer-cpu1", "timer-cpu2", "timer-cpu3",
@@ -370,20 +368,27 @@ void slavio_timer_init(SlavioTimer *s, EventQueue *q, uint64_t cpu_hz,
     uint64_t g;
     unsigned i;
 
-    assert(cpu_hz > 0);
+    assert(ctx->hz > 0);
     assert(ncpus >= 1 && ncpus <= SLAVIO_TIMER_MAX_CPUS);
     memset(s, 0, sizeof(*s));
-    s->q = q;
+    s->ctx = *ctx;
     s->ncpus = ncpus;
-    g = tm_gcd(cpu_hz, SLAVIO_TIMER_HZ);
+    g = tm_gcd(ctx->hz, SLAVIO_TIMER_HZ);
     s->tick_num = SLAVIO_TIMER_HZ / g;
-    s->tick_den = cpu_hz / g;
+    s->tick_den = ctx->hz / g;
     for (i = 0; i <= SLAVIO_TIMER_SYS; i++) {
         s->c[i].s = s;
         s->c[i].index = i;
         ev_init(&s->c[i].ev, names[i], ctr_event, &s->c[i]);
     }
     slavio_timer_reset(s);
+    /* every per-CPU page answers, fitted CPU or not (QEMU) */
+    for (i = 0; i < SLAVIO_TIMER_MAX_CPUS; i++) {
+        dev_map(ctx, (uint64_t)i * SLAVIO_TIMER_CPU_STRIDE,
+                SLAVIO_TIMER_CPU_SIZE, &timer_ops, &s->c[i], names[i]);
+    }
+    dev_map(ctx, SLAVIO_TIMER_SYS_OFF, SLAVIO_TIMER_SYS_SIZE, &timer_ops,
+            &s->c[SLAVIO_TIMER_SYS], names[SLAVIO_TIMER_SYS]);
 }
 
 void slavio_timer_connect(SlavioTimer *s, unsigned index, IrqLine line)
@@ -394,23 +399,4 @@ void slavio_timer_connect(SlavioTimer *s, unsigned index, IrqLine line)
     c = &s->c[index];
     c->irq = line;
     irq_set(&c->irq, c->irq_out);
-}
-
-void slavio_timer_map(SlavioTimer *s, Bus *b, GPAddr base_cpu,
-                      GPAddr base_sys)
-{
-    static const char *const names[SLAVIO_TIMER_MAX_CPUS] = {
-        "timer-cpu0", "timer-cpu1", "timer-cpu2", "timer-cpu3",
-    };
-    unsigned i;
-
-    s->bus = b;
-    /* every per-CPU page answers, fitted CPU or not (QEMU) */
-    for (i = 0; i < SLAVIO_TIMER_MAX_CPUS; i++) {
-        bus_map_mmio(b, base_cpu + (GPAddr)i * SLAVIO_TIMER_CPU_STRIDE,
-                     SLAVIO_TIMER_CPU_SIZE, &timer_ops, &s->c[i], names[i],
-                     2);
-    }
-    bus_map_mmio(b, base_sys, SLAVIO_TIMER_SYS_SIZE, &timer_ops,
-                 &s->c[SLAVIO_TIMER_SYS], "timer-system", 2);
 }

@@ -4,7 +4,7 @@
  * system timer (system interrupt source 19, PIL 10), counting at 2 MHz.
  * Sources: QEMU hw/timer/slavio_timer.c, Linux arch/sparc/kernel/
  * sun4m_irq.c, time_32.c, include/asm/timer_32.h; OpenBIOS drivers/obio.h;
- * reference/sun4m-contract.md §4.4.
+ * hw/README.md §Counter-timers.
  *
  * Counters are not ticked: a read computes the count from the machine
  * clock.  Only the moment a counter reaches its limit is an Event.
@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "hw/core/bus.h"
+#include "hw/core/devctx.h"
 #include "hw/core/event.h"
 #include "hw/core/irq.h"
 
@@ -25,6 +26,8 @@
 #define SLAVIO_TIMER_CPU_STRIDE 0x1000
 #define SLAVIO_TIMER_CPU_SIZE 0x10
 #define SLAVIO_TIMER_SYS_SIZE 0x14
+#define SLAVIO_TIMER_SYS_OFF 0x10000      /* system page, from the base */
+#define SLAVIO_TIMER_WINDOW (SLAVIO_TIMER_SYS_OFF + SLAVIO_TIMER_SYS_SIZE)
 
 typedef struct SlavioTimer SlavioTimer;
 
@@ -50,23 +53,19 @@ struct SlavioTimer {
     SlavioCounter c[SLAVIO_TIMER_MAX_CPUS + 1];
     uint32_t config;                /* bit n: CPU n's counter is a user timer */
     unsigned ncpus;
-    EventQueue *q;                  /* its clock (q->now) is the time base */
+    DevCtx ctx;                     /* its clock is the time base */
     uint64_t tick_num, tick_den;    /* ticks = cycles * num / den, reduced */
-    Bus *bus;                       /* for guest error reports, may be NULL */
 };
 
 /*
- * cpu_hz: the clock q->now counts; the 2 MHz tick is derived from it
- * exactly (cpu_hz / 2 MHz cycles per tick, any ratio).  ncpus: CPUs present
+ * ctx->hz: the rate of the clock; the 2 MHz tick is derived from it
+ * exactly (hz / 2 MHz cycles per tick, any ratio).  Maps CPU n's counter
+ * at ctx->base + n*0x1000 and the system counter at +0x10000.  ncpus: CPUs present
  * (1..SLAVIO_TIMER_MAX_CPUS); only they can enter user-timer mode.
  * Calls reset; all outputs are low until connected (slavio_timer_connect).
  */
-void slavio_timer_init(SlavioTimer *s, EventQueue *q, uint64_t cpu_hz,
-                       unsigned ncpus);
+void slavio_timer_init(SlavioTimer *s, const DevCtx *ctx, unsigned ncpus);
 void slavio_timer_reset(SlavioTimer *s);
-/* SS-5: base_cpu 0x71d00000 (CPU n at +n*0x1000), base_sys 0x71d10000 */
-void slavio_timer_map(SlavioTimer *s, Bus *b, GPAddr base_cpu,
-                      GPAddr base_sys);
 /* Output of counter index (CPU n, or SLAVIO_TIMER_SYS): CPU timers go to
  * slavio_intctl_timer_line(cpu), the system timer to source bit 19. */
 void slavio_timer_connect(SlavioTimer *s, unsigned index, IrqLine line);

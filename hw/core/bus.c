@@ -5,7 +5,8 @@
  */
 #include "hw/core/bus.h"
 
-#include <stdarg.h>
+#include "hw/core/log.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,34 +14,37 @@
 
 int bus_init(Bus *b, uint64_t ram_size, GPAddr rom_base, uint64_t rom_size)
 {
+    uint8_t *ram;
     memset(b, 0, sizeof(*b));
     /* Guest RAM: anonymous zero pages, in 2 MB host pages where the host
      * allows (the PROM touches all of it when it clears memory) */
-    b->ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (b->ram == MAP_FAILED) {
-        b->ram = NULL;
-    } else {
-        b->ram_size = ram_size;
-        madvise(b->ram, ram_size, MADV_HUGEPAGE);
+    ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
+               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (ram != MAP_FAILED) {
+        madvise(ram, ram_size, MADV_HUGEPAGE);
+        b->block[BUS_BLOCK_RAM] = (RamBlock){
+            .name = "ram", .base = 0, .size = ram_size, .host = ram,
+        };
     }
-    b->rom = calloc(1, rom_size);
+    b->block[BUS_BLOCK_PROM] = (RamBlock){
+        .name = "prom", .base = rom_base, .size = rom_size,
+        .host = calloc(1, rom_size), .readonly = true,
+    };
     b->code_page = calloc(1, (ram_size >> BUS_PAGE_SHIFT) + 1);
-    if (!b->ram || !b->rom || !b->code_page) {
+    if (!b->block[BUS_BLOCK_RAM].host || !b->block[BUS_BLOCK_PROM].host ||
+        !b->code_page) {
         bus_free(b);
         return -1;
     }
-    b->rom_base = rom_base;
-    b->rom_size = rom_size;
     return 0;
 }
 
 void bus_free(Bus *b)
 {
-    if (b->ram) {
-        munmap(b->ram, b->ram_size);
+    if (b->block[BUS_BLOCK_RAM].host) {
+        munmap(b->block[BUS_BLOCK_RAM].host, b->block[BUS_BLOCK_RAM].size);
     }
-    free(b->rom);
+    free(b->block[BUS_BLOCK_PROM].host);
     free(b->code_page);
     free(b->regions);
     memset(b, 0, sizeof(*b));
@@ -144,8 +148,8 @@ static BusStatus mmio_access(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
 BusStatus bus_read_poll(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
                         unsigned *wait, bool *stable)
 {
-    bool ro;
-    uint8_t *p = bus_host_ptr(b, pa, &ro);
+    uint64_t n;
+    const uint8_t *p = bus_ram_map(b, pa, size, BUS_MAP_READ, &n);
     if (stable) {
         *stable = false;
     }
@@ -166,17 +170,17 @@ BusStatus bus_read(Bus *b, GPAddr pa, unsigned size, uint64_t *val,
 BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
                     unsigned *wait)
 {
-    bool ro;
-    uint8_t *p = bus_host_ptr(b, pa, &ro);
+    uint64_t n;
+    uint8_t *p = bus_ram_map(b, pa, size, BUS_MAP_WRITE, &n);
     if (p) {
-        if (ro) {
-            /* The PROM ignores writes (QEMU: rejected, logged). */
-            bus_guest_error(b, "write to ROM at 0x%09llx",
-                            (unsigned long long)pa);
-            return BUS_OK;
-        }
-        bus_ram_written(b, pa, size);
         be_store(p, size, val);
+        bus_ram_written(b, pa, size);
+        return BUS_OK;
+    }
+    if (bus_ram_block(b, pa)) {
+        /* The PROM ignores writes (QEMU: rejected, logged). */
+        log_guest_error(b->log, LOG_BUS, "prom", "write to ROM at 0x%09llx",
+                        (unsigned long long)pa);
         return BUS_OK;
     }
     return mmio_access(b, pa, size, &val, true, wait, NULL);
@@ -197,18 +201,4 @@ int bus_st32(void *bus, uint64_t pa, uint32_t val)
 {
     unsigned wait = 0;
     return bus_write(bus, pa, 4, val, &wait) == BUS_OK ? 0 : -1;
-}
-
-void bus_guest_error(Bus *b, const char *fmt, ...)
-{
-    va_list ap;
-    b->guest_errors++;
-    if (!b->log_guest_errors) {
-        return;
-    }
-    va_start(ap, fmt);
-    fputs("sun4m: guest error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
 }

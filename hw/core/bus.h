@@ -48,24 +48,49 @@ typedef struct BusRegion {
 #define BUS_PAGE_SHIFT 12
 #define BUS_PAGE_SIZE (1u << BUS_PAGE_SHIFT)
 
-/* Called when bytes [off, off+len) of a RAM page holding decoded
- * instructions are written. */
+/*
+ * A RAM block: guest-physical memory that is plain host memory (the RAM,
+ * the boot PROM).  It is the only thing anything but the CPU's own fast
+ * path (its TLB) may reach by pointer: the CPU's bypass ASIs, the loaders
+ * and the DMA chain all go through bus_ram_map() and, after writing,
+ * bus_ram_written().
+ */
+typedef struct RamBlock {
+    const char *name;               /* "ram", "prom" */
+    GPAddr base;
+    uint64_t size;
+    uint8_t *host;
+    bool readonly;                  /* the guest cannot write it (PROM) */
+} RamBlock;
+
+enum { BUS_BLOCK_RAM, BUS_BLOCK_PROM, BUS_NBLOCKS };
+
+typedef enum BusMapAccess {
+    BUS_MAP_READ,                   /* the guest reads */
+    BUS_MAP_WRITE,                  /* the guest writes: no read-only block */
+    BUS_MAP_LOAD,                   /* the machine fills it (any block) */
+} BusMapAccess;
+
+/*
+ * Told when bytes [off, off+len) of a RAM page holding decoded
+ * instructions are written by anyone but the CPU's fast path (the CPU
+ * drops the decoded instructions there: cpu_code_page_written).
+ */
 typedef void BusCodeWriteFn(void *opaque, uint64_t ram_page, unsigned off,
                             unsigned len);
 
+struct Log;
+
 typedef struct Bus {
-    uint8_t *ram;
-    uint64_t ram_size;
-    uint8_t *rom;
-    GPAddr rom_base;
-    uint64_t rom_size;              /* mapped size; bytes past the image read 0 */
+    RamBlock block[BUS_NBLOCKS];    /* [BUS_BLOCK_RAM] starts at 0 */
     BusRegion *regions;             /* sorted by base, not overlapping */
     unsigned n_regions;
-    uint8_t *code_page;             /* per RAM page: 1 if instructions are decoded from it */
+    /* Code pages: the bus owns the record of which RAM pages hold decoded
+     * instructions; the CPU watches and unwatches them, every writer asks */
+    uint8_t *code_page;             /* per RAM page: 1 if watched */
     BusCodeWriteFn *code_write;
     void *code_opaque;
-    unsigned guest_errors;          /* count of logged guest errors */
-    bool log_guest_errors;
+    struct Log *log;                /* guest errors (may be NULL) */
 } Bus;
 
 int bus_init(Bus *b, uint64_t ram_size, GPAddr rom_base, uint64_t rom_size);
@@ -74,27 +99,70 @@ void bus_map_mmio(Bus *b, GPAddr base, uint64_t len, const MmioOps *ops,
                   void *opaque, const char *name, unsigned wait);
 const BusRegion *bus_find(const Bus *b, GPAddr pa);
 
-/* Host pointer to the page holding pa if it is RAM or ROM, else NULL. */
-static inline uint8_t *bus_host_ptr(const Bus *b, GPAddr pa, bool *readonly)
+static inline uint64_t bus_ram_size(const Bus *b)
 {
-    if (pa < b->ram_size) {
-        *readonly = false;
-        return b->ram + pa;
-    }
-    if (pa - b->rom_base < b->rom_size) {
-        *readonly = true;
-        return b->rom + (pa - b->rom_base);
+    return b->block[BUS_BLOCK_RAM].size;
+}
+
+/* The RAM block holding pa, or NULL (a device, or nothing). */
+static inline const RamBlock *bus_ram_block(const Bus *b, GPAddr pa)
+{
+    unsigned i;
+    for (i = 0; i < BUS_NBLOCKS; i++) {
+        if (pa - b->block[i].base < b->block[i].size) {
+            return &b->block[i];
+        }
     }
     return NULL;
 }
 
-/* Mark RAM [pa, pa+len) written by someone other than the CPU fast path. */
+/*
+ * Map guest-physical [pa, pa+len) to host memory.  Returns the host
+ * address of pa, and in *extent how many bytes from pa on lie in the same
+ * block (at most len): a range that runs past RAM into a device or a hole
+ * is mapped only up to the edge, and the caller takes the rest as a bus
+ * error.  NULL with *extent = 0 when pa is not in a block, or for
+ * BUS_MAP_WRITE in a read-only one.  Mapping marks nothing written: the
+ * writer calls bus_ram_written() when its bytes have landed (a host AIO
+ * completing later must not let the CPU run stale decoded code).
+ */
+static inline uint8_t *bus_ram_map(const Bus *b, GPAddr pa, uint64_t len,
+                                   BusMapAccess acc, uint64_t *extent)
+{
+    const RamBlock *r = bus_ram_block(b, pa);
+    uint64_t left;
+    if (!r || (acc == BUS_MAP_WRITE && r->readonly)) {
+        *extent = 0;
+        return NULL;
+    }
+    left = r->size - (pa - r->base);
+    *extent = len < left ? len : left;
+    return r->host + (pa - r->base);
+}
+
+/* Is the RAM page holding pa watched for code?  (pa must be RAM) */
+static inline bool bus_code_watched(const Bus *b, GPAddr pa)
+{
+    return b->code_page[pa >> BUS_PAGE_SHIFT] != 0;
+}
+
+static inline void bus_code_watch(Bus *b, GPAddr pa, bool on)
+{
+    b->code_page[pa >> BUS_PAGE_SHIFT] = on;
+}
+
+/*
+ * RAM [pa, pa+len) has been written by someone other than the CPU's fast
+ * path: decoded instructions on it are dropped.  Bytes outside RAM are
+ * ignored.
+ */
 static inline void bus_ram_written(Bus *b, GPAddr pa, uint64_t len)
 {
-    uint64_t p, last, end = pa + len;
-    if (len == 0) {
+    uint64_t p, last, end, ram = bus_ram_size(b);
+    if (len == 0 || pa >= ram) {
         return;
     }
+    end = pa + len < ram ? pa + len : ram;
     last = (end - 1) >> BUS_PAGE_SHIFT;
     for (p = pa >> BUS_PAGE_SHIFT; p <= last; p++) {
         if (b->code_page[p]) {
@@ -127,8 +195,5 @@ BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
 int bus_ld32(void *bus, uint64_t pa, uint32_t *val);
 int bus_st32(void *bus, uint64_t pa, uint32_t val);
 
-/* Log a guest error (device misprogrammed) once per call site burst. */
-void bus_guest_error(Bus *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -31,6 +31,8 @@ common=(-M SS-5 -m 128 -nographic -serial null -no-reboot
         -rtc base=2024-01-02T03:04:05 --timeout 300 --stats)
 if [ "$mode" = busybox ]; then
     want_md5=$(md5sum <"$root/../shared/guest/busybox-1.21.1-sparc" | cut -d' ' -f1)
+    # the Lance's station address: the IDPROM default (hw/README.md)
+    want_mac=52:54:00:12:34:56
     script=(--expect "sun4m:/# "
             --send 'cat /proc/cpuinfo\n' --expect "MB86904" --expect "# "
             --send 'date +%Y-%m-%dT%H\n' --expect "2024-01-02T03" --expect "# "
@@ -38,6 +40,9 @@ if [ "$mode" = busybox ]; then
             --expect "real" --expect "# "
             --send 'dd if=/bin/busybox bs=4096 2>/dev/null | md5sum\n'
             --expect "$want_md5  -" --expect "# "
+            --send 'ifconfig eth0 up; echo "ifup rc=$?"; ifconfig eth0\n'
+            --expect "ifup rc=0" --expect "HWaddr $want_mac"
+            --expect "UP BROADCAST" --expect "# "
             --send 'poweroff -f\n')
 else
     want_md5=$(cut -d' ' -f1 "$(dirname "$KERNEL")/init.md5")
@@ -81,6 +86,18 @@ if [ "$mode" = busybox ]; then
         ok "a line written to /dev/ttyS1 came out of the second -serial"
     else
         bad "nothing from /dev/ttyS1 on the second -serial: '$(head -c 80 "$tmp/ttyb1")'"
+    fi
+    # Bringing up the Lance (sunlance lance_open: STOP, CSR1-3, INIT, poll
+    # for IDON, STRT) must succeed without the kernel complaining
+    log=$(tr -d '\r' <"$tmp/log1")
+    oops=$(grep -E 'Oops|Unable to handle|Kernel panic|LANCE unopened|BUG:' \
+           <<<"$log" | head -3)
+    if grep -q '^ifup rc=0$' <<<"$log" &&
+       grep -q "^eth0 .*HWaddr $want_mac" <<<"$log" &&
+       grep -q '^ *UP BROADCAST RUNNING' <<<"$log" && [ -z "$oops" ]; then
+        ok "ifconfig eth0 up: eth0 UP with HWaddr $want_mac, no kernel error"
+    else
+        bad "ifconfig eth0 up: $(grep -A2 'ifup rc=' <<<"$log" | tr '\n' ' ') $oops"
     fi
     real=$(tr -d '\r' <"$tmp/log1" | sed -n 's/^real[[:space:]]*//p')
     case "$real" in

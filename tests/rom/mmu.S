@@ -38,6 +38,10 @@
 !    faults (levels 1, 2, 3).
 !  - SFAR: QEMU stores the page address (VA[11:0] = 0), V8 the faulting
 !    address.  Every SFAR check uses a page-aligned faulting address.
+!  - SFAR after a bus error: QEMU stores the physical address, and nothing
+!    for a fetch; V8 (and the simulator) the virtual address, fetches
+!    included.  VA_EMPTY is mapped 1:1, so VA = PA where SFAR is checked,
+!    and SFAR is not checked after the fetch.
 !  - Probe: QEMU never sets R and never records probe errors in SFSR; V8 is
 !    not explicit.  Probes here only look at PTEs whose R is already set,
 !    and SFSR is cleared (read) after them without checking it.
@@ -500,8 +504,9 @@ mm_resume:      .skip   4               ! where mm_iacc returns to
 
 ! ================================================================ bus errors
         ! VA_EMPTY maps to SBus slot 1, where nothing answers: an access
-        ! error (FT 5) with the physical address in SFAR, data_access_error
-        ! for data and instruction_access_error for fetches (V8 H.5; QEMU
+        ! error (FT 5) with the faulting address in SFAR (VA = PA here, see
+        ! the header), data_access_error for data and
+        ! instruction_access_error for fetches (V8 H.5; QEMU
         ! sparc_raise_mmu_fault)
         SFSR_SET .Lsf_bld, 0, AT_LD_SDATA, FT_BUS
         SFSR_SET .Lsf_bst, 0, AT_ST_SDATA, FT_BUS

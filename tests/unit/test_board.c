@@ -13,6 +13,8 @@
 #include "hw/board/sun4m.h"
 #include "unit.h"
 
+#define NVRAM_PA (board_model("SS-5")->dev[BD_NVRAM].base)
+
 typedef struct Board {
     Machine m;
     CharDev con;
@@ -130,14 +132,14 @@ static void test_two_boards(void)
 
     CU_ASSERT_EQUAL(bus_write(&a->m.bus, 0x1000, 4, 0xdeadbeef, &wait),
                     BUS_OK);
-    CU_ASSERT_EQUAL(bus_write(&a->m.bus, SS5_NVRAM + 0x10, 1, 0x5a, &wait),
+    CU_ASSERT_EQUAL(bus_write(&a->m.bus, NVRAM_PA + 0x10, 1, 0x5a, &wait),
                     BUS_OK);
     CU_ASSERT_EQUAL(bus_read(&c->m.bus, 0x1000, 4, &v, &wait), BUS_OK);
     CU_ASSERT_EQUAL(v, 0);
-    CU_ASSERT_EQUAL(bus_read(&c->m.bus, SS5_NVRAM + 0x10, 1, &v, &wait),
+    CU_ASSERT_EQUAL(bus_read(&c->m.bus, NVRAM_PA + 0x10, 1, &v, &wait),
                     BUS_OK);
     CU_ASSERT_NOT_EQUAL(v, 0x5a);
-    CU_ASSERT_EQUAL(bus_read(&a->m.bus, SS5_NVRAM + 0x10, 1, &v, &wait),
+    CU_ASSERT_EQUAL(bus_read(&a->m.bus, NVRAM_PA + 0x10, 1, &v, &wait),
                     BUS_OK);
     CU_ASSERT_EQUAL(v, 0x5a);
     CU_ASSERT_EQUAL(machine_run(&a->m, 50000), 124);
@@ -172,7 +174,9 @@ static void test_random_code(void)
     for (run = 0; run < 200; run++) {
         Board *b = board_new(spin, sizeof(spin));
         Machine *m = &b->m;
-        uint8_t *ram = m->bus.ram;
+        uint64_t extent;
+        uint8_t *ram = bus_ram_map(&m->bus, 0, 0x40000, BUS_MAP_LOAD,
+                                   &extent);
         int rc;
 
         /* trap table at 0x10000: each vector "jmp %l2; rett %l2 + 4" */
@@ -210,7 +214,125 @@ static void test_random_code(void)
     CU_ASSERT_TRUE(traps > 100000);
 }
 
+/* The table row holding [pa, pa+len), or -1; *rows counts them all. */
+static int row_of(const BoardModel *bm, GPAddr pa, uint64_t len,
+                  unsigned *rows)
+{
+    int found = -1;
+    unsigned i;
+    *rows = 0;
+    for (i = 0; i < BD_COUNT; i++) {
+        const BoardDevice *d = &bm->dev[i];
+        if (pa >= d->base && pa + len <= d->base + d->size) {
+            found = (int)i;
+            (*rows)++;
+        }
+    }
+    return found;
+}
+
+/* Does pa decode to a region of table row id? */
+static bool answers(const Machine *m, BoardDevId id, GPAddr pa)
+{
+    const BusRegion *r = bus_find(&m->bus, pa);
+    unsigned n;
+    return r && row_of(m->model, r->base, r->len, &n) == (int)id;
+}
+
+/*
+ * The board table against the bus it built: every region lies in exactly
+ * one row; every row answers at its base and through its window (the
+ * SLAVIO per-CPU blocks at their pages), and not just outside it.  The
+ * device tree OpenBIOS builds names the same addresses (checked against
+ * the running PROM by tests/guest/openbios.sh).
+ */
+static void test_board_table(void)
+{
+    static const uint8_t spin[] = { 0x10, 0x80, 0x00, 0x00,
+                                    0x01, 0x00, 0x00, 0x00 };
+    Board *b = board_new(spin, sizeof(spin));
+    const Machine *m = &b->m;
+    const BoardModel *bm = m->model;
+    unsigned i, j, n;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bm);
+    CU_ASSERT_STRING_EQUAL(bm->name, "SS-5");
+    for (i = 0; i < m->bus.n_regions; i++) {
+        const BusRegion *r = &m->bus.regions[i];
+        int row = row_of(bm, r->base, r->len, &n);
+        if (n != 1) {
+            printf("\n  region %s at 0x%09llx is in %u table rows", r->name,
+                   (unsigned long long)r->base, n);
+        }
+        CU_ASSERT_EQUAL(n, 1);
+        CU_ASSERT(row >= 0);
+    }
+    for (i = 0; i < BD_COUNT; i++) {
+        const BoardDevice *d = &bm->dev[i];
+        bool ok = true;
+        CU_ASSERT_PTR_NOT_NULL(d->name);
+        CU_ASSERT(d->size > 0);
+        for (j = i + 1; j < BD_COUNT; j++) {
+            const BoardDevice *e = &bm->dev[j];
+            CU_ASSERT(e->base >= d->base + d->size ||
+                      d->base >= e->base + e->size);
+        }
+        if (i == BD_RAM_SOCKETS) {
+            /* RAM from 0, then the empty slot to the end of the sockets */
+            uint64_t ram = bus_ram_size(&m->bus);
+            CU_ASSERT(answers(m, BD_RAM_SOCKETS, ram));
+            CU_ASSERT(answers(m, BD_RAM_SOCKETS, d->size - 1));
+            CU_ASSERT_FALSE(answers(m, BD_RAM_SOCKETS, d->size));
+            continue;
+        }
+        if (d->cpu_pages) {
+            for (j = 0; j < d->cpu_pages; j++) {
+                ok &= answers(m, (BoardDevId)i, d->base + j * BOARD_CPU_PAGE);
+            }
+            ok &= answers(m, (BoardDevId)i, d->base + BOARD_SYS_PAGE);
+            ok &= answers(m, (BoardDevId)i, d->base + d->size - 1);
+        } else {
+            uint64_t a;
+            for (a = d->base; a < d->base + d->size; a++) {
+                ok &= answers(m, (BoardDevId)i, a);
+            }
+        }
+        /* and not just outside */
+        ok &= !answers(m, (BoardDevId)i, d->base - 1);
+        ok &= !answers(m, (BoardDevId)i, d->base + d->size);
+        if (!ok) {
+            printf("\n  %s at 0x%09llx does not answer as its table row "
+                   "says", d->name, (unsigned long long)d->base);
+        }
+        CU_ASSERT_TRUE(ok);
+        /* a read at the base never ends in "nothing there" */
+        {
+            const BusRegion *r = bus_find(&m->bus, d->base);
+            uint64_t v;
+            unsigned wait = 0;
+            if (r && strcmp(d->name, "system-control") != 0) {
+                CU_ASSERT_NOT_EQUAL(bus_read(&b->m.bus, d->base,
+                                             r->ops->min_size, &v, &wait),
+                                    BUS_ERR_UNMAPPED);
+            }
+        }
+    }
+    /* the SBus slots the table uses exist on the model */
+    for (i = 0; i < BD_COUNT; i++) {
+        const BoardDevice *d = &bm->dev[i];
+        if (d->slot != BOARD_OBIO) {
+            GPAddr lo = bm->sbus_base + (GPAddr)d->slot * bm->sbus_slot_size;
+            CU_ASSERT((unsigned)d->slot < bm->sbus_slots);
+            CU_ASSERT(d->base >= lo && d->base + d->size <=
+                      lo + bm->sbus_slot_size);
+        }
+    }
+    board_free(b);
+}
+
 static const UnitTest tests[] = {
+    { "every device answers at its table address and nowhere else",
+      test_board_table },
     { "random instruction streams", test_random_code },
     { "random register accesses on every device", test_mmio_fuzz },
     { "two boards in one process", test_two_boards },

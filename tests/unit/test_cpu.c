@@ -178,18 +178,26 @@ static void fx_teardown(void)
     machine_free(&bus, &cpu);
 }
 
+/* Test set-up writes RAM behind the CPU's back, as a loader does: the
+ * tests that need the CPU to notice call bus_ram_written themselves. */
 static void put32_on(Bus *b, uint32_t pa, uint32_t v)
 {
-    b->ram[pa] = (uint8_t)(v >> 24);
-    b->ram[pa + 1] = (uint8_t)(v >> 16);
-    b->ram[pa + 2] = (uint8_t)(v >> 8);
-    b->ram[pa + 3] = (uint8_t)v;
+    uint64_t n;
+    uint8_t *p = bus_ram_map(b, pa, 4, BUS_MAP_LOAD, &n);
+    CU_ASSERT_FATAL(p != NULL && n == 4);
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
 }
 
 static uint32_t get32_on(const Bus *b, uint32_t pa)
 {
-    return ((uint32_t)b->ram[pa] << 24) | ((uint32_t)b->ram[pa + 1] << 16) |
-           ((uint32_t)b->ram[pa + 2] << 8) | b->ram[pa + 3];
+    uint64_t n;
+    const uint8_t *p = bus_ram_map(b, pa, 4, BUS_MAP_READ, &n);
+    CU_ASSERT_FATAL(p != NULL && n == 4);
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+           ((uint32_t)p[2] << 8) | p[3];
 }
 
 static void put32(uint32_t pa, uint32_t v)
@@ -1864,6 +1872,100 @@ static void test_self_modifying(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Bus errors through the MMU                                           */
+
+/*
+ * SRMMU tables in RAM (V8 H.2): a context table at MMU_CTXTBL whose entry
+ * 0 points to the level-1 table MMU_L1, which maps VA 0-16 MB 1:1 (code,
+ * trap table, data) and VA_NOWHERE's 16 MB to PA_NOWHERE, where nothing
+ * answers on this machine's bus.  ACC 3 (read/write/execute), R and M set.
+ */
+#define MMU_CTXTBL 0x30000u
+#define MMU_L1 0x30400u
+#define VA_NOWHERE 0x50000000u
+#define PA_NOWHERE 0x20000000u
+#define PTE16M(pa) ((((pa) >> 4) & 0xffffff00u) | 0x60u | (3u << 2) | 2u)
+
+static void mmu_on_nowhere(void)
+{
+    put32(MMU_CTXTBL, (MMU_L1 >> 4) | 1u);          /* PTD */
+    put32(MMU_L1, PTE16M(0u));
+    put32(MMU_L1 + 4 * (VA_NOWHERE >> 24), PTE16M(PA_NOWHERE));
+    cpu.mmu.ctp = MMU_CTXTBL >> 4;
+    cpu.mmu.ctx = 0;
+    cpu.mmu.ctrl |= SRMMU_CTRL_E;
+    cpu_tlb_flush(&cpu);
+}
+
+static uint32_t sfsr_bus(unsigned at)
+{
+    return (at << SRMMU_SFSR_AT_SHIFT) |
+           (SRMMU_FT_BUS << SRMMU_SFSR_FT_SHIFT) | SRMMU_SFSR_FAV;
+}
+
+/*
+ * A virtual address mapped to a physical address where nothing answers:
+ * the access ends in a bus error, and SFAR holds the virtual address of the
+ * access (V8 H.3.5), not the physical one QEMU 7.2 stores.
+ */
+static void test_bus_error_sfar_is_va(void)
+{
+    const uint32_t va = VA_NOWHERE + 0x124;
+    /* ld [%g1], %g2 / st %g0, [%g1 + 8] / jmpl %g1, %g0 /
+     * lda [%g3] 0x20, %g2 (MMU bypass: the address is the PA) */
+    uint32_t ld_prog[] = { MEM(M_LD, G2, G1, G0), UNIMP };
+    uint32_t st_prog[] = { MEMI(M_ST, G0, G1, 8), UNIMP };
+    uint32_t jmp_prog[] = { ALU(X_JMPL, G0, G1, G0), NOP, UNIMP };
+    uint32_t lda_prog[] = { MEM(0x10, G2, G3, G0) | (0x20u << 5), UNIMP };
+    CpuStop st;
+
+    fx_setup(PSR_TRAPS);
+    mmu_on_nowhere();
+    LOAD_PROG(ld_prog);
+    REG(G1) = va;
+    REG(G2) = 0x77;
+    st = run();
+    check_trap(st, TT_DACC_ERR, CODE, CODE + 4);
+    CU_ASSERT_EQUAL(cpu.mmu.sfsr, sfsr_bus(SRMMU_AT_LD_SUPER_DATA));
+    CU_ASSERT_EQUAL(cpu.mmu.sfar, va);
+    CU_ASSERT_NOT_EQUAL(cpu.mmu.sfar, (uint32_t)(PA_NOWHERE + 0x124));
+    fx_teardown();
+
+    fx_setup(PSR_TRAPS);
+    mmu_on_nowhere();
+    LOAD_PROG(st_prog);
+    REG(G1) = va;
+    st = run();
+    check_trap(st, TT_DACC_ERR, CODE, CODE + 4);
+    CU_ASSERT_EQUAL(cpu.mmu.sfsr, sfsr_bus(SRMMU_AT_ST_SUPER_DATA));
+    CU_ASSERT_EQUAL(cpu.mmu.sfar, va + 8);
+    fx_teardown();
+
+    /* a fetch: instruction_access_error, SFAR = the instruction's VA
+     * (QEMU leaves SFAR unchanged here) */
+    fx_setup(PSR_TRAPS);
+    mmu_on_nowhere();
+    LOAD_PROG(jmp_prog);
+    REG(G1) = va;
+    st = run();
+    check_trap(st, TT_IACC_ERR, va, va + 4);
+    CU_ASSERT_EQUAL(cpu.mmu.sfsr, sfsr_bus(SRMMU_AT_LD_SUPER_INSN));
+    CU_ASSERT_EQUAL(cpu.mmu.sfar, va);
+    fx_teardown();
+
+    /* MMU bypass: the address in the instruction is the one recorded */
+    fx_setup(PSR_TRAPS);
+    mmu_on_nowhere();
+    LOAD_PROG(lda_prog);
+    REG(G3) = PA_NOWHERE + 0x124;
+    st = run();
+    check_trap(st, TT_DACC_ERR, CODE, CODE + 4);
+    CU_ASSERT_EQUAL(cpu.mmu.sfsr, sfsr_bus(SRMMU_AT_LD_SUPER_DATA));
+    CU_ASSERT_EQUAL(cpu.mmu.sfar, PA_NOWHERE + 0x124);
+    fx_teardown();
+}
+
+/* ------------------------------------------------------------------ */
 /* Two machines                                                         */
 
 /*
@@ -1995,6 +2097,7 @@ static const UnitTest tests[] = {
     { "load-use interlock sources", test_cycles_no_false_interlock },
     { "cycle budget", test_budget },
     { "self-modifying code", test_self_modifying },
+    { "bus error: SFAR holds the virtual address", test_bus_error_sfar_is_va },
     { "two independent machines", test_two_instances },
 };
 

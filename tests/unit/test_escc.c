@@ -46,7 +46,9 @@ static void rig_init(Rig *r, EsccKind a_kind)
     r->b.in_fd = r->b.out_fd = r->b.log_fd = -1;
     r->a.on_output = rig_out;
     r->a.on_output_opaque = r;
-    escc_init(&r->s, &r->q, HZ, irq_line(rig_irq, r, 0), a_kind,
+    DevCtx c = unit_ctx(NULL, &r->q, HZ, NULL, "escc", LOG_ESCC, 0,
+                        ESCC_REG_SIZE);
+    escc_init(&r->s, &c, irq_line(rig_irq, r, 0), a_kind,
               a_kind == ESCC_SERIAL ? &r->a : NULL, ESCC_SERIAL, &r->b);
 }
 

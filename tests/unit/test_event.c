@@ -8,14 +8,14 @@
 #include "hw/core/event.h"
 #include "unit.h"
 
-typedef struct Log {
+typedef struct FireLog {
     int order[64];
     unsigned n;
     Cycles at[64];
-} Log;
+} FireLog;
 
 typedef struct Tag {
-    Log *log;
+    FireLog *log;
     int id;
     Cycles *now;
 } Tag;
@@ -40,7 +40,7 @@ static void test_order(void)
 {
     Cycles now = 0;
     EventQueue q;
-    Log log = { { 0 }, 0, { 0 } };
+    FireLog log = { { 0 }, 0, { 0 } };
     Event e[6];
     Tag t[6];
     static const Cycles when[6] = { 50, 10, 50, 30, 10, 40 };
@@ -71,7 +71,7 @@ static void test_cancel_rearm(void)
 {
     Cycles now = 0;
     EventQueue q;
-    Log log = { { 0 }, 0, { 0 } };
+    FireLog log = { { 0 }, 0, { 0 } };
     Event e[3];
     Tag t[3];
     unsigned i;
@@ -103,7 +103,7 @@ static void test_random(void)
 {
     Cycles now = 0, last = 0;
     EventQueue q;
-    Log log = { { 0 }, 0, { 0 } };
+    FireLog log = { { 0 }, 0, { 0 } };
     Event e[40];
     Tag t[40];
     unsigned i, k, fired = 0;
@@ -144,7 +144,7 @@ static void test_earliest_hook(void)
 {
     Cycles now = 0;
     EventQueue q;
-    Log log = { { 0 }, 0, { 0 } };
+    FireLog log = { { 0 }, 0, { 0 } };
     Event a, b;
     Tag ta = { &log, 0, &now }, tb = { &log, 1, &now };
     Cycles announced = 0;

@@ -23,6 +23,7 @@
 
 #define NVRAM_BASE 0x71200000ull
 #define HZ 110000000ull
+#define FW_CFG_SS5_BASE 0xd00000510ull
 #define Y2000 946684800ll           /* 2000-01-01 00:00:00 UTC, a Saturday */
 
 /* CUnit test functions take no arguments: the fixture is file-scope. */
@@ -30,6 +31,9 @@ static Bus bus;
 static M48t08 nv;
 static FwCfg fc;
 static Cycles now;
+static EventQueue nv_q;             /* the clock the NVRAM reads */
+/* a device built off the bus: its clock is the start time */
+static const DevCtx no_bus = { .name = "m48t08", .cat = LOG_NVRAM };
 static char err[256];
 static char tmpdir[64];
 
@@ -39,7 +43,7 @@ static const uint8_t qemu_nvram_head[48] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0x7f, 0x20, 0x01, 0xfb, 'f', 'r', 'e', 'e', 0, 0, 0, 0, 0, 0, 0, 0,
 };
-/* QEMU 7.2 IDPROM with the default MAC (also contract §2 trace) */
+/* QEMU 7.2 IDPROM with the default MAC (hw/README.md §NVRAM layout, measured) */
 static const uint8_t qemu_idprom[16] = {
     0x01, 0x80, 0x52, 0x54, 0x00, 0x12, 0x34, 0x56,
     0x00, 0x00, 0x00, 0x00, 0x12, 0x34, 0x56, 0x87,
@@ -83,6 +87,7 @@ static void secs(double s)
 static void nv_setup(const M48t08Config *extra)
 {
     M48t08Config cfg = { 0 };
+    DevCtx ctx;
 
     if (extra) {
         cfg = *extra;
@@ -91,17 +96,19 @@ static void nv_setup(const M48t08Config *extra)
     if (!cfg.start_time) {
         cfg.start_time = Y2000;
     }
-    cfg.now = &now;
-    cfg.cpu_hz = HZ;
     now = 0;
     bus_free(&bus);
     CU_ASSERT_EQUAL_FATAL(bus_init(&bus, 0x10000, 0x70000000ull, 0x1000), 0);
-    CU_ASSERT_EQUAL_FATAL(m48t08_init(&nv, &cfg, err, sizeof(err)), 0);
-    m48t08_map(&nv, &bus, NVRAM_BASE);
+    ev_queue_free(&nv_q);
+    ev_queue_init(&nv_q, &now);
+    ctx = unit_ctx(&bus, &nv_q, HZ, NULL, "m48t08", LOG_NVRAM, NVRAM_BASE,
+                   M48T08_SIZE);
+    CU_ASSERT_EQUAL_FATAL(m48t08_init(&nv, &ctx, &cfg, err, sizeof(err)), 0);
 }
 
 static void fc_setup(void)
 {
+    DevCtx ctx;
     FwCfgSun4m c = {
         .ram_size = 128ull << 20, .nb_cpus = 1, .max_cpus = 1,
         .machine_id = 32, .nographic = false, .boot_device = 'c',
@@ -113,7 +120,9 @@ static void fc_setup(void)
     CU_ASSERT_EQUAL_FATAL(fw_cfg_add_sun4m(&fc, &c), 0);
     bus_free(&bus);
     CU_ASSERT_EQUAL_FATAL(bus_init(&bus, 0x10000, 0x70000000ull, 0x1000), 0);
-    fw_cfg_map(&fc, &bus, FW_CFG_SS5_BASE);
+    ctx = unit_ctx(&bus, NULL, HZ, NULL, "fw_cfg", LOG_FW_CFG,
+                   FW_CFG_SS5_BASE, FW_CFG_REG_SIZE);
+    fw_cfg_map(&fc, &ctx);
 }
 
 static void sel(uint16_t key)
@@ -199,7 +208,7 @@ static void test_prom_env(void)
                                        0x80, huge, 1), -1);
     cfg.prom_env = huge;
     cfg.n_prom_env = 1;
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), -1);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "do not fit"));
 }
 
@@ -388,7 +397,7 @@ static void test_clock_host(void)
     time_t t0 = time(NULL);
     int64_t t;
 
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), 0);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), 0);
     t = m48t08_time(&nv);
     CU_ASSERT(t >= (int64_t)t0 && t <= (int64_t)t0 + 2);
     CU_ASSERT(m48t08_read(&nv, M48T08_YEAR) >= 0x55);  /* >= 2023 */
@@ -444,30 +453,30 @@ static void test_file_errors(void)
     path_in_tmp(path, sizeof(path), "short.nvram");
     write_file(path, junk, 100);
     err[0] = 0;
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), -1);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "shorter"));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "short.nvram"));
     /* empty */
     write_file(path, junk, 0);
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), -1);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), -1);
     /* long */
     path_in_tmp(path, sizeof(path), "long.nvram");
     write_file(path, junk, sizeof(junk));
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), -1);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "longer"));
     /* unreadable: a directory */
     snprintf(path, sizeof(path), "%s", tmpdir);
     err[0] = 0;
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), -1);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), -1);
     CU_ASSERT_NOT_EQUAL(err[0], 0);
     /* saving where nothing can be created fails cleanly */
     path_in_tmp(path, sizeof(path), "no/such/dir.nvram");
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), 0);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), 0);
     CU_ASSERT_EQUAL(m48t08_save(&nv, err, sizeof(err)), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "no/such/dir.nvram"));
     /* no file configured: save does nothing */
     cfg.file = NULL;
-    CU_ASSERT_EQUAL(m48t08_init(&nv, &cfg, err, sizeof(err)), 0);
+    CU_ASSERT_EQUAL(m48t08_init(&nv, &no_bus, &cfg, err, sizeof(err)), 0);
     CU_ASSERT_EQUAL(m48t08_save(&nv, err, sizeof(err)), 0);
 }
 

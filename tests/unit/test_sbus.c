@@ -34,6 +34,7 @@
 #define SRC_IOMMU 30
 #define SRC_SCSI 18
 #define SRC_ETHER 16
+#define SRC_FLOPPY 22
 
 #define PMEM_SIZE 0x100000u
 
@@ -46,6 +47,7 @@ static Iommu iommu;
 static Dma2 dma;
 static Esp esp;
 static Fdc fdc;
+static Log glog;
 static bool have_fixture;
 
 static bool line[32];
@@ -109,6 +111,8 @@ static void teardown(void)
 
 static void setup(void)
 {
+    DevCtx c, c2;
+
     teardown();
     now = 0;
     memset(line, 0, sizeof(line));
@@ -120,18 +124,28 @@ static void setup(void)
     CU_ASSERT_FATAL(bus_init(&bus, 0x100000, 0x70000000ull, 0x1000) == 0);
     have_fixture = true;
 
-    iommu_init(&iommu, IOMMU_VERSION_SS5,
-               irq_line(rec_irq, NULL, SRC_IOMMU), fake_ld32, NULL);
-    iommu_map(&iommu, &bus, IOMMU_PA);
-    dma2_init(&dma, irq_line(rec_irq, NULL, SRC_SCSI),
+    log_init(&glog, &now, CPU_HZ);
+
+    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "iommu", LOG_IOMMU, IOMMU_PA,
+                 IOMMU_REG_SIZE);
+    iommu_init(&iommu, &c, IOMMU_VERSION_SS5,
+               irq_line(rec_irq, NULL, SRC_IOMMU));
+    iommu.phys_ld32 = fake_ld32;    /* the table lives in pmem */
+    iommu.phys_opaque = NULL;
+    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "espdma", LOG_DMA, DMA_PA,
+                 DMA2_CHANNEL_SIZE);
+    c2 = unit_ctx(&bus, &eq, CPU_HZ, &glog, "ledma", LOG_DMA,
+                  DMA_PA + DMA2_LEDMA_OFF, DMA2_LEDMA_WINDOW);
+    dma2_init(&dma, &c, &c2, irq_line(rec_irq, NULL, SRC_SCSI),
               irq_line(rec_irq, NULL, SRC_ETHER));
-    dma2_map(&dma, &bus, DMA_PA);
-    esp_init(&esp, &eq, CPU_HZ, ESP_CLOCK_SS5, dma2_device_line(&dma.esp));
+    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "esp", LOG_ESP, ESP_PA,
+                 ESP_REG_SIZE);
+    esp_init(&esp, &c, ESP_CLOCK_SS5, dma2_device_line(&dma.esp));
     dma2_connect(&dma.esp, &esp, esp_dma_reset, esp_dma_enable);
-    esp_map(&esp, &bus, ESP_PA);
     dma2_connect(&dma.le, NULL, fake_dev_reset, fake_dev_enable);
-    fdc_init(&fdc);
-    fdc_map(&fdc, &bus, FDC_PA);
+    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "fdc", LOG_FDC, FDC_PA,
+                 FDC_REG_SIZE);
+    fdc_init(&fdc, &c, irq_line(rec_irq, NULL, SRC_FLOPPY));
 }
 
 static uint32_t rd(GPAddr pa, unsigned size)
@@ -608,7 +622,7 @@ static void test_esp_fifo(void)
         esp_wr(ESP_FIFO, (uint8_t)i);
     }
     CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), ESP_FIFO_SIZE);
-    CU_ASSERT_EQUAL(esp.guest_errors, 4);
+    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 4);
     for (i = 0; i < ESP_FIFO_SIZE; i++) {
         CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), i);
     }
@@ -642,7 +656,7 @@ static void test_esp_bus_reset_interrupt(void)
 }
 
 /* One target of OpenBIOS's probe (drivers/esp.c do_command, the
- * sequence of sun4m-contract.md §3); returns the cycles the select took. */
+ * sequence of hw/README.md §ESP); returns the cycles the select took. */
 static Cycles openbios_probe_target(unsigned id)
 {
     Cycles start = now, limit = now + CPU_HZ;     /* 1 s */
@@ -869,7 +883,7 @@ static void test_esp_misc_commands(void)
     esp_wr(ESP_CMD, ESP_CMD_SATN);
     esp_wr(ESP_CMD, ESP_CMD_RSTATN);
     esp_wr(ESP_CMD, 0x27);
-    CU_ASSERT_EQUAL(esp.guest_errors, 1);
+    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 1);
     CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_FC);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
     /* TI with DMA waits for the channel like a select */

@@ -55,6 +55,7 @@ typedef struct IrqRec {
 static Cycles now;
 static EventQueue q;
 static Bus bus;
+static Log glog;
 static bool have_fixture;
 static SlavioIntctl ic;
 static SlavioTimer tm;
@@ -96,6 +97,7 @@ static void teardown(void)
 static void fixture(unsigned ncpus, uint64_t cpu_hz, bool wired)
 {
     unsigned i;
+    DevCtx c;
 
     teardown();
     now = 0;
@@ -108,10 +110,13 @@ static void fixture(unsigned ncpus, uint64_t cpu_hz, bool wired)
         CU_FAIL_FATAL("bus_init");
     }
     have_fixture = true;
-    slavio_intctl_init(&ic, ncpus, cpu_level_cb, NULL);
-    slavio_intctl_map(&ic, &bus, IC_CPU0, IC_SYS);
-    slavio_timer_init(&tm, &q, cpu_hz, ncpus);
-    slavio_timer_map(&tm, &bus, TM_CPU0, TM_SYS);
+    log_init(&glog, &now, cpu_hz);
+    c = unit_ctx(&bus, &q, cpu_hz, &glog, "intctl", LOG_INTCTL, IC_CPU0,
+                 SLAVIO_INTCTL_WINDOW);
+    slavio_intctl_init(&ic, &c, ncpus, cpu_level_cb, NULL);
+    c = unit_ctx(&bus, &q, cpu_hz, &glog, "counter", LOG_TIMER, TM_CPU0,
+                 SLAVIO_TIMER_WINDOW);
+    slavio_timer_init(&tm, &c, ncpus);
     for (i = 0; i < SLAVIO_TIMER_MAX_CPUS; i++) {
         slavio_timer_connect(&tm, i, wired ? slavio_intctl_timer_line(&ic,
                                                  (int)i)
@@ -446,12 +451,12 @@ static void t_ic_guest_errors(void)
 
     fixture(1, MHZ110, false);
     slavio_intctl_irq_in(&ic, SLAVIO_INT_SCSI, true);
-    errs = bus.guest_errors;
+    errs = log_guest_error_count(&glog);
     wr(IC_SYS + IC_PENDING, 0);
     wr(IC_SYS + IC_MASK, 0xffffffffu);
     wr(IC_CPU0 + IC_PENDING, 0xffffffffu);
     wr(IC_CPU0 + 0xc, 0xffffffffu);
-    CU_ASSERT_EQUAL(bus.guest_errors, errs + 4);
+    CU_ASSERT_EQUAL(log_guest_error_count(&glog), errs + 4);
     CU_ASSERT_EQUAL(rd(IC_SYS + IC_PENDING), 1u << 18);
     CU_ASSERT_EQUAL(rd(IC_SYS + IC_MASK), 0);
     CU_ASSERT_EQUAL(rd(IC_CPU0 + IC_PENDING), 1u << 4);
@@ -884,11 +889,11 @@ static void t_tm_guest_errors(void)
 
     fixture(1, MHZ110, false);
     run_until(10 * TICK);
-    errs = bus.guest_errors;
+    errs = log_guest_error_count(&glog);
     wr(TM_CPU0 + TM_COUNT, 0x12345600);         /* counter: read-only */
     wr(TM_SYS + TM_COUNT, 0x12345600);
     wr(TM_SYS + TM_RUN, 1);                     /* reserved */
-    CU_ASSERT_EQUAL(bus.guest_errors, errs + 3);
+    CU_ASSERT_EQUAL(log_guest_error_count(&glog), errs + 3);
     CU_ASSERT_EQUAL(rd(TM_CPU0 + TM_COUNT), 10u << 9);
     CU_ASSERT_EQUAL(rd(TM_SYS + TM_COUNT), 10u << 9);
     /* the limit keeps bits 30:9 only */

@@ -26,6 +26,8 @@
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
 
+#include "hw/core/devctx.h"
+
 typedef struct UnitTest {
     const char *name;
     CU_TestFunc fn;
@@ -70,5 +72,21 @@ static inline int unit_run(const char *suite, CU_InitializeFunc init,
 #define UNIT_RUN(suite, init, clean, tests)                                \
     unit_run((suite), (init), (clean), (tests),                           \
              sizeof(tests) / sizeof((tests)[0]))
+
+/*
+ * The context a chip is created with, for a test that builds it alone:
+ * bus may be NULL (the test then calls the chip's MmioOps directly), log
+ * may be NULL (nothing is logged or counted).  Wait states are 2, as on the board.
+ */
+static inline DevCtx unit_ctx(Bus *bus, EventQueue *q, uint64_t hz, Log *log,
+                              const char *name, LogCat cat, GPAddr base,
+                              uint64_t size)
+{
+    DevCtx c = {
+        .bus = bus, .events = q, .hz = hz, .log = log, .name = name,
+        .cat = cat, .base = base, .size = size, .wait = 2,
+    };
+    return c;
+}
 
 #endif /* UNIT_H */
