@@ -282,6 +282,7 @@ void machine_reset(Machine *m)
     esp_reset(&m->esp);
     lance_reset(&m->le);
     cs4231_reset(&m->cs4231);
+    fdc_reset(&m->fdc);
 }
 
 /* The context of board device id: its table row on this machine's bus. */
@@ -434,6 +435,11 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     cs4231_init(&m->cs4231, &c, board_irq(m, BD_CS4231));
     c = board_dev_ctx(m, BD_FDC);
     fdc_init(&m->fdc, &c, board_irq(m, BD_FDC));
+    /* The SS-5's 3.5" drive, with no diskette in it.  With nothing on the
+     * cable the chip answers a recalibrate with "equipment check", which
+     * OpenBIOS's floppy_recalibrate retries forever (Sun's OBP marked the
+     * node disabled instead); QEMU always has this empty drive 0. */
+    fdc_attach_drive(&m->fdc, 0, FDC_DRIVE_EMPTY);
 
     c = board_dev_ctx(m, BD_ESCC_SERIAL);
     escc_init(&m->escc_serial, &c, board_irq(m, BD_ESCC_SERIAL),

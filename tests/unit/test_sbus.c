@@ -1,7 +1,7 @@
 /*
  * Unit tests of the SBus-side chips: sun4m IOMMU (hw/chips/iommu.c), DMA2
- * channels (hw/chips/dma2.c), ESP SCSI controller with an empty bus (hw/chips/esp.c)
- * and the absent floppy controller (hw/chips/fdc.c).
+ * channels (hw/chips/dma2.c) and the ESP SCSI controller with an empty
+ * bus (hw/chips/esp.c).  The floppy controller has tests/unit/test_fdc.c.
  *
  * The chips are mapped on a real Bus at their SS-5 addresses and driven
  * with bus_read/bus_write as the CPU would; time advances by firing the
@@ -19,7 +19,6 @@
 #include "hw/chips/dma2.h"
 #include "hw/chips/esp.h"
 #include "hw/core/event.h"
-#include "hw/chips/fdc.h"
 #include "hw/chips/iommu.h"
 #include "unit.h"
 
@@ -29,12 +28,10 @@
 #define LEDMA_PA 0x78400010ull
 #define LEDMA_ALIAS_PA 0x78400020ull
 #define ESP_PA 0x78800000ull
-#define FDC_PA 0x71400000ull
 
 #define SRC_IOMMU 30
 #define SRC_SCSI 18
 #define SRC_ETHER 16
-#define SRC_FLOPPY 22
 
 #define PMEM_SIZE 0x100000u
 
@@ -46,7 +43,6 @@ static Bus bus;
 static Iommu iommu;
 static Dma2 dma;
 static Esp esp;
-static Fdc fdc;
 static Log glog;
 static bool have_fixture;
 
@@ -143,9 +139,6 @@ static void setup(void)
     esp_init(&esp, &c, ESP_CLOCK_SS5, dma2_device_line(&dma.esp));
     dma2_connect(&dma.esp, &esp, esp_dma_reset, esp_dma_enable);
     dma2_connect(&dma.le, NULL, fake_dev_reset, fake_dev_enable);
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "fdc", LOG_FDC, FDC_PA,
-                 FDC_REG_SIZE);
-    fdc_init(&fdc, &c, irq_line(rec_irq, NULL, SRC_FLOPPY));
 }
 
 static uint32_t rd(GPAddr pa, unsigned size)
@@ -897,34 +890,6 @@ static void test_esp_misc_commands(void)
     CU_ASSERT_EQUAL(esp_rd(ESP_CMD), ESP_CMD_TI | ESP_CMD_DMA);
 }
 
-/* ---- FDC ---- */
-
-static void test_fdc_absent(void)
-{
-    unsigned i, ready = 0;
-    setup();
-    for (i = 0; i < FDC_REG_SIZE; i++) {
-        CU_ASSERT_EQUAL(rd(FDC_PA + i, 1), 0);
-    }
-    /* OpenBIOS reset_fdc/get_fdc_version: DOR, DSR writes, then up to
-     * 10000 MSR polls for RQM, which never comes */
-    wr(FDC_PA + FDC_DOR, 1, 0x00);
-    wr(FDC_PA + FDC_DOR, 1, 0x04);
-    wr(FDC_PA + FDC_FIFO, 1, 0x0e);
-    for (i = 0; i < 10000; i++) {
-        if (rd(FDC_PA + FDC_MSR, 1) & FDC_MSR_RQM) {
-            ready++;
-        }
-    }
-    CU_ASSERT_EQUAL(ready, 0);
-    CU_ASSERT_EQUAL(rd(FDC_PA + FDC_DOR, 1), 0);
-    CU_ASSERT_TRUE(is_stable(FDC_PA + FDC_MSR, 1));
-    CU_ASSERT_EQUAL(try_read(FDC_PA + FDC_MSR, 2), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_write(FDC_PA, 4, 0), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_read(FDC_PA + FDC_REG_SIZE, 1), BUS_ERR_UNMAPPED);
-    CU_ASSERT_EQUAL(fdc.writes, 3);
-}
-
 /* frees the fixture the last test left behind */
 static int suite_clean(void)
 {
@@ -958,7 +923,6 @@ static const UnitTest tests[] = {
     { "esp select without DMA", test_esp_select_without_dma },
     { "esp DMA reset pulse", test_esp_dma_reset_pulse },
     { "esp misc commands", test_esp_misc_commands },
-    { "fdc absent", test_fdc_absent },
 };
 
 int main(void)
