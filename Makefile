@@ -14,7 +14,7 @@ BUILD    := build
 OPT      ?= -O2
 CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow \
             -Wno-unused-parameter -MMD -MP -I.
-LDLIBS   := -lz -lm
+LDLIBS   := -lz -lm -laio
 ifeq ($(CI),true)
 CFLAGS   += -Werror
 endif
@@ -33,7 +33,8 @@ SIM      := $(if $(filter 1,$(SANITIZE)),$(BUILD)/san/sun4m,$(BUILD)/sun4m)
 
 # Rooms by kind, lowest layer first (hw/README.md, tools/check-layers.sh)
 LIB_SRCS := $(wildcard hw/core/*.c) $(wildcard hw/host/*.c) \
-            $(wildcard cpu/*.c) $(wildcard hw/chips/*.c) \
+            $(wildcard cpu/*.c) $(wildcard dma/*.c) $(wildcard net/*.c) \
+            $(wildcard hw/scsi/*.c) $(wildcard hw/chips/*.c) \
             $(wildcard hw/board/*.c)
 LIB_OBJS := $(patsubst %.c,$(OBJDIR)/%.o,$(LIB_SRCS))
 LIB      := $(OBJDIR)/libsun4m.a
@@ -65,7 +66,7 @@ $(OBJDIR)/tests/%: tests/unit/%.c $(LIB)
 
 # every header compiles on its own; includes follow the layers
 check-headers:
-	@for h in cpu/*.h hw/*/*.h; do \
+	@for h in cpu/*.h hw/*/*.h dma/*.h; do \
 	    echo "#include \"$$h\"" | \
 	        $(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fsyntax-only -x c - \
 	        || exit 1; \
@@ -88,11 +89,13 @@ check-unit: $(UNIT_BINS)
 check-cli: $(SIM) build/rom/alu.bin
 	@tests/cli/test-cli.sh $(SIM)
 
-# Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell
+# Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell,
+# Linux with disks and CDs
 check-guest: $(SIM)
 	@tests/guest/openbios.sh $(SIM)
 	@tests/guest/terminal.py $(SIM)
 	@tests/guest/linux.sh $(SIM)
+	@tests/guest/disk.sh $(SIM)
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -39,6 +39,11 @@ static const char usage[] =
     "                     (on a terminal, Ctrl-A x quits; Ctrl-C goes to the\n"
     "                     guest)\n"
     "  -boot LETTER       PROM boot device: c disk, d cdrom, n net, a floppy\n"
+    "  -drive file=F[,if=scsi][,index=N][,media=disk|cdrom][,readonly=on]\n"
+    "         [,format=raw][,cache=writeback|none]\n"
+    "                     a raw image on SCSI target N (0..6; the ESP is 7)\n"
+    "  -hda/-hdb/-hdc/-hdd FILE   disk on SCSI target 0/1/2/3\n"
+    "  -cdrom FILE        CD-ROM on SCSI target 2 (as QEMU's SS-5)\n"
     "  -rtc base=DATE     start the clock at DATE (YYYY-MM-DDTHH:MM:SS, UTC)\n"
     "                     and run it in virtual time (reproducible runs);\n"
     "                     by default it follows the host clock\n"
@@ -58,6 +63,7 @@ static const char usage[] =
     "  --trace LIST       trace on stderr: traps, mmio, esp, dma, iommu, ...\n"
     "                     (comma-separated; --trace help lists them)\n"
     "  --board            print the board's devices (address map) and exit\n"
+    "  --fail-io N        (tests) the Nth host disk request fails with EIO\n"
     "  --nvram FILE       keep the NVRAM (8 KB) in FILE across runs\n"
     "  --mac XX:XX:XX:XX:XX:XX  Ethernet address in the IDPROM\n"
     "  --help             this text\n";
@@ -68,6 +74,105 @@ static void die_usage(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputc('\n', stderr);
     exit(2);
+}
+
+/* Add a drive at id (-1: the lowest free target); dies on a conflict. */
+static void add_drive(MachineConfig *cfg, const DriveConfig *d)
+{
+    DriveConfig nd = *d;
+    unsigned i;
+    if (nd.id < 0) {
+        for (nd.id = 0; nd.id < SUN4M_SCSI_IDS; nd.id++) {
+            for (i = 0; i < cfg->n_drives && cfg->drives[i].id != nd.id; i++) {
+            }
+            if (i == cfg->n_drives) {
+                break;
+            }
+        }
+        if (nd.id == SUN4M_SCSI_IDS) {
+            die_usage("'%s': every SCSI target (0..6) is taken", nd.file);
+        }
+    }
+    for (i = 0; i < cfg->n_drives; i++) {
+        if (cfg->drives[i].id == nd.id) {
+            fprintf(stderr, "sun4m: '%s' and '%s' both on SCSI target %d\n",
+                    cfg->drives[i].file, nd.file, nd.id);
+            exit(2);
+        }
+    }
+    cfg->drives[cfg->n_drives++] = nd;
+}
+
+/* -drive file=F,if=scsi,index=N,media=cdrom,readonly=on,format=raw,
+ * cache=none (qemu-system-sparc's syntax, the keys a raw SCSI image has) */
+static void parse_drive(MachineConfig *cfg, const char *spec)
+{
+    DriveConfig d = { .id = -1 };
+    char *copy = strdup(spec), *tok, *save = NULL;
+    char *file = NULL;
+
+    if (!copy) {
+        die_usage("out of memory at '%s'", spec);
+    }
+    for (tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(tok, '=');
+        const char *v;
+        if (!eq) {
+            die_usage("-drive: '%s' is not key=value", tok);
+        }
+        *eq = '\0';
+        v = eq + 1;
+        if (strcmp(tok, "file") == 0) {
+            file = strdup(v);
+        } else if (strcmp(tok, "if") == 0) {
+            if (strcmp(v, "scsi") != 0) {
+                die_usage("-drive if=%s: the SS-5 has only if=scsi", v);
+            }
+        } else if (strcmp(tok, "index") == 0 || strcmp(tok, "unit") == 0) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*v == '\0' || *end || n < 0 || n >= SUN4M_SCSI_IDS) {
+                die_usage("-drive index=%s: expected a SCSI target 0..6", v);
+            }
+            d.id = (int)n;
+        } else if (strcmp(tok, "media") == 0) {
+            if (strcmp(v, "cdrom") == 0) {
+                d.cdrom = true;
+            } else if (strcmp(v, "disk") != 0) {
+                die_usage("-drive media=%s: expected disk or cdrom", v);
+            }
+        } else if (strcmp(tok, "readonly") == 0) {
+            if (strcmp(v, "on") == 0) {
+                d.readonly = true;
+            } else if (strcmp(v, "off") != 0) {
+                die_usage("-drive readonly=%s: expected on or off", v);
+            }
+        } else if (strcmp(tok, "format") == 0) {
+            if (strcmp(v, "raw") != 0) {
+                die_usage("-drive format=%s: only raw images are supported",
+                          v);
+            }
+        } else if (strcmp(tok, "cache") == 0) {
+            if (strcmp(v, "none") == 0) {
+                d.cache_none = true;
+            } else if (strcmp(v, "writeback") != 0) {
+                die_usage("-drive cache=%s: expected writeback or none", v);
+            }
+        } else {
+            die_usage("-drive: unknown key '%s' (file, if, index, media, "
+                      "readonly, format, cache)", tok);
+        }
+    }
+    free(copy);
+    if (!file || !*file) {
+        die_usage("-drive %s: no file=", spec);
+    }
+    d.file = file;
+    if (cfg->n_drives == SUN4M_SCSI_IDS) {
+        die_usage("-drive %s: every SCSI target (0..6) is taken", spec);
+    }
+    add_drive(cfg, &d);
 }
 
 static uint64_t parse_ram(const char *s)
@@ -255,6 +360,25 @@ int main(int argc, char **argv)
                 die_usage("invalid -boot '%s': expected a, c, d or n", v);
             }
             cfg.boot_device = v[0];
+        } else if (strcmp(a, "-drive") == 0) {
+            NEED_ARG();
+            parse_drive(&cfg, v);
+        } else if (strcmp(a, "-hda") == 0 || strcmp(a, "-hdb") == 0 ||
+                   strcmp(a, "-hdc") == 0 || strcmp(a, "-hdd") == 0 ||
+                   strcmp(a, "-cdrom") == 0) {
+            DriveConfig d = { .file = v };
+            NEED_ARG();
+            d.file = v;
+            if (a[1] == 'c') {
+                d.id = 2;
+                d.cdrom = true;
+            } else {
+                d.id = a[3] - 'a';
+            }
+            if (cfg.n_drives == SUN4M_SCSI_IDS) {
+                die_usage("%s: every SCSI target (0..6) is taken", a);
+            }
+            add_drive(&cfg, &d);
         } else if (strcmp(a, "-rtc") == 0) {
             NEED_ARG();
             cfg.rtc_start = parse_rtc(v);
@@ -273,6 +397,13 @@ int main(int argc, char **argv)
             if (log_trace_parse(v, &cfg.trace, bad, sizeof(bad)) < 0) {
                 die_usage("unknown --trace item '%s' (--trace help lists "
                           "them)", bad);
+            }
+        } else if (strcmp(a, "--fail-io") == 0) {
+            char *end;
+            NEED_ARG();
+            cfg.fail_io = strtoull(v, &end, 10);
+            if (*v == '\0' || *end || cfg.fail_io == 0) {
+                die_usage("--fail-io %s: expected a request number from 1", v);
             }
         } else if (strcmp(a, "--board") == 0) {
             print_board = true;
@@ -412,6 +543,15 @@ int main(int argc, char **argv)
                 (double)m->cpu.poll_skipped / cfg.cpu_hz, m->cpu.traps,
                 m->cpu.decoded_insns, m->cpu.code_invalidations,
                 m->cpu.pc);
+        fprintf(stderr,
+                "sun4m: stats: dma-bytes %" PRIu64 " dma-transfers %" PRIu64
+                " bounced-bytes %" PRIu64 " aio-requests %" PRIu64
+                " aio-errors %" PRIu64 " iommu-faults %" PRIu64
+                " guest-errors %" PRIu64 "\n",
+                m->chain.bytes_moved, m->chain.transfers,
+                m->chain.aio.bytes_bounced, m->chain.aio.requests,
+                m->chain.aio.errors, m->iommu.faults,
+                log_guest_error_count(&m->log));
     }
     if (machine_save(m, err, sizeof(err)) < 0) {
         fprintf(stderr, "sun4m: %s\n", err);

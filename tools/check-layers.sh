@@ -7,7 +7,8 @@
 #   cpu        integer unit, FPU, SRMMU                         -> core
 #   dma        the vectored DMA chain                           -> core, host
 #   net        host network backends                            -> core, host
-#   hw/chips   one chip per file, unaware of each other         -> core, host, dma, net
+#   hw/scsi    targets on the SCSI bus (disk, CD-ROM)           -> core, host, dma
+#   hw/chips   one chip per file, unaware of each other         -> core, host, dma, net, scsi
 #   hw/board   the board table, wiring, machine loop            -> all of the above
 #   main.c     the command line                                 -> everything
 #
@@ -20,8 +21,9 @@ allowed() {
     cpu/*)      echo "hw/core cpu" ;;
     dma/*)      echo "hw/core hw/host dma" ;;
     net/*)      echo "hw/core hw/host net" ;;
-    hw/chips/*) echo "hw/core hw/host dma net" ;;
-    hw/board/*) echo "hw/core hw/host dma net cpu hw/chips hw/board" ;;
+    hw/scsi/*)  echo "hw/core hw/host dma hw/scsi" ;;
+    hw/chips/*) echo "hw/core hw/host dma net hw/scsi" ;;
+    hw/board/*) echo "hw/core hw/host dma net hw/scsi cpu hw/chips hw/board" ;;
     *)          echo "*" ;;
     esac
 }

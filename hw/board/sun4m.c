@@ -281,6 +281,12 @@ void machine_reset(Machine *m)
     dma2_reset(&m->dma);
     esp_reset(&m->esp);
     lance_reset(&m->le);
+    /* a system reset is a SCSI bus reset for the targets */
+    for (unsigned i = 0; i < SUN4M_SCSI_IDS; i++) {
+        if (m->targets[i]) {
+            scsi_target_reset(m->targets[i]);
+        }
+    }
     cs4231_reset(&m->cs4231);
     fdc_reset(&m->fdc);
 }
@@ -303,9 +309,62 @@ static DevCtx board_dev_ctx(Machine *m, BoardDevId id)
     return c;
 }
 
+/* The ESP reaches its DMA2 channel only through these (a chip never
+ * includes another chip). */
+static void board_espdma_advance(void *ch, uint32_t bytes)
+{
+    dma2_advance(ch, bytes);
+}
+
+static bool board_espdma_to_memory(void *ch)
+{
+    return dma2_to_memory(ch);
+}
+
 static IrqLine board_irq(Machine *m, BoardDevId id)
 {
     return slavio_intctl_source(&m->intctl, m->model->dev[id].irq_bit);
+}
+
+/* The -drive images on the ESP's bus: a target per image. */
+static int board_attach_drives(Machine *m, char *err, size_t errlen)
+{
+    static const char *const names[2][SUN4M_SCSI_IDS] = {
+        { "sd0", "sd1", "sd2", "sd3", "sd4", "sd5", "sd6" },
+        { "sr0", "sr1", "sr2", "sr3", "sr4", "sr5", "sr6" },
+    };
+    unsigned i;
+
+    for (i = 0; i < m->cfg.n_drives; i++) {
+        const DriveConfig *d = &m->cfg.drives[i];
+        BlockDev blk;
+        ScsiTarget *t;
+        DevCtx c = board_dev_ctx(m, BD_ESP);
+
+        if (d->id < 0 || d->id >= SUN4M_SCSI_IDS || m->targets[d->id]) {
+            snprintf(err, errlen, "'%s': SCSI target %d is not free",
+                     d->file, d->id);
+            return -1;
+        }
+        /* a CD is never opened for writing */
+        if (block_open(&blk, d->file, d->readonly || d->cdrom,
+                       d->cache_none, err, errlen) < 0) {
+            return -1;
+        }
+        t = calloc(1, sizeof(*t));
+        if (!t) {
+            block_close(&blk);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        c.name = names[d->cdrom][d->id];
+        c.cat = LOG_SCSI;
+        scsi_target_init(t, &c, (unsigned)d->id,
+                         d->cdrom ? SCSI_CDROM : SCSI_DISK, &blk);
+        m->targets[d->id] = t;
+        esp_attach_target(&m->esp, (unsigned)d->id, t);
+    }
+    return 0;
 }
 
 int machine_init(Machine *m, const MachineConfig *cfg, char *err,
@@ -369,6 +428,9 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     ev_queue_init(&m->events, &m->cpu.cycles);
     m->events.on_earliest = board_event_earliest;
     m->events.on_earliest_opaque = m;
+    dma_engine_init(&m->chain, &m->bus, &m->events, m->cfg.cpu_hz,
+                    &m->log);
+    m->chain.fail_request = cfg->fail_io;
 
     c = board_dev_ctx(m, BD_INTCTL);
     slavio_intctl_init(&m->intctl, &c, 1, board_cpu_level, m);
@@ -419,18 +481,28 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
 
     c = board_dev_ctx(m, BD_IOMMU);
     iommu_init(&m->iommu, &c, IOMMU_VERSION_SS5, board_irq(m, BD_IOMMU));
+    iommu_stage(&m->iommu);
     {
         DevCtx le = board_dev_ctx(m, BD_LEDMA);
         c = board_dev_ctx(m, BD_ESPDMA);
         dma2_init(&m->dma, &c, &le, board_irq(m, BD_ESP),
                   board_irq(m, BD_LE));
+        /* the chains: each channel, then the IOMMU, then memory */
+        dma2_stage(&m->dma.esp, &m->iommu.stage);
+        dma2_stage(&m->dma.le, &m->iommu.stage);
     }
     c = board_dev_ctx(m, BD_ESP);
     esp_init(&m->esp, &c, ESP_CLOCK_SS5, dma2_device_line(&m->dma.esp));
     dma2_connect(&m->dma.esp, &m->esp, esp_dma_reset, esp_dma_enable);
+    esp_attach_dma(&m->esp, &m->chain, &m->dma.esp.stage,
+                   board_espdma_advance, board_espdma_to_memory, &m->dma.esp);
     c = board_dev_ctx(m, BD_LE);
     lance_init(&m->le, &c, dma2_device_line(&m->dma.le));
     dma2_connect(&m->dma.le, &m->le, lance_dma_reset, NULL);
+    if (board_attach_drives(m, err, errlen) < 0) {
+        machine_free(m);
+        return -1;
+    }
     c = board_dev_ctx(m, BD_CS4231);
     cs4231_init(&m->cs4231, &c, board_irq(m, BD_CS4231));
     c = board_dev_ctx(m, BD_FDC);
@@ -499,6 +571,18 @@ int machine_save(Machine *m, char *err, size_t errlen)
 
 void machine_free(Machine *m)
 {
+    unsigned i;
+    /* host I/O in flight lands first, then the disks are flushed
+     * (fdatasync) and closed: what the guest wrote reaches the host */
+    esp_free(&m->esp);
+    dma_engine_free(&m->chain);
+    for (i = 0; i < SUN4M_SCSI_IDS; i++) {
+        if (m->targets[i]) {
+            scsi_target_free(m->targets[i]);
+            free(m->targets[i]);
+            m->targets[i] = NULL;
+        }
+    }
     log_flush(&m->log);
     fw_cfg_free(&m->fw_cfg);
     ev_queue_free(&m->events);

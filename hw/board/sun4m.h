@@ -11,11 +11,14 @@
 #include <stdint.h>
 
 #include "cpu/cpu.h"
+#include "dma/chain.h"
 #include "hw/board/board.h"
 #include "hw/core/bus.h"
 #include "hw/core/devctx.h"
 #include "hw/core/log.h"
+#include "hw/host/block.h"
 #include "hw/host/chardev.h"
+#include "hw/scsi/scsi.h"
 #include "hw/chips/cs4231.h"
 #include "hw/chips/dma2.h"
 #include "hw/chips/escc.h"
@@ -29,6 +32,17 @@
 #include "hw/chips/slavio_intctl.h"
 #include "hw/chips/slavio_misc.h"
 #include "hw/chips/slavio_timer.h"
+
+/* A disk or CD on the ESP's SCSI bus (-drive, -hda, -cdrom) */
+typedef struct DriveConfig {
+    const char *file;
+    int id;                         /* SCSI target 0..6 */
+    bool cdrom;
+    bool readonly;
+    bool cache_none;                /* O_DIRECT where the host allows */
+} DriveConfig;
+
+#define SUN4M_SCSI_IDS 7            /* targets 0..6; the ESP is 7 */
 
 typedef struct MachineConfig {
     const char *model;              /* "SS-5" */
@@ -46,6 +60,9 @@ typedef struct MachineConfig {
     bool rtc_fixed;                 /* clock starts at rtc_start (virtual) */
     int64_t rtc_start;              /* Unix seconds */
     uint8_t mac[6];                 /* all zero: 52:54:00:12:34:56 */
+    DriveConfig drives[SUN4M_SCSI_IDS];
+    unsigned n_drives;
+    uint64_t fail_io;               /* --fail-io: host request N gets EIO */
 } MachineConfig;
 
 typedef struct Machine {
@@ -65,6 +82,8 @@ typedef struct Machine {
     Iommu iommu;
     Dma2 dma;                       /* espdma and ledma channels */
     Esp esp;
+    DmaEngine chain;                /* the memory stage, host AIO */
+    ScsiTarget *targets[SUN4M_SCSI_IDS];    /* NULL: nobody at that ID */
     Lance le;                       /* idle until the DMA chain */
     Cs4231 cs4231;                  /* audio, idle */
     Fdc fdc;

@@ -23,7 +23,9 @@
 
 static void dma2_update_irq(Dma2Channel *ch)
 {
-    bool level = ch->dev_irq && (ch->csr & DMA2_CSR_INT_EN);
+    /* a device interrupt or a DMA error, gated by INT_EN */
+    bool level = (ch->dev_irq || (ch->csr & DMA2_CSR_ERR_PEND)) &&
+                 (ch->csr & DMA2_CSR_INT_EN);
     if (level != ch->irq_level) {
         ch->irq_level = level;
         irq_set(&ch->irq, level);
@@ -77,6 +79,7 @@ void dma2_init(Dma2 *s, const DevCtx *esp_ctx, const DevCtx *le_ctx,
     dma2_channel_init(&s->le, "ledma", le_irq);
     s->esp.ctx = *esp_ctx;
     s->le.ctx = *le_ctx;
+    s->le.lance_mode = true;
     dev_map(esp_ctx, 0, DMA2_CHANNEL_SIZE, &dma2_ops, &s->esp, NULL);
     dev_map(le_ctx, 0, DMA2_CHANNEL_SIZE, &dma2_ops, &s->le, NULL);
     dev_map(le_ctx, DMA2_LEDMA_ALIAS_OFF - DMA2_LEDMA_OFF, 4,
@@ -104,6 +107,12 @@ static void dma2_write_csr(Dma2Channel *ch, uint32_t val)
         }
     }
     ch->csr = (old & DMA2_CSR_RO_MASK) | (val & ~DMA2_CSR_RO_MASK);
+    if (reset || (val & DMA2_CSR_FIFO_INV)) {
+        /* the reset pulse and a FIFO invalidate clear the error state
+         * (Linux's sun_esp resets the channel after a DMA error; NetBSD's
+         * lsi64854 writes FIFO_INV) */
+        ch->csr &= ~DMA2_CSR_ERR_PEND;
+    }
     /* the device may call back into dma2_device_irq from here on */
     if (reset && ch->dev_reset) {
         ch->dev_reset(ch->dev);
@@ -202,3 +211,58 @@ const MmioOps dma2_alias_ops = {
     .max_size = 4,
     .is_stable = dma2_is_stable,
 };
+
+/* ---- a channel as a stage of the DMA chain ---- */
+
+/*
+ * espdma: the ESP counts bytes from the start of its transfer, the channel
+ * puts them at its address register (ADDR advances as they move:
+ * dma2_advance).  ledma: the Lance's 24-bit bus addresses get TEST's top
+ * byte above them (OpenBIOS and Linux write 0xff000000 there).
+ */
+static uint64_t dma2_stage_map(DmaStage *st, const SgList *in, DmaDir dir,
+                               SgList *out, DmaFault *f)
+{
+    Dma2Channel *ch = st->opaque;
+    uint64_t done = 0;
+    unsigned i;
+    (void)dir;
+    (void)f;
+    for (i = 0; i < in->n; i++) {
+        uint64_t a = in->e[i].addr, n = in->e[i].len;
+        uint32_t dvma = ch->lance_mode
+                            ? (ch->test & 0xff000000u) | (uint32_t)(a & 0xffffffu)
+                            : ch->addr + (uint32_t)a;
+        /* SIMPLIFY: a run that wraps the 32-bit DVMA space wraps */
+        if (sg_add(out, dvma, n) < 0) {
+            f->stage = ch->name;
+            f->addr = a;
+            f->kind = DMA_FAULT_BUS;
+            return done;
+        }
+        done += n;
+    }
+    return done;
+}
+
+/* A stage below stopped a transfer of this channel: the error bit, which
+ * interrupts like the device when INT_EN is set (Linux sun_esp.c checks
+ * DMA_HNDL_ERROR); the channel reset clears it. */
+static void dma2_stage_fault(DmaStage *st, const DmaFault *f)
+{
+    Dma2Channel *ch = st->opaque;
+    dev_trace(&ch->ctx, "error: %s fault at 0x%llx", f->stage,
+              (unsigned long long)f->addr);
+    ch->csr |= DMA2_CSR_ERR_PEND;
+    dma2_update_irq(ch);
+}
+
+DmaStage *dma2_stage(Dma2Channel *ch, DmaStage *next)
+{
+    ch->stage.name = ch->name;
+    ch->stage.map = dma2_stage_map;
+    ch->stage.on_fault = dma2_stage_fault;
+    ch->stage.opaque = ch;
+    ch->stage.next = next;
+    return &ch->stage;
+}

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "dma/chain.h"
 #include "hw/core/bus.h"
 #include "hw/core/devctx.h"
 #include "hw/core/irq.h"
@@ -69,6 +70,8 @@ typedef struct Dma2Channel {
     void *dev;
     Dma2ResetFn *dev_reset;
     Dma2EnableFn *dev_enable;
+    DmaStage stage;                 /* as a stage of the DMA chain */
+    bool lance_mode;                /* ledma: 24-bit addresses + TEST */
 } Dma2Channel;
 
 typedef struct Dma2 {
@@ -102,6 +105,11 @@ static inline IrqLine dma2_device_line(Dma2Channel *ch)
 void dma2_init(Dma2 *s, const DevCtx *esp_ctx, const DevCtx *le_ctx,
                IrqLine esp_irq, IrqLine le_irq);
 void dma2_reset(Dma2 *s);
+
+/* The channel as the first stage of its device's DMA chain, passing on
+ * to next (the IOMMU).  espdma's input is byte offsets from the start of
+ * a transfer, ledma's the Lance's 24-bit addresses. */
+DmaStage *dma2_stage(Dma2Channel *ch, DmaStage *next);
 
 /* For the DMA data path of the attached device. */
 static inline bool dma2_enabled(const Dma2Channel *ch)

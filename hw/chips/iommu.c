@@ -106,7 +106,7 @@ int iommu_translate(Iommu *s, uint32_t dvma, bool write, uint64_t *pa)
     }
     if (write && !(pte & IOMMU_IOPTE_WRITE)) {
         iommu_fault(s, page, write);
-        return -1;
+        return -2;
     }
     /* the IOPTE holds PA[35:12] in its bits 31:8 */
     *pa = ((uint64_t)(pte & IOMMU_IOPTE_PAGE) << 4) |
@@ -199,3 +199,51 @@ const MmioOps iommu_ops = {
     .max_size = 4,
     .is_stable = iommu_is_stable,
 };
+
+/* ---- the IOMMU as a stage of the DMA chain: DVMA -> physical ---- */
+
+static uint64_t iommu_stage_map(DmaStage *st, const SgList *in, DmaDir dir,
+                                SgList *out, DmaFault *f)
+{
+    Iommu *s = st->opaque;
+    bool write = dir == DMA_TO_MEM;
+    uint64_t done = 0;
+    unsigned i;
+
+    for (i = 0; i < in->n; i++) {
+        uint32_t dvma = (uint32_t)in->e[i].addr;
+        uint64_t left = in->e[i].len;
+        while (left) {
+            uint32_t in_page = IOMMU_PAGE_SIZE - (dvma & (IOMMU_PAGE_SIZE - 1));
+            uint64_t n = left < in_page ? left : in_page;
+            uint64_t pa;
+            int r = iommu_translate(s, dvma, write, &pa);
+            if (r < 0) {
+                f->stage = "iommu";
+                f->addr = dvma;
+                f->kind = r == -2 ? DMA_FAULT_PROT : DMA_FAULT_INVALID;
+                return done;
+            }
+            if (sg_add(out, pa, n) < 0) {
+                /* host out of memory: what is mapped so far goes */
+                f->stage = "iommu";
+                f->addr = dvma;
+                f->kind = DMA_FAULT_BUS;
+                return done;
+            }
+            done += n;
+            dvma += (uint32_t)n;
+            left -= n;
+        }
+    }
+    return done;
+}
+
+DmaStage *iommu_stage(Iommu *s)
+{
+    s->stage.name = "iommu";
+    s->stage.map = iommu_stage_map;
+    s->stage.opaque = s;
+    s->stage.next = NULL;           /* below it: memory */
+    return &s->stage;
+}

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "dma/chain.h"
 #include "hw/core/bus.h"
 #include "hw/core/devctx.h"
 #include "hw/core/irq.h"
@@ -75,6 +76,7 @@ typedef int IommuPhysLd32Fn(void *opaque, uint64_t pa, uint32_t *val);
 
 typedef struct Iommu {
     DevCtx ctx;
+    DmaStage stage;                 /* as a stage of the DMA chain */
     uint32_t regs[IOMMU_NREGS];     /* by byte offset / 4 */
     uint32_t version;               /* CTRL[31:24] */
     uint32_t window_mask;           /* DVMA bits indexing the table */
@@ -96,12 +98,18 @@ void iommu_reset(Iommu *s);
 
 /*
  * Translate one DVMA address for an SBus master.  Returns 0 and the
- * physical address in *pa, or -1 on a fault (invalid IOPTE, a write to a
- * page without the writable bit, or a table walk that hits a bus error):
- * then AFSR/AFAR are latched and the IOMMU interrupt is raised, and the
+ * physical address in *pa, or a negative number on a fault (invalid
+ * IOPTE, a write to a page without the writable bit, or a table walk that
+ * hits a bus error): then AFSR/AFAR are latched and the IOMMU interrupt is raised, and the
  * device decides what the guest sees.  The translation is valid for the
- * rest of the 4 KB page holding dvma.
+ * rest of the 4 KB page holding dvma.  -1: no translation (an invalid
+ * IOPTE or a walk that hit nothing), -2: a write to a read-only page.
  */
 int iommu_translate(Iommu *s, uint32_t dvma, bool write, uint64_t *pa);
+
+/* The IOMMU as a stage of the DMA chain (dma/chain.h): DVMA lists in,
+ * physical lists out, split at its 4 KB pages; a fault latches AFSR/AFAR
+ * and interrupts, as iommu_translate. */
+DmaStage *iommu_stage(Iommu *s);
 
 #endif

@@ -38,6 +38,36 @@ expect 0 ""                       -- --help
 expect 2 "unknown option '-frobnicate'" -- -frobnicate
 expect 2 "needs an argument"      -- -bios
 expect 2 "cannot open BIOS image" -- -bios "$tmp/missing"
+# images on the SCSI bus
+head -c 1048576 /dev/zero >"$tmp/disk.img"
+expect 2 "cannot open image.*No such file" -- -hda "$tmp/nodisk.img"
+expect 2 "empty"                  -- -hda "$tmp/empty"
+expect 2 "directory"              -- -cdrom "$tmp/dir"
+expect 2 "unknown key 'foo'"      -- -drive file="$tmp/disk.img",foo=1
+expect 2 "expected a SCSI target" -- -drive file="$tmp/disk.img",index=7
+expect 2 "expected a SCSI target" -- -drive file="$tmp/disk.img",index=x
+expect 2 "only raw images"        -- -drive file="$tmp/disk.img",format=qcow2
+expect 2 "only if=scsi"           -- -drive file="$tmp/disk.img",if=ide
+expect 2 "no file="               -- -drive index=1
+expect 2 "expected disk or cdrom" -- -drive file="$tmp/disk.img",media=tape
+expect 2 "both on SCSI target 2"  -- -hdc "$tmp/disk.img" -cdrom "$tmp/disk.img"
+expect 2 "expected a request number" -- --fail-io 0
+# a writable image is locked while a simulator has it
+"$sim" -nographic -serial null -hda "$tmp/disk.img" --timeout 20 \
+    --expect "never printed" </dev/null >/dev/null 2>&1 &
+holder=$!
+for _ in $(seq 1 50); do
+    # the holder has the image once it has printed nothing and is alive
+    sleep 0.1
+    if [ -d /proc/$holder ] && grep -q "disk.img" /proc/$holder/maps 2>/dev/null ||
+            ls -l /proc/$holder/fd 2>/dev/null | grep -q disk.img; then
+        break
+    fi
+done
+expect 2 "in use by another process" -- -hda "$tmp/disk.img"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+# ... and free again once it has gone
+expect 3 "error mode" -- -bios "$tmp/zeros" -hda "$tmp/disk.img" -nographic
 expect 2 "is empty"               -- -bios "$tmp/empty"
 expect 2 "too large"              -- -bios "$tmp/big"
 expect 2 "not a regular file"     -- -bios "$tmp/dir"
