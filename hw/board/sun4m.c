@@ -614,6 +614,12 @@ int machine_run(Machine *m, Cycles max_cycles)
         if (m->host_poll) {
             m->host_poll(m->host_poll_opaque);
         }
+        if (m->chain.aio.inflight) {
+            /* collect host I/O that has finished (the eventfd): nothing
+             * the guest sees changes, its transfers end at their own
+             * modelled times */
+            aio_poll(&m->chain.aio);
+        }
         if (m->quit) {
             break;
         }

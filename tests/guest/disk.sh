@@ -128,6 +128,22 @@ else
     sed 's/^/    /' "$tmp/err3"; tail -20 "$tmp/log3" | sed 's/^/    /'
 fi
 
+# Determinism: the same CD read twice gives the same console and counts.
+for run in a b; do
+    "$sim" "${common[@]}" -cdrom "$tmp/cd.iso" --stats --log "$tmp/det$run" \
+        --expect "sun4m:/# " \
+        --send 'mkdir -p /mnt && mount -t iso9660 -o ro /dev/sr0 /mnt && md5sum /mnt/cdfile.bin\n' \
+        --expect "$wantcd" --expect "# " \
+        --send 'poweroff -f\n' </dev/null 2>"$tmp/deterr$run"
+done
+sa=$(grep -o 'instructions [0-9]* cycles [0-9]*' "$tmp/deterra")
+sb=$(grep -o 'instructions [0-9]* cycles [0-9]*' "$tmp/deterrb")
+if [ -n "$sa" ] && [ "$sa" = "$sb" ] && cmp -s "$tmp/deta" "$tmp/detb"; then
+    ok "two CD runs: identical consoles, $sa"
+else
+    bad "two CD runs differ: '$sa' / '$sb'"
+fi
+
 # A host error reaches the guest as an I/O error; the run goes on.
 "$sim" "${common[@]}" -hda "$tmp/disk.img" --fail-io 30 --log "$tmp/log4" \
     --expect "sun4m:/# " \
