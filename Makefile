@@ -74,6 +74,7 @@ check-headers:
 	@tools/check-layers.sh
 
 include firmware/bench/Makefile.inc
+include firmware/boot/Makefile.inc
 
 ROM_TESTS := fpu fpu2 mmu
 include tests/rom/Makefile.inc
@@ -96,6 +97,7 @@ check-guest: $(SIM)
 	@tests/guest/terminal.py $(SIM)
 	@tests/guest/linux.sh $(SIM)
 	@tests/guest/disk.sh $(SIM)
+	@tests/guest/boot.sh $(SIM)
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -104,17 +104,16 @@ static void add_drive(MachineConfig *cfg, const DriveConfig *d)
 }
 
 /* -drive file=F,if=scsi,index=N,media=cdrom,readonly=on,format=raw,
- * cache=none (qemu-system-sparc's syntax, the keys a raw SCSI image has) */
-static void parse_drive(MachineConfig *cfg, const char *spec)
+ * cache=none (qemu-system-sparc's syntax, the keys a raw SCSI image has).
+ * spec is the argument itself, cut up in place: the file name stays there
+ * for the whole run. */
+static void parse_drive(MachineConfig *cfg, char *spec)
 {
     DriveConfig d = { .id = -1 };
-    char *copy = strdup(spec), *tok, *save = NULL;
-    char *file = NULL;
+    char *tok, *save = NULL;
+    const char *file = NULL;
 
-    if (!copy) {
-        die_usage("out of memory at '%s'", spec);
-    }
-    for (tok = strtok_r(copy, ",", &save); tok;
+    for (tok = strtok_r(spec, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
         char *eq = strchr(tok, '=');
         const char *v;
@@ -124,7 +123,7 @@ static void parse_drive(MachineConfig *cfg, const char *spec)
         *eq = '\0';
         v = eq + 1;
         if (strcmp(tok, "file") == 0) {
-            file = strdup(v);
+            file = v;
         } else if (strcmp(tok, "if") == 0) {
             if (strcmp(v, "scsi") != 0) {
                 die_usage("-drive if=%s: the SS-5 has only if=scsi", v);
@@ -164,13 +163,12 @@ static void parse_drive(MachineConfig *cfg, const char *spec)
                       "readonly, format, cache)", tok);
         }
     }
-    free(copy);
     if (!file || !*file) {
-        die_usage("-drive %s: no file=", spec);
+        die_usage("-drive%s: no file=", "");
     }
     d.file = file;
     if (cfg->n_drives == SUN4M_SCSI_IDS) {
-        die_usage("-drive %s: every SCSI target (0..6) is taken", spec);
+        die_usage("-drive %s: every SCSI target (0..6) is taken", file);
     }
     add_drive(cfg, &d);
 }
@@ -362,7 +360,7 @@ int main(int argc, char **argv)
             cfg.boot_device = v[0];
         } else if (strcmp(a, "-drive") == 0) {
             NEED_ARG();
-            parse_drive(&cfg, v);
+            parse_drive(&cfg, argv[i]);
         } else if (strcmp(a, "-hda") == 0 || strcmp(a, "-hdb") == 0 ||
                    strcmp(a, "-hdc") == 0 || strcmp(a, "-hdd") == 0 ||
                    strcmp(a, "-cdrom") == 0) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bench-disk.py - drive a simulator's console and time marker lines on it.
 
-usage: tools/bench-disk.py [--wait] [--timeout S] [--log FILE] STEP... -- CMD...
+usage: tools/bench-disk.py [--wait] [--timeout S] [--log FILE] [--null-stdin]
+                           STEP... -- CMD...
 STEP:  --expect TEXT        wait until TEXT appears on the console
        --send TEXT          type TEXT (escapes \\n \\r \\t \\xHH)
        --mark NAME TEXT     wait until TEXT appears; NAME = when it did
@@ -9,9 +10,13 @@ STEP:  --expect TEXT        wait until TEXT appears on the console
 Starts CMD with stdin and stdout on pipes (stderr is inherited) and works
 through the steps in order, each --expect / --mark looking at the console
 output after the point where the previous one matched.  The same script
-drives build/sun4m and qemu-system-sparc (-nographic: the console is
+drives qemu-system-sparc and build/sun4m (-nographic: the console is
 stdio), so the moments are taken the same way on both: when this process
-reads the marker from the pipe.  When the steps are done, the process is
+reads the marker from the pipe.  --null-stdin: CMD's stdin is /dev/null
+and every --send is skipped, for a CMD that types the same text itself
+(build/sun4m --expect/--send: with input on a pipe it polls the pipe every
+100 us of virtual time, which costs it wall time and the input is not what
+is measured).  When the steps are done, the process is
 killed (SIGKILL: qemu-system-sparc would run on); with --wait it is left
 to end by itself (e.g. after a last --send 'poweroff -f\\n') until
 --timeout.
@@ -49,6 +54,7 @@ def main(argv):
     wait = False
     limit = 600.0
     log = None
+    null_stdin = False
     steps = []                  # (kind, name, bytes)
     args = argv[1:]
     while args and args[0] != "--":
@@ -57,6 +63,8 @@ def main(argv):
             wait = True
         elif opt == "--timeout" and args:
             limit = float(args.pop(0))
+        elif opt == "--null-stdin":
+            null_stdin = True
         elif opt == "--log" and args:
             log = open(args.pop(0), "wb")
         elif opt == "--expect" and args:
@@ -65,6 +73,8 @@ def main(argv):
             steps.append(("send", None, unescape(args.pop(0))))
         elif opt == "--mark" and len(args) >= 2:
             name = args.pop(0)
+            if name in ("end", "rc", "rss", "cpu"):
+                usage()
             steps.append(("mark", name, unescape(args.pop(0))))
         else:
             usage()
@@ -76,10 +86,10 @@ def main(argv):
     seen = {}
     t0 = time.monotonic()
     deadline = t0 + limit
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE,
+                            stdin=(subprocess.DEVNULL if null_stdin
+                                   else subprocess.PIPE))
     fd = proc.stdout.fileno()
-    win = proc.stdin.fileno()
     buf = b""                   # console output not yet matched
     step = 0
     pending = None
@@ -87,8 +97,11 @@ def main(argv):
     while step < len(steps):
         kind, name, text = steps[step]
         if kind == "send":
+            if null_stdin:
+                step += 1
+                continue
             try:
-                os.write(win, text)
+                os.write(proc.stdin.fileno(), text)
             except OSError:
                 pending = text
                 break
@@ -138,7 +151,8 @@ def main(argv):
     rc = os.waitstatus_to_exitcode(status)
     for f in (proc.stdin, proc.stdout):
         try:
-            f.close()
+            if f:
+                f.close()
         except OSError:
             pass
     if log:

@@ -26,7 +26,7 @@
 #include "dma/chain.h"
 #include "hw/chips/dma2.h"
 #include "hw/chips/iommu.h"
-#include "unit.h"
+#include "rig.h"
 
 #define HZ 110000000ull
 #define RAM_SIZE 0x400000u          /* 4 MB */
@@ -37,16 +37,16 @@
 #define IOMMU_PA 0x10000000ull
 #define DMA_PA 0x78400000ull
 
+#define SRC_IOMMU 30
+#define SRC_SCSI 18
+#define SRC_ETHER 16
+
+/* The rig of tests/unit/rig.h and the chain on it */
 typedef struct Rig {
-    Cycles now;
-    EventQueue q;
-    Bus bus;
-    Log log;
+    UnitRig u;
     DmaEngine eng;
     Iommu iommu;
     Dma2 dma;
-    bool iommu_irq;
-    bool esp_irq;
     unsigned perm[NPAGES];          /* DVMA page -> physical page index */
     /* the last completion */
     unsigned dones;
@@ -64,22 +64,9 @@ static uint64_t rnd(uint64_t *s)
     return *s;
 }
 
-static void set_line(void *opaque, int n, bool level)
-{
-    Rig *r = opaque;
-    if (n == 30) {
-        r->iommu_irq = level;
-    } else {
-        r->esp_irq = level;
-    }
-}
-
 static uint8_t *ram(Rig *r, uint64_t pa)
 {
-    uint64_t n;
-    uint8_t *p = bus_ram_map(&r->bus, pa, 1, BUS_MAP_LOAD, &n);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-    return p;
+    return rig_ram(&r->u, pa);
 }
 
 static void put_be32(uint8_t *p, uint32_t v)
@@ -101,40 +88,25 @@ static void set_iopte(Rig *r, unsigned page, uint64_t pa, bool valid,
 
 static void wr32(Rig *r, uint64_t pa, uint32_t v)
 {
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_write(&r->bus, pa, 4, v, &wait), BUS_OK);
+    rig_wr(&r->u, pa, 4, v);
 }
 
 static uint32_t rd32(Rig *r, uint64_t pa)
 {
-    uint64_t v = 0;
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_read(&r->bus, pa, 4, &v, &wait), BUS_OK);
-    return (uint32_t)v;
+    return rig_rd(&r->u, pa, 4);
 }
 
 /* DVMA pages 0..NPAGES-1 map a shuffled set of physical pages */
-static void rig_up(Rig *r, uint64_t seed)
+static void chain_up(Rig *r, uint64_t seed)
 {
-    DevCtx c, c2;
+    UnitRig *u = &r->u;
     unsigned i;
 
     memset(r, 0, sizeof(*r));
-    ev_queue_init(&r->q, &r->now);
-    CU_ASSERT_FATAL(bus_init(&r->bus, RAM_SIZE, 0x70000000ull, 0x1000) ==
-                    0);
-    log_init(&r->log, &r->now, HZ);
-    r->bus.log = &r->log;
-    dma_engine_init(&r->eng, &r->bus, &r->q, HZ, &r->log);
-    c = unit_ctx(&r->bus, &r->q, HZ, &r->log, "iommu", LOG_IOMMU, IOMMU_PA,
-                 IOMMU_REG_SIZE);
-    iommu_init(&r->iommu, &c, IOMMU_VERSION_SS5, irq_line(set_line, r, 30));
-    c = unit_ctx(&r->bus, &r->q, HZ, &r->log, "espdma", LOG_DMA, DMA_PA,
-                 DMA2_CHANNEL_SIZE);
-    c2 = unit_ctx(&r->bus, &r->q, HZ, &r->log, "ledma", LOG_DMA,
-                  DMA_PA + DMA2_LEDMA_OFF, DMA2_LEDMA_WINDOW);
-    dma2_init(&r->dma, &c, &c2, irq_line(set_line, r, 18),
-              irq_line(set_line, r, 16));
+    rig_up(u, RAM_SIZE, HZ);
+    dma_engine_init(&r->eng, &u->bus, &u->q, HZ, &u->log);
+    rig_iommu(u, &r->iommu, IOMMU_PA, SRC_IOMMU);
+    rig_dma2(u, &r->dma, DMA_PA, SRC_SCSI, SRC_ETHER);
     dma2_stage(&r->dma.esp, iommu_stage(&r->iommu));
     dma2_stage(&r->dma.le, &r->iommu.stage);
 
@@ -159,11 +131,10 @@ static void rig_up(Rig *r, uint64_t seed)
     wr32(r, DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
 }
 
-static void rig_down(Rig *r)
+static void chain_down(Rig *r)
 {
     dma_engine_free(&r->eng);
-    ev_queue_free(&r->q);
-    bus_free(&r->bus);
+    rig_down(&r->u);
 }
 
 static uint64_t phys_of(const Rig *r, uint32_t dvma)
@@ -181,17 +152,7 @@ static void on_done(void *opaque, DmaXfer *x, uint64_t done,
     r->done = done;
     r->fault = *f;
     r->host_err = host_err;
-    r->done_at = r->now;
-}
-
-/* Run the clock until the queue is empty. */
-static void run(Rig *r)
-{
-    Cycles t;
-    while ((t = ev_next_deadline(&r->q)) != CYCLES_NEVER) {
-        r->now = t;
-        ev_run_due(&r->q);
-    }
+    r->done_at = r->u.now;
 }
 
 /* One espdma transfer of len bytes at ADDR = dvma, with buf. */
@@ -218,7 +179,7 @@ static void test_random_transfers(void)
     static uint8_t out[65536], back[65536];
     unsigned t, i;
 
-    rig_up(&r, seed);
+    chain_up(&r, seed);
     dma_xfer_init(&x, "espdma-test");
     for (t = 0; t < 300; t++) {
         uint64_t len = 1 + rnd(&seed) % sizeof(out);
@@ -229,7 +190,7 @@ static void test_random_transfers(void)
             out[i] = (uint8_t)rnd(&seed);
         }
         xfer(&r, &x, dvma, len, DMA_TO_MEM, out, 100);
-        run(&r);
+        rig_run_all(&r.u);
         CU_ASSERT_EQUAL(r.done, len);
         CU_ASSERT_EQUAL(r.fault.kind, DMA_FAULT_NONE);
         for (i = 0; i < len && ok; i++) {
@@ -245,14 +206,14 @@ static void test_random_transfers(void)
         }
         memset(back, 0, len);
         xfer(&r, &x, dvma, len, DMA_FROM_MEM, back, 100);
-        run(&r);
+        rig_run_all(&r.u);
         CU_ASSERT_EQUAL(r.done, len);
         CU_ASSERT_EQUAL(memcmp(out, back, len), 0);
     }
     CU_ASSERT_EQUAL(r.eng.faults, 0);
-    CU_ASSERT_FALSE(r.iommu_irq);
+    CU_ASSERT_FALSE(r.u.irq.level[SRC_IOMMU]);
     dma_xfer_free(&x);
-    rig_down(&r);
+    chain_down(&r);
 }
 
 static void test_page_edges(void)
@@ -262,7 +223,7 @@ static void test_page_edges(void)
     DmaFault f;
     uint64_t n;
 
-    rig_up(&r, 7);
+    chain_up(&r, 7);
     sg_init(&in);
     sg_init(&gp);
     /* 3 pages from the middle of page 9: 10 and 11 are physically
@@ -286,7 +247,7 @@ static void test_page_edges(void)
     CU_ASSERT_EQUAL(sg_total(&in), 0x900);
     sg_free(&in);
     sg_free(&gp);
-    rig_down(&r);
+    chain_down(&r);
 }
 
 static void test_iommu_fault_residual(void)
@@ -296,17 +257,17 @@ static void test_iommu_fault_residual(void)
     static uint8_t buf[8 * 4096];
     uint32_t dvma = DVMA_BASE + 20 * 4096 + 0x123;
 
-    rig_up(&r, 99);
+    chain_up(&r, 99);
     dma_xfer_init(&x, "espdma-test");
     set_iopte(&r, 23, 0, false, false);         /* page 23: invalid */
     memset(buf, 0xa5, sizeof(buf));
     xfer(&r, &x, dvma, sizeof(buf), DMA_TO_MEM, buf, 50);
     /* the fault is latched when the chain maps the list, at the start */
-    CU_ASSERT_TRUE(r.iommu_irq);
+    CU_ASSERT_TRUE(r.u.irq.level[SRC_IOMMU]);
     CU_ASSERT_TRUE(rd32(&r, DMA_PA + DMA2_CSR) & DMA2_CSR_ERR_PEND);
-    CU_ASSERT_TRUE(r.esp_irq);                  /* error, INT_EN set */
+    CU_ASSERT_TRUE(r.u.irq.level[SRC_SCSI]);    /* error, INT_EN set */
     CU_ASSERT_EQUAL(r.dones, 0);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.dones, 1);
     CU_ASSERT_EQUAL(r.done, 3 * 4096 - 0x123);  /* up to page 23 exactly */
     CU_ASSERT_EQUAL(r.fault.kind, DMA_FAULT_INVALID);
@@ -317,7 +278,7 @@ static void test_iommu_fault_residual(void)
                     (IOMMU_AFSR_ERR | IOMMU_AFSR_LE | IOMMU_AFSR_FAV |
                      IOMMU_AFSR_RD),
                     IOMMU_AFSR_ERR | IOMMU_AFSR_LE | IOMMU_AFSR_FAV);
-    CU_ASSERT_FALSE(r.iommu_irq);               /* reading acknowledged */
+    CU_ASSERT_FALSE(r.u.irq.level[SRC_IOMMU]);  /* reading acknowledged */
     CU_ASSERT_EQUAL(*ram(&r, phys_of(&r, DVMA_BASE + 22 * 4096 + 4095)),
                     0xa5);
     /* a channel reset clears the error */
@@ -325,15 +286,15 @@ static void test_iommu_fault_residual(void)
     CU_ASSERT_FALSE(rd32(&r, DMA_PA + DMA2_CSR) & DMA2_CSR_ERR_PEND);
 
     /* a read-only page stops a device write, not a device read */
-    rig_down(&r);
-    rig_up(&r, 99);
+    chain_down(&r);
+    chain_up(&r, 99);
     set_iopte(&r, 30, DATA_PA, true, false);
     xfer(&r, &x, DVMA_BASE + 29 * 4096, 3 * 4096, DMA_TO_MEM, buf, 50);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.done, 4096);
     CU_ASSERT_EQUAL(r.fault.kind, DMA_FAULT_PROT);
     xfer(&r, &x, DVMA_BASE + 29 * 4096, 3 * 4096, DMA_FROM_MEM, buf, 50);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.done, 3 * 4096);
     CU_ASSERT_EQUAL(r.fault.kind, DMA_FAULT_NONE);
 
@@ -341,13 +302,13 @@ static void test_iommu_fault_residual(void)
     set_iopte(&r, 40, 0x70000000ull - 4096, true, true);
     xfer(&r, &x, DVMA_BASE + 39 * 4096 + 0x10, 2 * 4096, DMA_TO_MEM, buf,
          50);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.done, 4096 - 0x10);
     CU_ASSERT_EQUAL(r.fault.kind, DMA_FAULT_BUS);
     CU_ASSERT_STRING_EQUAL(r.fault.stage, "memory");
     CU_ASSERT_TRUE(rd32(&r, DMA_PA + DMA2_CSR) & DMA2_CSR_ERR_PEND);
     dma_xfer_free(&x);
-    rig_down(&r);
+    chain_down(&r);
 }
 
 static void test_completion_time(void)
@@ -356,27 +317,27 @@ static void test_completion_time(void)
     DmaXfer x;
     uint8_t buf[64] = { 1, 2, 3 };
 
-    rig_up(&r, 5);
+    chain_up(&r, 5);
     dma_xfer_init(&x, "espdma-test");
-    r.now = 1000;
+    r.u.now = 1000;
     xfer(&r, &x, DVMA_BASE, sizeof(buf), DMA_TO_MEM, buf, 777);
     /* nothing lands inside the call that started it */
     CU_ASSERT_EQUAL(r.dones, 0);
     CU_ASSERT_EQUAL(*ram(&r, phys_of(&r, DVMA_BASE)), 0);
     /* a second start while busy is refused */
     CU_ASSERT_EQUAL(dma_xfer_start(&r.eng, &r.dma.esp.stage, &x), -1);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.dones, 1);
     CU_ASSERT_EQUAL(r.done_at, 1777);
     CU_ASSERT_EQUAL(*ram(&r, phys_of(&r, DVMA_BASE) + 2), 3);
     /* cancelled: never completes */
     xfer(&r, &x, DVMA_BASE, sizeof(buf), DMA_TO_MEM, buf, 10);
     dma_xfer_cancel(&x);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.dones, 1);
     CU_ASSERT_EQUAL(r.eng.bytes_moved, sizeof(buf));
     dma_xfer_free(&x);
-    rig_down(&r);
+    chain_down(&r);
 }
 
 /* ledma: the Lance's 24-bit addresses under TEST's top byte */
@@ -386,7 +347,7 @@ static void test_ledma_addresses(void)
     SgList in, gp;
     DmaFault f;
 
-    rig_up(&r, 11);
+    chain_up(&r, 11);
     sg_init(&in);
     sg_init(&gp);
     /* (OpenBIOS and Linux write 0xff000000; our window starts lower) */
@@ -404,7 +365,7 @@ static void test_ledma_addresses(void)
     CU_ASSERT_EQUAL(gp.e[0].addr, phys_of(&r, 0xfe003010u));
     sg_free(&in);
     sg_free(&gp);
-    rig_down(&r);
+    chain_down(&r);
 }
 
 /* A host file through the chain: straight into guest RAM and back. */
@@ -423,7 +384,7 @@ static void test_file_transfers(void)
         data[i] = (uint8_t)(i * 7 + 3);
     }
     CU_ASSERT_FATAL(write(fd, data, sizeof(data)) == (ssize_t)sizeof(data));
-    rig_up(&r, 3);
+    chain_up(&r, 3);
     dma_xfer_init(&x, "espdma-file");
     wr32(&r, DMA_PA + DMA2_ADDR, DVMA_BASE + 5 * 4096);
     sg_add(&x.list, 0, 16384);
@@ -435,7 +396,7 @@ static void test_file_transfers(void)
     x.done_fn = on_done;
     x.opaque = &r;
     CU_ASSERT_EQUAL(dma_xfer_start(&r.eng, &r.dma.esp.stage, &x), 0);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.done, 16384);
     CU_ASSERT_EQUAL(r.host_err, 0);
     CU_ASSERT_EQUAL(r.done_at, 5000);
@@ -449,7 +410,7 @@ static void test_file_transfers(void)
     x.dir = DMA_FROM_MEM;
     x.offset = 0;
     CU_ASSERT_EQUAL(dma_xfer_start(&r.eng, &r.dma.esp.stage, &x), 0);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.done, 16384);
     {
         uint8_t back[16384];
@@ -461,11 +422,11 @@ static void test_file_transfers(void)
     r.eng.aio.inject_errno = EIO;
     x.dir = DMA_TO_MEM;
     CU_ASSERT_EQUAL(dma_xfer_start(&r.eng, &r.dma.esp.stage, &x), 0);
-    run(&r);
+    rig_run_all(&r.u);
     CU_ASSERT_EQUAL(r.host_err, -EIO);
     CU_ASSERT_EQUAL(r.done, 0);
     dma_xfer_free(&x);
-    rig_down(&r);
+    chain_down(&r);
     close(fd);
     unlink(path);
 }

@@ -17,39 +17,20 @@
 #include "hw/core/bus.h"
 #include "hw/core/event.h"
 #include "hw/core/log.h"
-#include "unit.h"
+#include "rig.h"
 
 #define CPU_HZ 110000000ull
 #define CS_PA 0x6c000000ull
+#define SRC_AUDIO 17        /* the interrupt recorder's line */
 
 /* ---- Fixture (CUnit tests take no arguments: file scope) ---- */
 
-static Cycles now;
-static EventQueue eq;
-static Bus bus;
-static Log glog;
+static UnitRig rig;
 static Cs4231 cs;
-static bool have_fixture;
-static bool irq_line_level;
-static unsigned irq_edges;
-
-static void rec_irq(void *opaque, int n, bool level)
-{
-    (void)opaque;
-    (void)n;
-    if (level != irq_line_level) {
-        irq_edges++;
-    }
-    irq_line_level = level;
-}
 
 static void teardown(void)
 {
-    if (have_fixture) {
-        ev_queue_free(&eq);
-        bus_free(&bus);
-        have_fixture = false;
-    }
+    rig_down(&rig);
 }
 
 static void setup(void)
@@ -57,16 +38,9 @@ static void setup(void)
     DevCtx c;
 
     teardown();
-    now = 0;
-    irq_line_level = false;
-    irq_edges = 0;
-    ev_queue_init(&eq, &now);
-    CU_ASSERT_FATAL(bus_init(&bus, 0x100000, 0x70000000ull, 0x1000) == 0);
-    have_fixture = true;
-    log_init(&glog, &now, CPU_HZ);
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "cs4231", LOG_MISC, CS_PA,
-                 CS4231_REG_SIZE);
-    cs4231_init(&cs, &c, irq_line(rec_irq, NULL, 17));
+    rig_up(&rig, 0x100000, CPU_HZ);
+    c = rig_ctx(&rig, "cs4231", LOG_MISC, CS_PA, CS4231_REG_SIZE);
+    cs4231_init(&cs, &c, rig_irq_line(&rig, SRC_AUDIO));
 }
 
 static int suite_clean(void)
@@ -77,29 +51,22 @@ static int suite_clean(void)
 
 static uint32_t rd(uint32_t off, unsigned size)
 {
-    uint64_t v = 0;
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_read(&bus, CS_PA + off, size, &v, &wait), BUS_OK);
-    return (uint32_t)v;
+    return rig_rd(&rig, CS_PA + off, size);
 }
 
 static void wr(uint32_t off, unsigned size, uint32_t v)
 {
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_write(&bus, CS_PA + off, size, v, &wait), BUS_OK);
+    rig_wr(&rig, CS_PA + off, size, v);
 }
 
 static BusStatus try_read(uint32_t off, unsigned size)
 {
-    uint64_t v;
-    unsigned wait = 0;
-    return bus_read(&bus, CS_PA + off, size, &v, &wait);
+    return rig_try_rd(&rig, CS_PA + off, size, NULL);
 }
 
 static BusStatus try_write(uint32_t off, unsigned size, uint32_t v)
 {
-    unsigned wait = 0;
-    return bus_write(&bus, CS_PA + off, size, v, &wait);
+    return rig_try_wr(&rig, CS_PA + off, size, v);
 }
 
 /* Direct codec registers, by byte at the word address (Linux
@@ -140,7 +107,7 @@ static void apc_w(uint32_t off, uint32_t v)
 
 static uint64_t guest_errors(void)
 {
-    return glog.guest_errors[LOG_MISC];
+    return rig.log.guest_errors[LOG_MISC];
 }
 
 static const uint8_t ireg_reset[32] = {
@@ -175,7 +142,7 @@ static void test_reset_values(void)
     for (i = CS4231_APC_CVA; i <= CS4231_APC_PNC; i += 4) {
         CU_ASSERT_EQUAL(apc(i), 0);
     }
-    CU_ASSERT_FALSE(irq_line_level);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_AUDIO]);
     CU_ASSERT_EQUAL(guest_errors(), 0);
 }
 
@@ -353,8 +320,8 @@ static void test_apc_csr_bits(void)
     apc_w(CS4231_APC_CSR, 0x01000010u);
     CU_ASSERT_EQUAL(apc(CS4231_APC_CSR), base);
     CU_ASSERT_EQUAL(guest_errors(), 1);
-    CU_ASSERT_FALSE(irq_line_level);
-    CU_ASSERT_EQUAL(irq_edges, 0);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_AUDIO]);
+    CU_ASSERT_EQUAL(rig.irq.edges[SRC_AUDIO], 0);
 }
 
 /* Linux sbus_dma_reset, then the codec probe */
@@ -397,7 +364,7 @@ static void test_apc_reset(void)
     CU_ASSERT_EQUAL(ir(0), 0x00);
     CU_ASSERT_EQUAL(apc(CS4231_APC_CSR) & CS4231_CSR_RW,
                     CS4231_CSR_IE | CS4231_CSR_PMIE | CS4231_CSR_CMIE);
-    CU_ASSERT_FALSE(irq_line_level);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_AUDIO]);
 }
 
 /* Linux playback: prepare, enable, then load while PD reads 1 */
@@ -427,7 +394,7 @@ static void test_apc_playback_pipe(void)
     CU_ASSERT_EQUAL(csr & CS4231_CSR_W1C, 0);
     CU_ASSERT_EQUAL(apc(CS4231_APC_PNVA), 0xff000000u);
     CU_ASSERT_EQUAL(apc(CS4231_APC_PNC), 0x1000);
-    CU_ASSERT_FALSE(irq_line_level);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_AUDIO]);
     /* NetBSD halt_output: pause, then wait for the pipe to empty */
     apc_w(CS4231_APC_CSR, (csr & ~CS4231_CSR_W1C) | CS4231_CSR_PPAUSE);
     csr = apc(CS4231_APC_CSR);
@@ -452,8 +419,8 @@ static void test_apc_playback_pipe(void)
     csr = apc(CS4231_APC_CSR);
     CU_ASSERT_NOT_EQUAL(csr & CS4231_CSR_PM, 0);
     CU_ASSERT_EQUAL(apc(CS4231_APC_PC), 1);
-    CU_ASSERT_FALSE(irq_line_level);
-    CU_ASSERT_EQUAL(irq_edges, 0);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_AUDIO]);
+    CU_ASSERT_EQUAL(rig.irq.edges[SRC_AUDIO], 0);
     CU_ASSERT_EQUAL(guest_errors(), 0);
 }
 
@@ -482,7 +449,7 @@ static void test_apc_capture_pipe(void)
     csr = apc(CS4231_APC_CSR);
     CU_ASSERT_NOT_EQUAL(csr & CS4231_CSR_CM, 0);
     CU_ASSERT_NOT_EQUAL(csr & CS4231_CSR_CD, 0);
-    CU_ASSERT_FALSE(irq_line_level);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_AUDIO]);
     CU_ASSERT_EQUAL(guest_errors(), 0);
 }
 
@@ -543,20 +510,18 @@ static void test_access_sizes(void)
 static void test_reads_are_stable(void)
 {
     uint64_t v;
-    unsigned wait = 0, off;
+    unsigned off;
     bool st;
 
     setup();
     for (off = 0; off < CS4231_REG_SIZE; off += 4) {
         st = false;
-        CU_ASSERT_EQUAL(bus_read_poll(&bus, CS_PA + off, 4, &v, &wait, &st),
-                        BUS_OK);
+        CU_ASSERT_EQUAL(rig_poll(&rig, CS_PA + off, 4, &v, &st), BUS_OK);
         CU_ASSERT_TRUE(st);
     }
     /* and a register access costs the board's wait states */
-    wait = 0;
-    CU_ASSERT_EQUAL(bus_read(&bus, CS_PA, 1, &v, &wait), BUS_OK);
-    CU_ASSERT_EQUAL(wait, 2);
+    CU_ASSERT_EQUAL(try_read(0, 1), BUS_OK);
+    CU_ASSERT_EQUAL(rig.wait, 2);
 }
 
 static const UnitTest tests[] = {

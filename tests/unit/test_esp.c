@@ -37,7 +37,7 @@
 #include "hw/core/event.h"
 #include "hw/host/block.h"
 #include "hw/scsi/scsi.h"
-#include "unit.h"
+#include "rig.h"
 
 #define CPU_HZ 110000000ull
 #define NS(ns) ((Cycles)(CPU_HZ * (uint64_t)(ns) / 1000000000ull))
@@ -63,30 +63,14 @@
 
 /* ---- Fixture (CUnit tests take no arguments: file scope) ---- */
 
-static Cycles now;
-static EventQueue eq;
-static Bus bus;
-static Log glog;
+static UnitRig rig;
 static FILE *logfile;
 static DmaEngine eng;
 static Iommu iommu;
 static Dma2 dma;
 static Esp esp;
 static ScsiTarget disk, cd;
-static bool have_fixture;
 static char img[64];
-
-static bool line[32];
-static unsigned line_edges[32];
-
-static void rec_irq(void *opaque, int n, bool level)
-{
-    (void)opaque;
-    if (line[n] != level) {
-        line_edges[n]++;
-    }
-    line[n] = level;
-}
 
 /* the board's wiring of the espdma channel for the ESP */
 static void espdma_advance(void *ch, uint32_t n)
@@ -127,10 +111,7 @@ static void make_image(void)
 
 static uint8_t *ram(uint64_t pa)
 {
-    uint64_t n;
-    uint8_t *p = bus_ram_map(&bus, pa, 1, BUS_MAP_LOAD, &n);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-    return p;
+    return rig_ram(&rig, pa);
 }
 
 static uint64_t phys_of(uint32_t dvma)
@@ -171,60 +152,49 @@ static void set_iopte(unsigned page, bool valid)
     put_be32(ram(TABLE_PA + 4 * page), pte);
 }
 
-static uint32_t rd(GPAddr pa, unsigned size)
+/* every DVMA page mapped, writable */
+static void map_all_pages(void)
 {
-    uint64_t v = 0;
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_read(&bus, pa, size, &v, &wait), BUS_OK);
-    return (uint32_t)v;
-}
-
-static void wr(GPAddr pa, unsigned size, uint32_t v)
-{
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_write(&bus, pa, size, v, &wait), BUS_OK);
+    unsigned i;
+    for (i = 0; i < NPAGES; i++) {
+        set_iopte(i, true);
+    }
 }
 
 static uint32_t rd32(GPAddr pa)
 {
-    return rd(pa, 4);
+    return rig_rd(&rig, pa, 4);
 }
 
 static void wr32(GPAddr pa, uint32_t v)
 {
-    wr(pa, 4, v);
+    rig_wr(&rig, pa, 4, v);
 }
 
 static uint8_t esp_rd(unsigned reg)
 {
-    return (uint8_t)rd(ESP_PA + reg * 4, 1);
+    return (uint8_t)rig_rd(&rig, ESP_PA + reg * 4, 1);
 }
 
 static void esp_wr(unsigned reg, uint8_t v)
 {
-    wr(ESP_PA + reg * 4, 1, v);
+    rig_wr(&rig, ESP_PA + reg * 4, 1, v);
 }
 
-static BusStatus try_read(GPAddr pa, unsigned size)
+/* bytes into the FIFO, as a driver's PIO loop */
+static void fifo_put(const uint8_t *b, unsigned n)
 {
-    uint64_t v;
-    unsigned wait = 0;
-    return bus_read(&bus, pa, size, &v, &wait);
+    unsigned i;
+    for (i = 0; i < n; i++) {
+        esp_wr(ESP_FIFO, b[i]);
+    }
 }
 
-static BusStatus try_write(GPAddr pa, unsigned size, uint32_t v)
+/* the start count of the next DMA command, 16 bits */
+static void set_tc(uint32_t count)
 {
-    unsigned wait = 0;
-    return bus_write(&bus, pa, size, v, &wait);
-}
-
-static bool is_stable(GPAddr pa, unsigned size)
-{
-    uint64_t v;
-    unsigned wait = 0;
-    bool st = false;
-    bus_read_poll(&bus, pa, size, &v, &wait, &st);
-    return st;
+    esp_wr(ESP_TCLO, (uint8_t)count);
+    esp_wr(ESP_TCMID, (uint8_t)(count >> 8));
 }
 
 static uint32_t esp_tc(void)
@@ -232,58 +202,48 @@ static uint32_t esp_tc(void)
     return esp_rd(ESP_TCLO) | (uint32_t)esp_rd(ESP_TCMID) << 8;
 }
 
+/* n bytes of the image at byte offset off, read from the host file */
+static void image_pread(uint8_t *b, unsigned n, uint64_t off)
+{
+    int fd = open(img, O_RDONLY);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT_EQUAL(pread(fd, b, n, (off_t)off), (ssize_t)n);
+    close(fd);
+}
+
 static void teardown(void)
 {
-    if (!have_fixture) {
+    if (!rig.up) {
         return;
     }
     esp_free(&esp);
     scsi_target_free(&disk);
     scsi_target_free(&cd);
     dma_engine_free(&eng);
-    ev_queue_free(&eq);
-    bus_free(&bus);
+    rig_down(&rig);
     if (img[0]) {
         unlink(img);
         img[0] = '\0';
     }
-    have_fixture = false;
 }
 
 static void setup(void)
 {
-    DevCtx c, c2;
+    DevCtx c;
     BlockDev b;
     char err[256];
-    unsigned i;
 
     teardown();
-    now = 0;
-    memset(line, 0, sizeof(line));
-    memset(line_edges, 0, sizeof(line_edges));
-    ev_queue_init(&eq, &now);
-    CU_ASSERT_FATAL(bus_init(&bus, RAM_SIZE, 0x70000000ull, 0x1000) == 0);
-    have_fixture = true;
-    log_init(&glog, &now, CPU_HZ);
+    rig_up(&rig, RAM_SIZE, CPU_HZ);
     if (logfile) {
-        glog.out = logfile;         /* host error lines stay quiet */
+        rig.log.out = logfile;      /* host error lines stay quiet */
     }
-    bus.log = &glog;
-    dma_engine_init(&eng, &bus, &eq, CPU_HZ, &glog);
+    dma_engine_init(&eng, &rig.bus, &rig.q, CPU_HZ, &rig.log);
 
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "iommu", LOG_IOMMU, IOMMU_PA,
-                 IOMMU_REG_SIZE);
-    iommu_init(&iommu, &c, IOMMU_VERSION_SS5,
-               irq_line(rec_irq, NULL, SRC_IOMMU));
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "espdma", LOG_DMA, DMA_PA,
-                 DMA2_CHANNEL_SIZE);
-    c2 = unit_ctx(&bus, &eq, CPU_HZ, &glog, "ledma", LOG_DMA,
-                  DMA_PA + DMA2_LEDMA_OFF, DMA2_LEDMA_WINDOW);
-    dma2_init(&dma, &c, &c2, irq_line(rec_irq, NULL, SRC_SCSI),
-              irq_line(rec_irq, NULL, SRC_ETHER));
+    rig_iommu(&rig, &iommu, IOMMU_PA, SRC_IOMMU);
+    rig_dma2(&rig, &dma, DMA_PA, SRC_SCSI, SRC_ETHER);
     dma2_stage(&dma.esp, iommu_stage(&iommu));
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "esp", LOG_ESP, ESP_PA,
-                 ESP_REG_SIZE);
+    c = rig_ctx(&rig, "esp", LOG_ESP, ESP_PA, ESP_REG_SIZE);
     esp_init(&esp, &c, ESP_CLOCK_SS5, dma2_device_line(&dma.esp));
     dma2_connect(&dma.esp, &esp, esp_dma_reset, esp_dma_enable);
     esp_attach_dma(&esp, &eng, &dma.esp.stage, espdma_advance,
@@ -293,45 +253,30 @@ static void setup(void)
     memset(&b, 0, sizeof(b));
     CU_ASSERT_FATAL(block_open(&b, img, false, false, err, sizeof(err)) ==
                     0);
-    c = unit_ctx(NULL, &eq, CPU_HZ, &glog, "sd3", LOG_SCSI, 0, 0);
+    c = unit_ctx(NULL, &rig.q, CPU_HZ, &rig.log, "sd3", LOG_SCSI, 0, 0);
     scsi_target_init(&disk, &c, DISK_ID, SCSI_DISK, &b);
     memset(&b, 0, sizeof(b));
     b.fd = -1;                      /* a drive without a disc */
-    c = unit_ctx(NULL, &eq, CPU_HZ, &glog, "sr6", LOG_SCSI, 0, 0);
+    c = unit_ctx(NULL, &rig.q, CPU_HZ, &rig.log, "sr6", LOG_SCSI, 0, 0);
     scsi_target_init(&cd, &c, CD_ID, SCSI_CDROM, &b);
     esp_attach_target(&esp, DISK_ID, &disk);
     esp_attach_target(&esp, CD_ID, &cd);
 
     /* the IOMMU: 32 MB window at 0xfe000000 (OpenBIOS's), pages
      * scattered */
-    for (i = 0; i < NPAGES; i++) {
-        set_iopte(i, true);
-    }
+    map_all_pages();
     wr32(IOMMU_PA + IOMMU_CTRL, 0x05000005u);
     wr32(IOMMU_PA + IOMMU_BASE, TABLE_PA >> 4);
-}
-
-/* Advance the clock to `until`, firing the events due on the way. */
-static void run_until(Cycles until)
-{
-    while (ev_next_deadline(&eq) <= until) {
-        now = ev_next_deadline(&eq);
-        ev_run_due(&eq);
-    }
-    now = until;
 }
 
 /* Fire events until the ESP interrupts (at most 2 virtual seconds). */
 static bool wait_esp(void)
 {
-    Cycles limit = now + 2 * CPU_HZ;
+    Cycles limit = rig.now + 2 * CPU_HZ;
     while (!esp.irq_level) {
-        Cycles t = ev_next_deadline(&eq);
-        if (t == CYCLES_NEVER || t > limit) {
+        if (!rig_step(&rig, limit)) {
             return false;
         }
-        now = t;
-        ev_run_due(&eq);
     }
     return true;
 }
@@ -351,6 +296,22 @@ static Irq take_irq(void)
     return q;
 }
 
+/* A command and its interrupt */
+static Irq esp_cmd(uint8_t cmd)
+{
+    esp_wr(ESP_CMD, cmd);
+    return take_irq();
+}
+
+/* A TI through the FIFO that ends in bus service with the target in
+ * phase */
+static void ti_to_phase(uint8_t phase)
+{
+    Irq q = esp_cmd(ESP_CMD_TI);
+    CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
+    CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, phase);
+}
+
 /* ---- Linux 6.1 esp_scsi.c + sun_esp.c, played ---- */
 
 /* sun_esp.c sbus_esp_send_dma_cmd */
@@ -358,8 +319,7 @@ static void send_dma_cmd(uint32_t addr, uint32_t count, bool write,
                          uint8_t cmd)
 {
     uint32_t csr;
-    esp_wr(ESP_TCLO, (uint8_t)count);
-    esp_wr(ESP_TCMID, (uint8_t)(count >> 8));
+    set_tc(count);
     csr = rd32(DMA_PA + DMA2_CSR) | DMA2_CSR_EN;
     csr = write ? csr | DMA2_CSR_WRITE : csr & ~DMA2_CSR_WRITE;
     wr32(DMA_PA + DMA2_CSR, csr);
@@ -367,6 +327,22 @@ static void send_dma_cmd(uint32_t addr, uint32_t count, bool write,
     esp_wr(ESP_CMD, cmd);
     /* nothing completes inside the register write */
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT) & ESP_STAT_INT, 0);
+}
+
+/* n bytes from b put at CMD_DVMA and sent by the DMA command cmd (the
+ * DMA bit added); its interrupt */
+static Irq dma_out(const uint8_t *b, unsigned n, uint8_t cmd)
+{
+    dvma_write(CMD_DVMA, b, n);
+    send_dma_cmd(CMD_DVMA, n, false, cmd | ESP_CMD_DMA);
+    return take_irq();
+}
+
+/* A TI with DMA of n bytes in to dvma; its interrupt */
+static Irq dma_in(uint32_t dvma, uint32_t n)
+{
+    send_dma_cmd(dvma, n, true, ESP_CMD_TI | ESP_CMD_DMA);
+    return take_irq();
 }
 
 /* sbus_esp_dma_invalidate */
@@ -378,6 +354,25 @@ static void dma_invalidate(void)
     wr32(DMA_PA + DMA2_CSR, v);
 }
 
+/* esp_bootup_reset's bus reset: SRRDISAB set, so no interrupt (CFG1 is
+ * left for the caller to restore) */
+static void quiet_bus_reset(void)
+{
+    esp_wr(ESP_CFG1, esp_rd(ESP_CFG1) | ESP_CFG1_SRRDISAB);
+    esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
+    rig_run_for(&rig, NS(400000));
+}
+
+/* esp_reset_esp up to the revision check: reset, NOP with DMA, features
+ * enabled, NOP with DMA */
+static void linux_reset_esp(void)
+{
+    esp_wr(ESP_CMD, ESP_CMD_RESET);
+    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    esp_wr(ESP_CFG2, ESP_CFG2_FENAB);
+    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+}
+
 /* sbus_esp_reset_dma + esp_reset_esp + esp_bootup_reset */
 static void linux_bootup(void)
 {
@@ -386,10 +381,7 @@ static void linux_bootup(void)
     wr32(DMA_PA + DMA2_CSR, v & ~DMA2_CSR_RESET);
     wr32(DMA_PA + DMA2_CSR, rd32(DMA_PA + DMA2_CSR) | DMA2_CSR_3CLKS);
     wr32(DMA_PA + DMA2_CSR, rd32(DMA_PA + DMA2_CSR) | DMA2_CSR_INT_EN);
-    esp_wr(ESP_CMD, ESP_CMD_RESET);
-    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
-    esp_wr(ESP_CFG2, ESP_CFG2_FENAB);
-    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    linux_reset_esp();
     CU_ASSERT_EQUAL((esp_rd(ESP_TCHI) & 0xf8) >> 3, 0);    /* FAS100A */
     esp_wr(ESP_CFG1, 0x17);         /* PENABLE | id 7 */
     esp_wr(ESP_CFG2, 0);
@@ -399,13 +391,10 @@ static void linux_bootup(void)
     esp_wr(ESP_WSYNCOFF, 0);
     esp_wr(ESP_WSTO, 152);          /* 250 ms */
     (void)esp_rd(ESP_RINTR);
-    /* bus reset without the interrupt */
-    esp_wr(ESP_CFG1, esp_rd(ESP_CFG1) | ESP_CFG1_SRRDISAB);
-    esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
-    run_until(now + NS(400000));
+    quiet_bus_reset();
     esp_wr(ESP_CFG1, 0x17);
     (void)esp_rd(ESP_RINTR);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
 }
 
 typedef struct Cmd {
@@ -432,14 +421,12 @@ static uint8_t msgin_byte(Irq *q)
 {
     uint8_t b;
     esp_wr(ESP_CMD, ESP_CMD_FLUSH);
-    esp_wr(ESP_CMD, ESP_CMD_TI);
-    *q = take_irq();
+    *q = esp_cmd(ESP_CMD_TI);
     CU_ASSERT_EQUAL(q->intr, ESP_INTR_FC);
     CU_ASSERT_EQUAL(q->stat & ESP_STAT_PHASE, ESP_PHASE_MI);
     CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS) & ESP_FLAGS_COUNT, 1);
     b = esp_rd(ESP_FIFO);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-    *q = take_irq();
+    *q = esp_cmd(ESP_CMD_MSGACC);
     return b;
 }
 
@@ -454,8 +441,7 @@ static void linux_cmd(Cmd *c)
     if (c->sdtr) {
         /* esp_maybe_execute_command: negotiation, select and stop */
         esp_wr(ESP_WBUSID, (uint8_t)c->id);
-        dvma_write(CMD_DVMA, blk, n);
-        send_dma_cmd(CMD_DVMA, n, false, ESP_CMD_SELATNS | ESP_CMD_DMA);
+        q = dma_out(blk, n, ESP_CMD_SELATNS);
     } else {
         if (c->tag) {
             blk[n++] = 0x20;        /* SIMPLE QUEUE TAG */
@@ -463,13 +449,10 @@ static void linux_cmd(Cmd *c)
         }
         memcpy(blk + n, c->cdb, c->cdb_len);
         n += c->cdb_len;
-        dvma_write(CMD_DVMA, blk, n);
         esp_wr(ESP_WBUSID, (uint8_t)c->id);
-        send_dma_cmd(CMD_DVMA, n,
-                     false, (c->tag ? ESP_CMD_SELATN3 : ESP_CMD_SELATN) |
-                                ESP_CMD_DMA);
+        q = dma_out(blk, n, c->tag ? ESP_CMD_SELATN3 : ESP_CMD_SELATN);
     }
-    c->sel = q = take_irq();
+    c->sel = q;
     /* esp_finish_select */
     if (q.intr == ESP_INTR_DC) {
         esp_wr(ESP_CMD, ESP_CMD_ENSEL);
@@ -518,8 +501,7 @@ static void linux_cmd(Cmd *c)
             CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS) & ESP_FLAGS_COUNT, 2);
             c->status = esp_rd(ESP_FIFO);
             c->message = esp_rd(ESP_FIFO);
-            esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-            q = take_irq();
+            q = esp_cmd(ESP_CMD_MSGACC);
             /* ESP_EVENT_FREE_BUS */
             CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
             esp_wr(ESP_CMD, ESP_CMD_ENSEL);
@@ -530,9 +512,7 @@ static void linux_cmd(Cmd *c)
              * period factor 25, offset 15) */
             static const uint8_t sdtr[5] = { 0x01, 0x03, 0x01, 25, 15 };
             esp_wr(ESP_CMD, ESP_CMD_FLUSH);
-            dvma_write(CMD_DVMA, sdtr, 5);
-            send_dma_cmd(CMD_DVMA, 5, false, ESP_CMD_TI | ESP_CMD_DMA);
-            q = take_irq();
+            q = dma_out(sdtr, 5, ESP_CMD_TI);
             dma_invalidate();
             esp_wr(ESP_CMD, ESP_CMD_NOP);
             break;
@@ -556,10 +536,7 @@ static void linux_cmd(Cmd *c)
         }
         case ESP_PHASE_CD:
             /* ESP_EVENT_CMD_START: the CDB after a select-and-stop */
-            dvma_write(CMD_DVMA, c->cdb, c->cdb_len);
-            send_dma_cmd(CMD_DVMA, c->cdb_len, false,
-                         ESP_CMD_TI | ESP_CMD_DMA);
-            q = take_irq();
+            q = dma_out(c->cdb, c->cdb_len, ESP_CMD_TI);
             dma_invalidate();
             CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
             break;
@@ -593,6 +570,22 @@ static Cmd rw10(bool write, uint32_t lba, uint16_t blocks)
     return mk_cmd(DISK_ID, cdb, 10, blocks * 512u);
 }
 
+/* c run by linux_cmd, with what happened */
+static Cmd linux_do(Cmd c)
+{
+    linux_cmd(&c);
+    return c;
+}
+
+/* REQUEST SENSE for 96 bytes, as esp_autosense; the first 18 in s */
+static Cmd request_sense(uint8_t s[18])
+{
+    static const uint8_t rs[6] = { 0x03, 0, 0, 0, 96, 0 };
+    Cmd c = linux_do(mk_cmd(DISK_ID, rs, 6, 96));
+    dvma_read(DATA_DVMA, s, 18);
+    return c;
+}
+
 static bool image_matches(uint32_t dvma, uint64_t off, unsigned n)
 {
     unsigned i;
@@ -608,12 +601,69 @@ static bool image_matches(uint32_t dvma, uint64_t off, unsigned n)
 static void clear_ua(void)
 {
     static const uint8_t tur[6] = { 0 };
-    Cmd c = mk_cmd(DISK_ID, tur, 6, 0);
-    linux_cmd(&c);
-    CU_ASSERT_EQUAL(c.status, SCSI_STATUS_CHECK);
-    c = mk_cmd(DISK_ID, tur, 6, 0);
+    CU_ASSERT_EQUAL(linux_do(mk_cmd(DISK_ID, tur, 6, 0)).status,
+                    SCSI_STATUS_CHECK);
+    CU_ASSERT_EQUAL(linux_do(mk_cmd(DISK_ID, tur, 6, 0)).status,
+                    SCSI_STATUS_GOOD);
+}
+
+/* A READ(10) of blocks at lba through linux_cmd, in TIs of at most
+ * max_chunk bytes (0: 64 KB): good status, every byte of the image, in
+ * tis TIs. */
+static void linux_read_ok(uint32_t lba, uint16_t blocks, uint32_t max_chunk,
+                          unsigned tis)
+{
+    Cmd c = rw10(false, lba, blocks);
+    c.max_chunk = max_chunk;
     linux_cmd(&c);
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
+    CU_ASSERT_EQUAL(c.moved, blocks * 512u);
+    CU_ASSERT_EQUAL(c.data_tis, tis);
+    CU_ASSERT_TRUE(image_matches(DATA_DVMA, lba * 512ull, blocks * 512u));
+}
+
+/* n bytes of data, byte i = i * mul + add, in out and at DATA_DVMA */
+static void data_pattern(uint8_t *out, unsigned n, unsigned mul,
+                         unsigned add)
+{
+    unsigned i;
+    for (i = 0; i < n; i++) {
+        out[i] = (uint8_t)(i * mul + add);
+    }
+    dvma_write(DATA_DVMA, out, n);
+}
+
+/* The fixture, Linux's bootup reset, the unit attention cleared */
+static void setup_linux(void)
+{
+    setup();
+    linux_bootup();
+    clear_ua();
+}
+
+/* By hand, what linux_cmd does first: a DMA select with ATN of c's
+ * IDENTIFY (identify) and CDB; the selection's interrupt. */
+static Irq select_by_hand(const Cmd *c, uint8_t identify)
+{
+    uint8_t blk[17];
+    blk[0] = identify;
+    memcpy(blk + 1, c->cdb, c->cdb_len);
+    esp_wr(ESP_WBUSID, (uint8_t)c->id);
+    return dma_out(blk, 1 + c->cdb_len, ESP_CMD_SELATN);
+}
+
+/* By hand, the end of a command in STATUS: ICCS, the status byte and
+ * COMMAND COMPLETE in the FIFO, MESSAGE ACCEPTED, the disconnect; its
+ * interrupt. */
+static Irq complete_by_hand(uint8_t status)
+{
+    Irq q;
+    (void)esp_cmd(ESP_CMD_ICCS);
+    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), status);
+    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
+    q = esp_cmd(ESP_CMD_MSGACC);
+    CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
+    return q;
 }
 
 /* ---- registers ---- */
@@ -630,17 +680,21 @@ static void test_reset_values(void)
     CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 0);
     CU_ASSERT_FALSE(esp.dma_enabled);
     /* bytes anywhere in the register's word reach it */
-    CU_ASSERT_EQUAL(rd(ESP_PA + ESP_CFG1 * 4 + 3, 1), 7);
-    CU_ASSERT_TRUE(is_stable(ESP_PA + ESP_RSTAT * 4, 1));
-    CU_ASSERT_FALSE(is_stable(ESP_PA + ESP_RINTR * 4, 1));
-    CU_ASSERT_FALSE(is_stable(ESP_PA + ESP_FIFO * 4, 1));
+    CU_ASSERT_EQUAL(rig_rd(&rig, ESP_PA + ESP_CFG1 * 4 + 3, 1), 7);
+    CU_ASSERT_TRUE(rig_stable(&rig, ESP_PA + ESP_RSTAT * 4, 1));
+    CU_ASSERT_FALSE(rig_stable(&rig, ESP_PA + ESP_RINTR * 4, 1));
+    CU_ASSERT_FALSE(rig_stable(&rig, ESP_PA + ESP_FIFO * 4, 1));
     /* access sizes: byte reads, byte or word writes (low byte) */
-    CU_ASSERT_EQUAL(try_read(ESP_PA + ESP_CFG1 * 4, 4), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_read(ESP_PA + ESP_CFG1 * 4, 2), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_write(ESP_PA + ESP_CFG2 * 4, 2, 0), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, ESP_PA + ESP_CFG1 * 4, 4, NULL),
+                    BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, ESP_PA + ESP_CFG1 * 4, 2, NULL),
+                    BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, ESP_PA + ESP_CFG2 * 4, 2, 0),
+                    BUS_ERR_SIZE);
     wr32(ESP_PA + ESP_CFG2 * 4, 0x1234560au);
     CU_ASSERT_EQUAL(esp_rd(ESP_CFG2), 0x0a);
-    CU_ASSERT_EQUAL(try_read(ESP_PA + ESP_REG_SIZE, 1), BUS_ERR_UNMAPPED);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, ESP_PA + ESP_REG_SIZE, 1, NULL),
+                    BUS_ERR_UNMAPPED);
 }
 
 /* Linux esp_get_revision + esp_reset_esp: must end up "FAS100A". */
@@ -656,18 +710,24 @@ static void test_chip_id(void)
     esp_wr(ESP_CFG3, 5);
     CU_ASSERT_EQUAL(esp_rd(ESP_CFG3), 5);
     esp_wr(ESP_CFG3, 0);
-    esp_wr(ESP_CMD, ESP_CMD_RESET);
-    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
-    esp_wr(ESP_CFG2, ESP_CFG2_FENAB);
-    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    linux_reset_esp();
     v = esp_rd(ESP_TCHI);
     CU_ASSERT_EQUAL(v, ESP_CHIP_ID_FAS100A);
     CU_ASSERT_EQUAL((v & 0xf8) >> 3, 0);        /* ESP_UID_F100A */
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT) & ESP_STAT_INT, 0);
-    run_until(now + CPU_HZ);
+    rig_run_for(&rig, CPU_HZ);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
+}
+
+/* TCLO, TCMID, TCHI from tc, loaded by a NOP with DMA */
+static void load_tc(uint32_t tc)
+{
+    esp_wr(ESP_TCLO, (uint8_t)tc);
+    esp_wr(ESP_TCMID, (uint8_t)(tc >> 8));
+    esp_wr(ESP_TCHI, (uint8_t)(tc >> 16));
+    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
 }
 
 static void test_transfer_counter(void)
@@ -684,26 +744,17 @@ static void test_transfer_counter(void)
     CU_ASSERT_EQUAL(esp_rd(ESP_TCMID), 1);
     CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), ESP_CHIP_ID_FAS100A);
     /* 16-bit mode: TCHI is not part of the start count; 0 is 64 KB */
-    esp_wr(ESP_TCLO, 0);
-    esp_wr(ESP_TCMID, 0);
-    esp_wr(ESP_TCHI, 5);
-    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    load_tc(0x050000);
     CU_ASSERT_EQUAL(esp.tc, 0x10000u);
     CU_ASSERT_EQUAL(esp_rd(ESP_TCLO), 0);
     CU_ASSERT_EQUAL(esp_rd(ESP_TCMID), 0);
     CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), 1);
     /* features enabled: 24 bits */
     esp_wr(ESP_CFG2, ESP_CFG2_FENAB);
-    esp_wr(ESP_TCLO, 0x34);
-    esp_wr(ESP_TCMID, 0x12);
-    esp_wr(ESP_TCHI, 0x05);
-    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    load_tc(0x051234);
     CU_ASSERT_EQUAL(esp.tc, 0x51234u);
     CU_ASSERT_EQUAL(esp_rd(ESP_TCHI), 5);
-    esp_wr(ESP_TCLO, 0);
-    esp_wr(ESP_TCMID, 0);
-    esp_wr(ESP_TCHI, 0);
-    esp_wr(ESP_CMD, ESP_CMD_NOP | ESP_CMD_DMA);
+    load_tc(0);
     CU_ASSERT_EQUAL(esp.tc, 0x1000000u);
     /* chip reset: the id again */
     esp_wr(ESP_CMD, ESP_CMD_RESET);
@@ -729,7 +780,7 @@ static void test_fifo(void)
         esp_wr(ESP_FIFO, (uint8_t)i);
     }
     CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), ESP_FIFO_SIZE);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 4);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 4);
     for (i = 0; i < ESP_FIFO_SIZE; i++) {
         CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), i);
     }
@@ -747,32 +798,30 @@ static void test_bus_reset_interrupt(void)
     esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
     /* RST is held 25 us; the interrupt comes after it, not in the write */
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
     CU_ASSERT_TRUE(disk.unit_attention);        /* every target reset */
-    run_until(now + NS(ESP_BUS_RESET_NS) - 1);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
-    run_until(now + 1);
+    rig_run_for(&rig, NS(ESP_BUS_RESET_NS) - 1);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
+    rig_run_for(&rig, 1);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), ESP_STAT_INT);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND, 1);
-    CU_ASSERT_TRUE(line[SRC_SCSI]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_SCSI]);
     CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_RST);
     /* reading INTR acknowledged everything */
     CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), 0);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND, 0);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
 
     /* Linux esp_bootup_reset: SRRDISAB set, no interrupt */
-    esp_wr(ESP_CFG1, esp_rd(ESP_CFG1) | ESP_CFG1_SRRDISAB);
-    esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
-    run_until(now + NS(400000));
+    quiet_bus_reset();
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
     esp_wr(ESP_CFG1, 0x17);
     CU_ASSERT_EQUAL(esp_rd(ESP_CFG1), 0x17);
     CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), 0);
-    CU_ASSERT_EQUAL(line_edges[SRC_SCSI], 2 + 2 * 2 * 3);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_EQUAL(rig.irq.edges[SRC_SCSI], 2 + 2 * 2 * 3);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
 }
 
 /* A bus reset in the middle of a data phase: the command is dropped, the
@@ -780,28 +829,20 @@ static void test_bus_reset_interrupt(void)
 static void test_bus_reset_mid_command(void)
 {
     Cmd c = rw10(false, 0, 64);
-    uint8_t blk[11];
     Irq q;
-    setup();
-    linux_bootup();
-    clear_ua();
-    blk[0] = 0xc0;
-    memcpy(blk + 1, c.cdb, 10);
-    dvma_write(CMD_DVMA, blk, 11);
-    esp_wr(ESP_WBUSID, DISK_ID);
-    send_dma_cmd(CMD_DVMA, 11, false, ESP_CMD_SELATN | ESP_CMD_DMA);
-    q = take_irq();
+    setup_linux();
+    q = select_by_hand(&c, 0xc0);
     CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_DI);
     send_dma_cmd(DATA_DVMA, 0x8000, true, ESP_CMD_TI | ESP_CMD_DMA);
     CU_ASSERT_TRUE(esp.xfer.busy);
-    run_until(now + NS(1000));
+    rig_run_for(&rig, NS(1000));
     esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
     CU_ASSERT_FALSE(esp.xfer.busy);
     CU_ASSERT_FALSE(esp.connected);
     CU_ASSERT_TRUE(disk.unit_attention);
     q = take_irq();
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_RST);
-    run_until(now + CPU_HZ);
+    rig_run_for(&rig, CPU_HZ);
     CU_ASSERT_FALSE(esp.irq_level);
     /* the bus works again */
     clear_ua();
@@ -816,13 +857,13 @@ static void test_dma_reset_pulse(void)
     esp_wr(ESP_TCHI, 0x55);
     wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
     esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
-    run_until(now + NS(ESP_BUS_RESET_NS));
-    CU_ASSERT_TRUE(line[SRC_SCSI]);
+    rig_run_for(&rig, NS(ESP_BUS_RESET_NS));
+    CU_ASSERT_TRUE(rig.irq.level[SRC_SCSI]);
     /* Linux sbus_esp_reset_dma */
     csr = rd32(DMA_PA + DMA2_CSR);
     CU_ASSERT_EQUAL(csr, 0xa0000011u);
     wr32(DMA_PA + DMA2_CSR, csr | DMA2_CSR_RESET);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0000090u);
     wr32(DMA_PA + DMA2_CSR, csr & ~DMA2_CSR_RESET);
     CU_ASSERT_EQUAL(esp_rd(ESP_CFG2), 0);
@@ -834,26 +875,44 @@ static void test_dma_reset_pulse(void)
 
 /* ---- selection ---- */
 
+/* OpenBIOS drivers/esp.c (played in full below): the espdma CSR polled
+ * until the interrupt is pending, for at most 1 s; with stable, every
+ * poll is checked to be one the machine loop may skip. */
+static bool ob_poll(bool stable)
+{
+    Cycles limit = rig.now + CPU_HZ;
+    while (!(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND)) {
+        if (stable) {
+            CU_ASSERT_TRUE(rig_stable(&rig, DMA_PA + DMA2_CSR, 4));
+        }
+        if (!rig_step(&rig, limit)) {
+            CU_FAIL("no interrupt within 1 s: OpenBIOS would hang");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* do_command's selection: SELATN+DMA of cmdlen bytes from OB_DVMA */
+static void ob_select(unsigned id, unsigned cmdlen)
+{
+    esp_wr(ESP_WBUSID, (uint8_t)(id & 7));
+    wr32(DMA_PA + DMA2_ADDR, OB_DVMA);
+    set_tc(cmdlen);
+    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_EN);
+    esp_wr(ESP_CMD, ESP_CMD_SELATN | ESP_CMD_DMA);
+}
+
 /* One target of OpenBIOS's probe when nobody answers; returns the cycles
  * the select took. */
 static Cycles openbios_probe_empty(unsigned id)
 {
-    Cycles start = now, limit = now + CPU_HZ;     /* 1 s */
+    Cycles start = rig.now;
     uint8_t stat;
 
-    esp_wr(ESP_WBUSID, (uint8_t)id);
-    wr32(DMA_PA + DMA2_ADDR, OB_DVMA);
-    esp_wr(ESP_TCLO, 7);
-    esp_wr(ESP_TCMID, 0);
-    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_EN);
-    esp_wr(ESP_CMD, ESP_CMD_SELATN | ESP_CMD_DMA);
-    while (!(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND)) {
-        CU_ASSERT_TRUE(is_stable(DMA_PA + DMA2_CSR, 4));
-        if (ev_next_deadline(&eq) > limit) {
-            CU_FAIL("no interrupt within 1 s: OpenBIOS would hang");
-            return CYCLES_NEVER;
-        }
-        run_until(ev_next_deadline(&eq));
+    ob_select(id, 7);
+    if (!ob_poll(true)) {
+        return CYCLES_NEVER;
     }
     stat = esp_rd(ESP_RSTAT);
     CU_ASSERT_EQUAL(stat, 0x80);
@@ -861,7 +920,7 @@ static Cycles openbios_probe_empty(unsigned id)
     CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND, 0);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
-    return now - start;
+    return rig.now - start;
 }
 
 static void test_select_timeout(void)
@@ -882,16 +941,15 @@ static void test_select_timeout(void)
     CU_ASSERT_EQUAL(t, 152ull * 8192 * 8 * CPU_HZ / 40000000u);
     esp_wr(ESP_WBUSID, 2);
     send_dma_cmd(CMD_DVMA, 7, false, ESP_CMD_SELATN | ESP_CMD_DMA);
-    run_until(now + t - 1);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
-    run_until(now + 1);
-    CU_ASSERT_TRUE(line[SRC_SCSI]);
+    rig_run_for(&rig, t - 1);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
+    rig_run_for(&rig, 1);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_SCSI]);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0x80);
     CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
     /* the same through the Linux driver: DID_BAD_TARGET */
-    c = mk_cmd(5, inq, 6, 36);
-    linux_cmd(&c);
+    c = linux_do(mk_cmd(5, inq, 6, 36));
     CU_ASSERT_EQUAL(c.result, -1);
     CU_ASSERT_EQUAL(c.sel.stat, ESP_STAT_INT);
     /* select with ATN3 and without ATN time out the same way */
@@ -899,7 +957,7 @@ static void test_select_timeout(void)
     c.tag = 1;
     linux_cmd(&c);
     CU_ASSERT_EQUAL(c.result, -1);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
 }
 
 static void test_select_timeout_formula(void)
@@ -934,7 +992,7 @@ static void test_deferred_select(void)
     esp_wr(ESP_TCLO, 7);
     esp_wr(ESP_CMD, ESP_CMD_SELATN | ESP_CMD_DMA);
     CU_ASSERT_TRUE(esp.deferred);
-    run_until(now + CPU_HZ);
+    rig_run_for(&rig, CPU_HZ);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0);
     CU_ASSERT_EQUAL(esp.selections, 0);
     /* other channel bits do not start it; the enable edge does */
@@ -953,7 +1011,7 @@ static void test_deferred_select(void)
     esp_wr(ESP_TCLO, 36);
     esp_wr(ESP_CMD, ESP_CMD_TI | ESP_CMD_DMA);
     CU_ASSERT_TRUE(esp.deferred);
-    run_until(now + CPU_HZ);
+    rig_run_for(&rig, CPU_HZ);
     CU_ASSERT_FALSE(esp.irq_level);
     wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN | DMA2_CSR_WRITE |
                                 DMA2_CSR_EN);
@@ -968,8 +1026,8 @@ static void test_deferred_select(void)
     CU_ASSERT_FALSE(esp.connected);
     wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN | DMA2_CSR_EN);
     CU_ASSERT_FALSE(ev_pending(&esp.sel_event));
-    run_until(now + CPU_HZ);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    rig_run_for(&rig, CPU_HZ);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
 }
 
 /* A select without the DMA bit takes its bytes from the FIFO. */
@@ -983,7 +1041,7 @@ static void test_select_without_dma(void)
     CU_ASSERT_FALSE(esp.deferred);
     CU_ASSERT_TRUE(ev_pending(&esp.sel_event));
     CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS), 0);     /* consumed */
-    run_until(CPU_HZ);
+    rig_run_until(&rig, CPU_HZ);
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT), 0x80);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_CSR), 0xa0000001u);
     CU_ASSERT_EQUAL(esp_rd(ESP_RINTR), ESP_INTR_DC);
@@ -1003,7 +1061,7 @@ static void test_inquiry(void)
     memset(b, 0xee, sizeof(b));
     dvma_write(DATA_DVMA, b, sizeof(b));
     c = mk_cmd(DISK_ID, inq, 6, 36);
-    t0 = now;
+    t0 = rig.now;
     linux_cmd(&c);
     CU_ASSERT_EQUAL(c.result, 0);
     /* the selection: FC|BS, step 4, DATA IN, the 7 command bytes all
@@ -1024,24 +1082,22 @@ static void test_inquiry(void)
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), DATA_DVMA + 36);
     /* the disk's 1 ms command overhead and a few microseconds on the
      * bus for all that */
-    CU_ASSERT(now - t0 > NS(1000000 + ESP_SELECT_NS));
-    CU_ASSERT(now - t0 < NS(1100000));
+    CU_ASSERT(rig.now - t0 > NS(1000000 + ESP_SELECT_NS));
+    CU_ASSERT(rig.now - t0 < NS(1100000));
     CU_ASSERT_EQUAL(esp.commands, 1);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);
 }
 
 static void test_unit_attention_then_sense(void)
 {
     static const uint8_t tur[6] = { 0 };
-    static const uint8_t rs[6] = { 0x03, 0, 0, 0, 96, 0 };
     uint8_t s[18];
     Cmd c;
 
     setup();
     linux_bootup();
-    c = mk_cmd(DISK_ID, tur, 6, 0);
-    linux_cmd(&c);
+    c = linux_do(mk_cmd(DISK_ID, tur, 6, 0));
     /* no data phase: straight to STATUS after the selection */
     CU_ASSERT_EQUAL(c.sel.stat & ESP_STAT_PHASE, ESP_PHASE_ST);
     CU_ASSERT_EQUAL(c.sel.intr, ESP_INTR_FC | ESP_INTR_BS);
@@ -1049,90 +1105,54 @@ static void test_unit_attention_then_sense(void)
     CU_ASSERT_EQUAL(c.data_tis, 0);
     /* esp_autosense: REQUEST SENSE for 96 bytes; the target has 18, so
      * the TI stops there with the counter not at zero */
-    c = mk_cmd(DISK_ID, rs, 6, 96);
-    linux_cmd(&c);
+    c = request_sense(s);
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
     CU_ASSERT_EQUAL(c.moved, 18);
-    dvma_read(DATA_DVMA, s, 18);
     CU_ASSERT_EQUAL(s[0] & 0x7f, 0x70);
     CU_ASSERT_EQUAL(s[2] & 0x0f, 0x6);          /* UNIT ATTENTION */
     CU_ASSERT_EQUAL(s[12], 0x29);               /* power on or reset */
-    c = mk_cmd(DISK_ID, tur, 6, 0);
-    linux_cmd(&c);
+    c = linux_do(mk_cmd(DISK_ID, tur, 6, 0));
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
 }
 
 static void test_read10(void)
 {
-    Cmd c;
-    setup();
-    linux_bootup();
-    clear_ua();
-    c = rw10(false, 100, 8);
-    linux_cmd(&c);
-    CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
-    CU_ASSERT_EQUAL(c.moved, 4096);
-    CU_ASSERT_EQUAL(c.data_tis, 1);
-    CU_ASSERT_TRUE(image_matches(DATA_DVMA, 100 * 512, 4096));
+    setup_linux();
+    linux_read_ok(100, 8, 0, 1);
     CU_ASSERT_EQUAL(disk.blocks_read, 8);
     /* 64 KB: a full 16-bit count (written as 0) */
-    c = rw10(false, 1000, 128);
-    linux_cmd(&c);
-    CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
-    CU_ASSERT_EQUAL(c.moved, 65536);
-    CU_ASSERT_EQUAL(c.data_tis, 1);
-    CU_ASSERT_TRUE(image_matches(DATA_DVMA, 1000 * 512, 65536));
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
+    linux_read_ok(1000, 128, 0, 1);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
 }
 
 static void test_write10(void)
 {
     uint8_t out[4096], back[4096];
-    unsigned i;
     Cmd c;
-    int fd;
 
-    setup();
-    linux_bootup();
-    clear_ua();
-    for (i = 0; i < sizeof(out); i++) {
-        out[i] = (uint8_t)(i * 31 + 5);
-    }
-    dvma_write(DATA_DVMA, out, sizeof(out));
-    c = rw10(true, 17, 8);
-    linux_cmd(&c);
+    setup_linux();
+    data_pattern(out, sizeof(out), 31, 5);
+    c = linux_do(rw10(true, 17, 8));
     CU_ASSERT_EQUAL(c.sel.stat & ESP_STAT_PHASE, ESP_PHASE_DO);
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
     CU_ASSERT_EQUAL(c.moved, 4096);
-    fd = open(img, O_RDONLY);
-    CU_ASSERT_FATAL(fd >= 0);
-    CU_ASSERT_EQUAL(pread(fd, back, sizeof(back), 17 * 512),
-                    (ssize_t)sizeof(back));
-    close(fd);
+    image_pread(back, sizeof(back), 17 * 512);
     CU_ASSERT_EQUAL(memcmp(out, back, sizeof(out)), 0);
     /* read back through the bus */
     memset(back, 0, sizeof(back));
     dvma_write(DATA_DVMA, back, sizeof(back));
-    c = rw10(false, 17, 8);
-    linux_cmd(&c);
+    (void)linux_do(rw10(false, 17, 8));
     dvma_read(DATA_DVMA, back, sizeof(back));
     CU_ASSERT_EQUAL(memcmp(out, back, sizeof(out)), 0);
     CU_ASSERT_EQUAL(disk.blocks_written, 8);
     /* split across TIs, as the read */
-    for (i = 0; i < sizeof(out); i++) {
-        out[i] = (uint8_t)(i * 17 + 3);
-    }
-    dvma_write(DATA_DVMA, out, sizeof(out));
+    data_pattern(out, sizeof(out), 17, 3);
     c = rw10(true, 30, 8);
     c.max_chunk = 1500;
     linux_cmd(&c);
     CU_ASSERT_EQUAL(c.data_tis, 3);
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
-    fd = open(img, O_RDONLY);
-    CU_ASSERT_FATAL(fd >= 0);
-    CU_ASSERT_EQUAL(pread(fd, back, sizeof(back), 30 * 512),
-                    (ssize_t)sizeof(back));
-    close(fd);
+    image_pread(back, sizeof(back), 30 * 512);
     CU_ASSERT_EQUAL(memcmp(out, back, sizeof(out)), 0);
 }
 
@@ -1141,50 +1161,28 @@ static void test_write10(void)
 static void test_read_split(void)
 {
     Cmd c;
-    uint8_t blk[11];
     Irq q;
 
-    setup();
-    linux_bootup();
-    clear_ua();
-    c = rw10(false, 40, 8);
-    c.max_chunk = 1024 + 512 + 100;
-    linux_cmd(&c);
-    CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
-    CU_ASSERT_EQUAL(c.moved, 4096);
-    CU_ASSERT_EQUAL(c.data_tis, 3);
-    CU_ASSERT_TRUE(image_matches(DATA_DVMA, 40 * 512, 4096));
+    setup_linux();
+    linux_read_ok(40, 8, 1024 + 512 + 100, 3);
 
     /* by hand: what the first TI leaves */
     c = rw10(false, 50, 8);
-    blk[0] = 0x80;
-    memcpy(blk + 1, c.cdb, 10);
-    dvma_write(CMD_DVMA, blk, 11);
-    esp_wr(ESP_WBUSID, DISK_ID);
-    send_dma_cmd(CMD_DVMA, 11, false, ESP_CMD_SELATN | ESP_CMD_DMA);
-    q = take_irq();
+    q = select_by_hand(&c, 0x80);
     CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_DI);
-    send_dma_cmd(DATA_DVMA, 1000, true, ESP_CMD_TI | ESP_CMD_DMA);
-    q = take_irq();
+    q = dma_in(DATA_DVMA, 1000);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_STAT_TC | ESP_PHASE_DI);
     CU_ASSERT_EQUAL(esp_tc(), 0);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), DATA_DVMA + 1000);
     /* the rest, with a count larger than what is left */
-    send_dma_cmd(DATA_DVMA + 1000, 5000, true, ESP_CMD_TI | ESP_CMD_DMA);
-    q = take_irq();
+    q = dma_in(DATA_DVMA + 1000, 5000);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_PHASE_ST);
     CU_ASSERT_EQUAL(esp_tc(), 5000 - 3096);
     CU_ASSERT_TRUE(image_matches(DATA_DVMA, 50 * 512, 4096));
     dma_invalidate();
-    esp_wr(ESP_CMD, ESP_CMD_ICCS);
-    q = take_irq();
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), SCSI_STATUS_GOOD);
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
+    q = complete_by_hand(SCSI_STATUS_GOOD);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT);
 }
 
@@ -1194,9 +1192,7 @@ static void test_read_split(void)
 static void test_select_stop_sdtr(void)
 {
     Cmd c;
-    setup();
-    linux_bootup();
-    clear_ua();
+    setup_linux();
     c = rw10(false, 7, 2);
     c.sdtr = true;
     linux_cmd(&c);
@@ -1206,7 +1202,7 @@ static void test_select_stop_sdtr(void)
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
     CU_ASSERT_EQUAL(c.moved, 1024);
     CU_ASSERT_TRUE(image_matches(DATA_DVMA, 7 * 512, 1024));
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
 }
 
 /* Select with ATN and stop, then the CDB by a TI through the FIFO after
@@ -1215,46 +1211,26 @@ static void test_select_stop_fifo(void)
 {
     static const uint8_t tur[6] = { 0 };
     Irq q;
-    unsigned i;
-    setup();
-    linux_bootup();
-    clear_ua();
+    setup_linux();
     esp_wr(ESP_CMD, ESP_CMD_FLUSH);
     esp_wr(ESP_FIFO, 0x80);
     esp_wr(ESP_WBUSID, DISK_ID);
-    esp_wr(ESP_CMD, ESP_CMD_SELATNS);
-    q = take_irq();
+    q = esp_cmd(ESP_CMD_SELATNS);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_FC | ESP_INTR_BS);
     CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_MO);
     esp_wr(ESP_FIFO, 0x08);                     /* NOP */
-    esp_wr(ESP_CMD, ESP_CMD_TI);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
-    CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_CD);
-    for (i = 0; i < 6; i++) {
-        esp_wr(ESP_FIFO, tur[i]);
-    }
-    esp_wr(ESP_CMD, ESP_CMD_TI);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
-    CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_ST);
+    ti_to_phase(ESP_PHASE_CD);
+    fifo_put(tur, 6);
+    ti_to_phase(ESP_PHASE_ST);
     CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS) & ESP_FLAGS_COUNT, 0);
-    esp_wr(ESP_CMD, ESP_CMD_ICCS);
-    q = take_irq();
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), SCSI_STATUS_GOOD);
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
+    (void)complete_by_hand(SCSI_STATUS_GOOD);
 }
 
 /* Tagged: select with ATN3 (IDENTIFY, SIMPLE QUEUE TAG, tag). */
 static void test_tagged(void)
 {
     Cmd c;
-    setup();
-    linux_bootup();
-    clear_ua();
+    setup_linux();
     c = rw10(false, 300, 4);
     c.tag = 0x42;
     linux_cmd(&c);
@@ -1274,9 +1250,7 @@ static void test_fifo_transfer(void)
 
     setup();
     linux_bootup();
-    for (i = 0; i < 7; i++) {
-        esp_wr(ESP_FIFO, cmd[i]);
-    }
+    fifo_put(cmd, 7);
     esp_wr(ESP_WBUSID, DISK_ID);
     esp_wr(ESP_CMD, ESP_CMD_SELATN);
     CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS) & ESP_FLAGS_COUNT, 0);
@@ -1285,74 +1259,46 @@ static void test_fifo_transfer(void)
     CU_ASSERT_EQUAL(q.seq, ESP_SEQ_CD);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_PHASE_DI);  /* no TC */
     for (i = 0; i < 24; i++) {
-        esp_wr(ESP_CMD, ESP_CMD_TI);
-        q = take_irq();
-        CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
+        ti_to_phase(i < 23 ? ESP_PHASE_DI : ESP_PHASE_ST);
         CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS) & ESP_FLAGS_COUNT, 1);
         b[i] = esp_rd(ESP_FIFO);
-        CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE,
-                        i < 23 ? ESP_PHASE_DI : ESP_PHASE_ST);
     }
     CU_ASSERT_EQUAL(memcmp(b + 8, "SUN4MSIM", 8), 0);
     /* status by TI, then the message with ACK held */
-    esp_wr(ESP_CMD, ESP_CMD_TI);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
-    CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_MI);
+    ti_to_phase(ESP_PHASE_MI);
     CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), SCSI_STATUS_GOOD);
-    esp_wr(ESP_CMD, ESP_CMD_TI);
-    q = take_irq();
+    q = esp_cmd(ESP_CMD_TI);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_FC);
     CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-    q = take_irq();
+    q = esp_cmd(ESP_CMD_MSGACC);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
     CU_ASSERT_EQUAL(esp.dma_bytes, 0);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
 }
 
 /* Transfer pad: the rest of a data phase without moving it. */
 static void test_pad(void)
 {
-    uint8_t blk[11];
     Cmd c = rw10(false, 60, 2);
     Irq q;
 
-    setup();
-    linux_bootup();
-    clear_ua();
-    blk[0] = 0x80;
-    memcpy(blk + 1, c.cdb, 10);
-    dvma_write(CMD_DVMA, blk, 11);
-    esp_wr(ESP_WBUSID, DISK_ID);
-    send_dma_cmd(CMD_DVMA, 11, false, ESP_CMD_SELATN | ESP_CMD_DMA);
-    q = take_irq();
-    send_dma_cmd(DATA_DVMA, 512, true, ESP_CMD_TI | ESP_CMD_DMA);
-    q = take_irq();
+    setup_linux();
+    (void)select_by_hand(&c, 0x80);
+    q = dma_in(DATA_DVMA, 512);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_STAT_TC | ESP_PHASE_DI);
     /* 256 pad bytes: the count runs out in DATA IN */
-    esp_wr(ESP_TCLO, 0);
-    esp_wr(ESP_TCMID, 1);
-    esp_wr(ESP_CMD, ESP_CMD_PAD | ESP_CMD_DMA);
-    q = take_irq();
+    set_tc(256);
+    q = esp_cmd(ESP_CMD_PAD | ESP_CMD_DMA);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_FC);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_STAT_TC | ESP_PHASE_DI);
     /* more than is left: the target goes to STATUS */
-    esp_wr(ESP_TCLO, 0xe8);
-    esp_wr(ESP_TCMID, 0x03);                    /* 1000 */
-    esp_wr(ESP_CMD, ESP_CMD_PAD | ESP_CMD_DMA);
-    q = take_irq();
+    set_tc(1000);
+    q = esp_cmd(ESP_CMD_PAD | ESP_CMD_DMA);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_PHASE_ST);
     CU_ASSERT_EQUAL(esp_tc(), 1000 - 256);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), DATA_DVMA + 512);
-    esp_wr(ESP_CMD, ESP_CMD_ICCS);
-    q = take_irq();
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), SCSI_STATUS_GOOD);
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
+    (void)complete_by_hand(SCSI_STATUS_GOOD);
     CU_ASSERT_TRUE(image_matches(DATA_DVMA, 60 * 512, 512));
 }
 
@@ -1367,11 +1313,8 @@ static void test_cdb_length_and_lun(void)
     Cmd c;
     Irq q;
 
-    setup();
-    linux_bootup();
-    clear_ua();
-    c = mk_cmd(DISK_ID, luns, 12, 16);          /* REPORT LUNS */
-    linux_cmd(&c);
+    setup_linux();
+    c = linux_do(mk_cmd(DISK_ID, luns, 12, 16));        /* REPORT LUNS */
     CU_ASSERT_EQUAL(c.sel.seq, ESP_SEQ_CD);
     CU_ASSERT_EQUAL(c.sel.stat & ESP_STAT_TC, ESP_STAT_TC);
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
@@ -1385,36 +1328,29 @@ static void test_cdb_length_and_lun(void)
     dvma_read(DATA_DVMA, b, 1);
     CU_ASSERT_EQUAL(b[0], 0x7f);
     /* select without ATN: no message, the LUN in CDB byte 1 */
-    dvma_write(CMD_DVMA, inq_lun2, 6);
     esp_wr(ESP_WBUSID, DISK_ID);
-    send_dma_cmd(CMD_DVMA, 6, false, ESP_CMD_SEL | ESP_CMD_DMA);
-    q = take_irq();
+    q = dma_out(inq_lun2, 6, ESP_CMD_SEL);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_FC | ESP_INTR_BS);
     CU_ASSERT_EQUAL(q.seq, ESP_SEQ_CD);
     CU_ASSERT_EQUAL(esp.req.lun, 2);
     /* more bytes than the command takes: step 3, the rest not counted */
-    dvma_write(CMD_DVMA, (const uint8_t *)"\x80\x12\0\0\0\x24\0\0\0", 9);
-    send_dma_cmd(CMD_DVMA, 9, false, ESP_CMD_SELATN | ESP_CMD_DMA);
-    q = take_irq();
+    q = dma_out((const uint8_t *)"\x80\x12\0\0\0\x24\0\0\0", 9,
+                ESP_CMD_SELATN);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_FC | ESP_INTR_BS);
     CU_ASSERT_EQUAL(q.seq, ESP_SEQ_PPC);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_PHASE_DI);   /* no TC */
     CU_ASSERT_EQUAL(esp_tc(), 2);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_ADDR), CMD_DVMA + 7);
     /* fewer: the target waits in COMMAND for the rest */
-    dvma_write(CMD_DVMA, (const uint8_t *)"\x80\x28\0\0\0", 5);
-    send_dma_cmd(CMD_DVMA, 5, false, ESP_CMD_SELATN | ESP_CMD_DMA);
-    q = take_irq();
+    q = dma_out((const uint8_t *)"\x80\x28\0\0\0", 5, ESP_CMD_SELATN);
     CU_ASSERT_EQUAL(q.seq, ESP_SEQ_PPC);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_STAT_TC | ESP_PHASE_CD);
-    dvma_write(CMD_DVMA, (const uint8_t *)"\0\x05\0\0\x01\0", 6);
-    send_dma_cmd(CMD_DVMA, 6, false, ESP_CMD_TI | ESP_CMD_DMA);
-    q = take_irq();
+    q = dma_out((const uint8_t *)"\0\x05\0\0\x01\0", 6, ESP_CMD_TI);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
     CU_ASSERT_EQUAL(q.stat, ESP_STAT_INT | ESP_STAT_TC | ESP_PHASE_DI);
     CU_ASSERT_EQUAL(esp.req.len, 512);
     CU_ASSERT_EQUAL(esp.req.offset, 5 * 512);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
 }
 
 /* DATA OUT through the FIFO: MODE SELECT's parameter list; image data
@@ -1424,63 +1360,37 @@ static void test_fifo_data_out(void)
     static const uint8_t sel[7] = { 0x80, 0x15, 0x10, 0, 0, 12, 0 };
     static const uint8_t list[12] = { 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 2, 0 };
     Cmd c = rw10(true, 5, 1);
-    unsigned i;
+    uint8_t data[16], back[512];
     Irq q;
 
-    setup();
-    linux_bootup();
-    clear_ua();
-    for (i = 0; i < 7; i++) {
-        esp_wr(ESP_FIFO, sel[i]);
-    }
+    setup_linux();
+    fifo_put(sel, 7);
     esp_wr(ESP_WBUSID, DISK_ID);
-    esp_wr(ESP_CMD, ESP_CMD_SELATN);
-    q = take_irq();
+    q = esp_cmd(ESP_CMD_SELATN);
     CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_DO);
-    for (i = 0; i < 12; i++) {
-        esp_wr(ESP_FIFO, list[i]);
-    }
-    esp_wr(ESP_CMD, ESP_CMD_TI);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
-    CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_ST);
+    fifo_put(list, 12);
+    ti_to_phase(ESP_PHASE_ST);
     CU_ASSERT_EQUAL(esp_rd(ESP_RFLAGS) & ESP_FLAGS_COUNT, 0);
-    esp_wr(ESP_CMD, ESP_CMD_ICCS);
-    q = take_irq();
+    (void)esp_cmd(ESP_CMD_ICCS);
     CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), SCSI_STATUS_GOOD);
     esp_wr(ESP_CMD, ESP_CMD_FLUSH);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-    q = take_irq();
+    q = esp_cmd(ESP_CMD_MSGACC);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
 
     /* WRITE(10) with its data through the FIFO */
     esp_wr(ESP_FIFO, 0x80);
-    for (i = 0; i < 10; i++) {
-        esp_wr(ESP_FIFO, c.cdb[i]);
-    }
-    esp_wr(ESP_CMD, ESP_CMD_SELATN);
-    q = take_irq();
+    fifo_put(c.cdb, 10);
+    q = esp_cmd(ESP_CMD_SELATN);
     CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_DO);
-    for (i = 0; i < 16; i++) {
-        esp_wr(ESP_FIFO, 0x5a);
-    }
-    esp_wr(ESP_CMD, ESP_CMD_TI);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
-    CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_ST);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 1);
+    memset(data, 0x5a, sizeof(data));
+    fifo_put(data, sizeof(data));
+    ti_to_phase(ESP_PHASE_ST);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 1);
     esp_wr(ESP_CMD, ESP_CMD_FLUSH);
-    esp_wr(ESP_CMD, ESP_CMD_ICCS);
-    q = take_irq();
+    (void)esp_cmd(ESP_CMD_ICCS);
     CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), SCSI_STATUS_CHECK);
-    {
-        uint8_t back[512];
-        int fd = open(img, O_RDONLY);
-        CU_ASSERT_FATAL(fd >= 0);
-        CU_ASSERT_EQUAL(pread(fd, back, 512, 5 * 512), 512);
-        close(fd);
-        CU_ASSERT_EQUAL(back[0], img_byte(5 * 512));    /* untouched */
-    }
+    image_pread(back, sizeof(back), 5 * 512);
+    CU_ASSERT_EQUAL(back[0], img_byte(5 * 512));        /* untouched */
 }
 
 /* An IOMMU fault in the middle of a READ's data phase: the transfer stops
@@ -1488,28 +1398,20 @@ static void test_fifo_data_out(void)
  * CONDITION, and after Linux's resets the bus works again. */
 static void test_iommu_fault(void)
 {
-    static const uint8_t rs[6] = { 0x03, 0, 0, 0, 96, 0 };
-    uint8_t blk[11], s[18];
+    uint8_t s[18];
     Cmd c;
     Irq q;
     uint32_t moved;
 
-    setup();
-    linux_bootup();
-    clear_ua();
+    setup_linux();
     set_iopte(3, false);            /* DVMA 0xfe003000-0xfe003fff */
     c = rw10(false, 200, 16);       /* 8 KB from 0xfe001800 */
-    blk[0] = 0xc0;
-    memcpy(blk + 1, c.cdb, 10);
-    dvma_write(CMD_DVMA, blk, 11);
-    esp_wr(ESP_WBUSID, DISK_ID);
-    send_dma_cmd(CMD_DVMA, 11, false, ESP_CMD_SELATN | ESP_CMD_DMA);
-    q = take_irq();
+    q = select_by_hand(&c, 0xc0);
     CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_DI);
     dma_invalidate();
     send_dma_cmd(DATA_DVMA, 8192, true, ESP_CMD_TI | ESP_CMD_DMA);
     /* the chain stops at the fault when the transfer starts */
-    CU_ASSERT_TRUE(line[SRC_IOMMU]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_IOMMU]);
     q = take_irq();
     moved = 0xfe003000u - DATA_DVMA;
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_BS);
@@ -1520,32 +1422,22 @@ static void test_iommu_fault(void)
     CU_ASSERT_TRUE(image_matches(DATA_DVMA, 200 * 512, moved));
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFAR), 0xfe003000u);
     /* the command ends with an error status */
-    esp_wr(ESP_CMD, ESP_CMD_ICCS);
-    q = take_irq();
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), SCSI_STATUS_CHECK);
-    CU_ASSERT_EQUAL(esp_rd(ESP_FIFO), 0);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
+    (void)complete_by_hand(SCSI_STATUS_CHECK);
     /* Linux: esp_schedule_reset (bus reset), later the host reset with
      * the DMA reset pulse */
-    esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
-    q = take_irq();
+    q = esp_cmd(ESP_CMD_BUSRESET);
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_RST);
     set_iopte(3, true);
     linux_bootup();
     /* after the reset: the unit attention, then the sense of the next */
     clear_ua();
-    c = rw10(false, 200, 16);
-    linux_cmd(&c);
+    c = linux_do(rw10(false, 200, 16));
     if (!(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_ERR_PEND)) {
         CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
         CU_ASSERT_EQUAL(c.moved, 8192);
         CU_ASSERT_TRUE(image_matches(DATA_DVMA, 200 * 512, 8192));
     }
-    c = mk_cmd(DISK_ID, rs, 6, 96);
-    linux_cmd(&c);
-    dvma_read(DATA_DVMA, s, 18);
+    c = request_sense(s);
     CU_ASSERT_EQUAL(c.moved, 18);
     CU_ASSERT_EQUAL(s[2] & 0x0f, 0);            /* no sense now */
 }
@@ -1553,24 +1445,17 @@ static void test_iommu_fault(void)
 /* A host I/O error (the chain's --fail-io hook) on a READ: MEDIUM ERROR. */
 static void test_host_error(void)
 {
-    static const uint8_t rs[6] = { 0x03, 0, 0, 0, 96, 0 };
     uint8_t s[18];
     Cmd c;
 
-    setup();
-    linux_bootup();
-    clear_ua();
+    setup_linux();
     eng.fail_request = eng.file_requests + 1;
-    c = rw10(false, 10, 8);
-    linux_cmd(&c);
+    c = linux_do(rw10(false, 10, 8));
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_CHECK);
     CU_ASSERT_EQUAL(c.moved, 0);
-    c = mk_cmd(DISK_ID, rs, 6, 96);
-    linux_cmd(&c);
-    dvma_read(DATA_DVMA, s, 18);
+    (void)request_sense(s);
     CU_ASSERT_EQUAL(s[2] & 0x0f, 0x3);          /* MEDIUM ERROR */
-    c = rw10(false, 10, 8);
-    linux_cmd(&c);
+    c = linux_do(rw10(false, 10, 8));
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
     CU_ASSERT_TRUE(image_matches(DATA_DVMA, 10 * 512, 4096));
 }
@@ -1578,38 +1463,28 @@ static void test_host_error(void)
 /* Illegal commands, and commands of the wrong group for the state. */
 static void test_illegal_commands(void)
 {
-    Irq q;
     setup();
     linux_bootup();
     esp_wr(ESP_CMD, 0x27);                      /* target mode */
     CU_ASSERT_EQUAL(esp_rd(ESP_RSTAT) & ESP_STAT_INT, 0);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_ILL);
-    esp_wr(ESP_CMD, ESP_CMD_TI);                /* not connected */
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_ILL);
-    esp_wr(ESP_CMD, ESP_CMD_ICCS);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_ILL);
-    esp_wr(ESP_CMD, ESP_CMD_MSGACC | ESP_CMD_DMA);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_ILL);
-    esp_wr(ESP_CMD, 0x7f);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_ILL);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 5);
+    CU_ASSERT_EQUAL(take_irq().intr, ESP_INTR_ILL);
+    /* not connected */
+    CU_ASSERT_EQUAL(esp_cmd(ESP_CMD_TI).intr, ESP_INTR_ILL);
+    CU_ASSERT_EQUAL(esp_cmd(ESP_CMD_ICCS).intr, ESP_INTR_ILL);
+    CU_ASSERT_EQUAL(esp_cmd(ESP_CMD_MSGACC | ESP_CMD_DMA).intr,
+                    ESP_INTR_ILL);
+    CU_ASSERT_EQUAL(esp_cmd(0x7f).intr, ESP_INTR_ILL);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 5);
     CU_ASSERT_EQUAL(esp.illegal_cmds, 5);
     /* disable selection: function complete; enable: nothing */
-    esp_wr(ESP_CMD, ESP_CMD_DISSEL);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_FC);
+    CU_ASSERT_EQUAL(esp_cmd(ESP_CMD_DISSEL).intr, ESP_INTR_FC);
     esp_wr(ESP_CMD, ESP_CMD_ENSEL);
-    run_until(now + CPU_HZ);
+    rig_run_for(&rig, CPU_HZ);
     CU_ASSERT_FALSE(esp.irq_level);
     /* ATN commands while disconnected: no effect */
     esp_wr(ESP_CMD, ESP_CMD_SATN);
     esp_wr(ESP_CMD, ESP_CMD_RSTATN);
-    run_until(now + CPU_HZ);
+    rig_run_for(&rig, CPU_HZ);
     CU_ASSERT_FALSE(esp.irq_level);
     /* the command register reads back the last command */
     CU_ASSERT_EQUAL(esp_rd(ESP_CMD), ESP_CMD_RSTATN);
@@ -1617,9 +1492,8 @@ static void test_illegal_commands(void)
     esp_wr(ESP_WBUSID, 1);
     esp_wr(ESP_CMD, ESP_CMD_SELATN);
     esp_wr(ESP_CMD, ESP_CMD_SEL);
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 6);
-    q = take_irq();
-    CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 6);
+    CU_ASSERT_EQUAL(take_irq().intr, ESP_INTR_DC);
 }
 
 static uint64_t rnd(uint64_t *s)
@@ -1721,69 +1595,44 @@ static void test_garbage(void)
             break;
         case 13:
         case 14:
-            run_until(now + (Cycles)((r >> 8) % NS(20000)));
+            rig_run_for(&rig, (Cycles)((r >> 8) % NS(20000)));
             break;
         default:
-            if (ev_next_deadline(&eq) != CYCLES_NEVER &&
-                ev_next_deadline(&eq) < now + CPU_HZ) {
-                run_until(ev_next_deadline(&eq));
-            }
+            /* the next event, if it is less than a second away */
+            (void)rig_step(&rig, rig.now + CPU_HZ - 1);
             break;
         }
     }
-    run_until(now + 2 * CPU_HZ);
-    CU_ASSERT(glog.guest_errors[LOG_ESP] > 0);
+    rig_run_for(&rig, 2 * CPU_HZ);
+    CU_ASSERT(rig.log.guest_errors[LOG_ESP] > 0);
     CU_ASSERT(esp.commands > 100);
     CU_ASSERT(esp.dma_bytes > 1000);
     /* a reset, and the bus works */
-    for (i = 0; i < NPAGES; i++) {
-        set_iopte(i, true);
-    }
+    map_all_pages();
     esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
-    run_until(now + CPU_HZ);
+    rig_run_for(&rig, CPU_HZ);
     linux_bootup();
-    c = mk_cmd(DISK_ID, inq, 6, 36);
-    linux_cmd(&c);
+    c = linux_do(mk_cmd(DISK_ID, inq, 6, 36));
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
     CU_ASSERT_EQUAL(c.moved, 36);
     /* the garbage may have stopped the disk (and written to it) */
-    c = mk_cmd(DISK_ID, start, 6, 0);
-    linux_cmd(&c);
-    c = mk_cmd(DISK_ID, start, 6, 0);
-    linux_cmd(&c);
+    (void)linux_do(mk_cmd(DISK_ID, start, 6, 0));
+    c = linux_do(mk_cmd(DISK_ID, start, 6, 0));
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
-    c = rw10(false, 0, 8);
-    linux_cmd(&c);
+    c = linux_do(rw10(false, 0, 8));
     CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
     CU_ASSERT_EQUAL(c.moved, 4096);
 }
 
 /* ---- OpenBIOS drivers/esp.c (QEMU 7.2's build), played ---- */
 
-static void ob_poll(void)
-{
-    Cycles limit = now + CPU_HZ;
-    while (!(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_INT_PEND)) {
-        if (ev_next_deadline(&eq) > limit) {
-            CU_FAIL("no interrupt within 1 s: OpenBIOS would hang");
-            return;
-        }
-        run_until(ev_next_deadline(&eq));
-    }
-}
-
 /* do_command: 0 on success, else the STAT it gave up on */
 static int ob_do_command(unsigned id, unsigned cmdlen, unsigned replylen)
 {
     int status;
 
-    esp_wr(ESP_WBUSID, (uint8_t)(id & 7));
-    wr32(DMA_PA + DMA2_ADDR, OB_DVMA);
-    esp_wr(ESP_TCLO, (uint8_t)cmdlen);
-    esp_wr(ESP_TCMID, (uint8_t)(cmdlen >> 8));
-    wr32(DMA_PA + DMA2_CSR, DMA2_CSR_EN);
-    esp_wr(ESP_CMD, ESP_CMD_SELATN | ESP_CMD_DMA);
-    ob_poll();
+    ob_select(id, cmdlen);
+    ob_poll(false);
     status = esp_rd(ESP_RSTAT);
     (void)esp_rd(ESP_RINTR);
     if ((status & ESP_STAT_TC) != ESP_STAT_TC) {
@@ -1796,11 +1645,10 @@ static int ob_do_command(unsigned id, unsigned cmdlen, unsigned replylen)
         return status;
     }
     wr32(DMA_PA + DMA2_ADDR, OB_DVMA);
-    esp_wr(ESP_TCLO, (uint8_t)replylen);
-    esp_wr(ESP_TCMID, (uint8_t)(replylen >> 8));
+    set_tc(replylen);
     wr32(DMA_PA + DMA2_CSR, DMA2_CSR_WRITE | DMA2_CSR_EN);
     esp_wr(ESP_CMD, ESP_CMD_TI | ESP_CMD_DMA);
-    ob_poll();
+    ob_poll(false);
     status = esp_rd(ESP_RSTAT);
     (void)esp_rd(ESP_RINTR);
     return (status & ESP_STAT_TC) == ESP_STAT_TC ? 0 : status;
@@ -1865,9 +1713,9 @@ static void test_openbios_probe(void)
     /* it never ran ICCS: each new selection dropped the target's
      * command in STATUS */
     CU_ASSERT(esp.abandoned > 0);
-    CU_ASSERT_EQUAL(line_edges[SRC_SCSI], 0);   /* INT_EN never set */
-    CU_ASSERT_EQUAL(glog.guest_errors[LOG_ESP], 0);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_EQUAL(rig.irq.edges[SRC_SCSI], 0);   /* INT_EN never set */
+    CU_ASSERT_EQUAL(rig.log.guest_errors[LOG_ESP], 0);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);
 }
 
 /* frees the fixture the last test left behind */

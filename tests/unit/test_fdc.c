@@ -2,12 +2,13 @@
  * Unit tests of the 82077AA floppy disk controller (hw/chips/fdc.c).
  *
  * The chip is mapped on a real Bus at its SS-5 address and driven through
- * bus_read/bus_write as the CPU would.  Time is a plain variable (`now`,
- * in CPU cycles at 110 MHz) behind an EventQueue; run_until() plays the
- * machine loop, firing each event at its deadline, so step pulses, seek
- * ends and the post-reset polling interrupt land on the exact cycle the
- * chip scheduled.  The INT output goes to a recorder.  Guest errors are
- * counted in a Log (nothing is printed).
+ * bus_read/bus_write as the CPU would, on the rig of tests/unit/rig.h.
+ * Time is a plain variable (`rig.now`, in CPU cycles at 110 MHz) behind an
+ * EventQueue; rig_run_until() plays the machine loop, firing each event at
+ * its deadline, so step pulses, seek ends and the post-reset polling
+ * interrupt land on the exact cycle the chip scheduled.  The INT output
+ * goes to the rig's recorder.  Guest errors are counted in the rig's Log
+ * (nothing is printed).
  *
  * Most tests run with nothing on the drive cable (what fdc_init gives);
  * those that say so attach an empty 3.5" drive to select line 0.
@@ -23,7 +24,7 @@
 #include "hw/core/event.h"
 #include "hw/core/log.h"
 #include "hw/chips/fdc.h"
-#include "unit.h"
+#include "rig.h"
 
 #define HZ 110000000ull
 #define FDC_PA 0x71400000ull
@@ -41,37 +42,24 @@
 
 /* ---- fixture (CUnit tests take no arguments: file scope) ---- */
 
-static Cycles now;
-static EventQueue eq;
-static Bus bus;
-static Log glog;
+static UnitRig rig;
 static Fdc fdc;
-static bool have_fixture;
 
-static bool int_level;
-static unsigned int_rises, int_falls;
-static Cycles int_rise_at;
+/* the INT output, on the rig's recorder */
+#define INT_LEVEL (rig.irq.level[SRC_FLOPPY])
+#define INT_RISES (rig.irq.rises[SRC_FLOPPY])
+#define INT_FALLS (rig.irq.falls[SRC_FLOPPY])
+#define INT_ROSE_AT (rig.irq.rose_at[SRC_FLOPPY])
 
 static void rec_irq(void *opaque, int n, bool level)
 {
-    (void)opaque;
     CU_ASSERT_EQUAL(n, SRC_FLOPPY);
-    if (level && !int_level) {
-        int_rises++;
-        int_rise_at = now;
-    } else if (!level && int_level) {
-        int_falls++;
-    }
-    int_level = level;
+    rig_irq_set(opaque, n, level);
 }
 
 static void teardown(void)
 {
-    if (have_fixture) {
-        ev_queue_free(&eq);
-        bus_free(&bus);
-        have_fixture = false;
-    }
+    rig_down(&rig);
 }
 
 static void setup(void)
@@ -79,45 +67,26 @@ static void setup(void)
     DevCtx c;
 
     teardown();
-    now = 0;
-    int_level = false;
-    int_rises = int_falls = 0;
-    int_rise_at = 0;
-    ev_queue_init(&eq, &now);
-    CU_ASSERT_FATAL(bus_init(&bus, 0x100000, 0x70000000ull, 0x1000) == 0);
-    have_fixture = true;
-    log_init(&glog, &now, HZ);
-    c = unit_ctx(&bus, &eq, HZ, &glog, "fdc", LOG_FDC, FDC_PA, FDC_REG_SIZE);
-    fdc_init(&fdc, &c, irq_line(rec_irq, NULL, SRC_FLOPPY));
-}
-
-static void run_until(Cycles until)
-{
-    while (ev_next_deadline(&eq) <= until) {
-        now = ev_next_deadline(&eq);
-        ev_run_due(&eq);
-    }
-    now = until;
+    rig_up(&rig, 0x100000, HZ);
+    c = rig_ctx(&rig, "fdc", LOG_FDC, FDC_PA, FDC_REG_SIZE);
+    fdc_init(&fdc, &c, irq_line(rec_irq, &rig.irq, SRC_FLOPPY));
 }
 
 static void run_for(Cycles d)
 {
-    run_until(now + d);
+    rig_run_for(&rig, d);
 }
 
 static uint8_t rd(unsigned off)
 {
-    uint64_t v = 0;
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_read(&bus, FDC_PA + off, 1, &v, &wait), BUS_OK);
-    CU_ASSERT_EQUAL(wait, 2);
-    return (uint8_t)v;
+    uint8_t v = (uint8_t)rig_rd(&rig, FDC_PA + off, 1);
+    CU_ASSERT_EQUAL(rig.wait, 2);
+    return v;
 }
 
 static void wr(unsigned off, uint8_t v)
 {
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_write(&bus, FDC_PA + off, 1, v, &wait), BUS_OK);
+    rig_wr(&rig, FDC_PA + off, 1, v);
 }
 
 static uint8_t msr(void)
@@ -127,16 +96,12 @@ static uint8_t msr(void)
 
 static uint64_t errors(void)
 {
-    return glog.guest_errors[LOG_FDC];
+    return rig.log.guest_errors[LOG_FDC];
 }
 
 static bool is_stable(unsigned off)
 {
-    uint64_t v;
-    unsigned wait = 0;
-    bool st = false;
-    bus_read_poll(&bus, FDC_PA + off, 1, &v, &wait, &st);
-    return st;
+    return rig_stable(&rig, FDC_PA + off, 1);
 }
 
 /* One command byte, the way a driver sends it: RQM set, DIO clear. */
@@ -220,11 +185,11 @@ static void reset_and_collect(void)
     dor_reset(0x0c);
     CU_ASSERT_EQUAL(msr(), IDLE);
     run_for(MS(1));                 /* a pass at 250 kbit/s */
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     for (i = 0; i < 4; i++) {
         sensei_expect((uint8_t)(0xc0 + i), 0);
     }
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     wr(FDC_CCR, FDC_RATE_500K);
 }
 
@@ -250,11 +215,11 @@ static void test_power_on(void)
     CU_ASSERT_EQUAL(rd(FDC_TDR), 0x00);
     /* DIR: bits 6:3 one, 250 kbit/s, HIGH DENS# high, no disk change */
     CU_ASSERT_EQUAL(rd(FDC_DIR), 0x78 | FDC_RATE_250K << 1 | 1);
-    CU_ASSERT_FALSE(int_level);
-    CU_ASSERT_EQUAL(ev_next_deadline(&eq), CYCLES_NEVER);
+    CU_ASSERT_FALSE(INT_LEVEL);
+    CU_ASSERT_EQUAL(ev_next_deadline(&rig.q), CYCLES_NEVER);
     /* no interrupt, ever, while held in reset */
     run_for(MS(100));
-    CU_ASSERT_EQUAL(int_rises, 0);
+    CU_ASSERT_EQUAL(INT_RISES, 0);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -292,7 +257,7 @@ static void test_prom_reset_and_poll(void)
     setup();
     wr(FDC_DOR, 0x00);
     wr(FDC_DOR, 0x04);
-    t0 = now;
+    t0 = rig.now;
     for (polls = 0; polls < 10000 && !(msr() & FDC_MSR_RQM); polls++) {
         run_for(10);
     }
@@ -300,31 +265,31 @@ static void test_prom_reset_and_poll(void)
     CU_ASSERT_EQUAL(msr(), IDLE);
     CU_ASSERT_TRUE(is_stable(FDC_MSR));
     /* the first polling pass: 1 ms at 250 kbit/s */
-    CU_ASSERT_EQUAL(ev_next_deadline(&eq), t0 + MS(1));
-    run_until(t0 + MS(1) - 1);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_EQUAL(ev_next_deadline(&rig.q), t0 + MS(1));
+    rig_run_until(&rig, t0 + MS(1) - 1);
+    CU_ASSERT_FALSE(INT_LEVEL);
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_INT, 0);
     run_for(1);
-    CU_ASSERT_TRUE(int_level);
-    CU_ASSERT_EQUAL(int_rise_at, t0 + MS(1));
+    CU_ASSERT_TRUE(INT_LEVEL);
+    CU_ASSERT_EQUAL(INT_ROSE_AT, t0 + MS(1));
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_INT, FDC_SRA_INT);
     CU_ASSERT_EQUAL(msr(), IDLE);   /* INT does not show in MSR */
     /* four SENSE INTERRUPT STATUS answers, one per drive; INT stays up
      * until the last */
     for (i = 0; i < 4; i++) {
-        CU_ASSERT_TRUE(int_level);
+        CU_ASSERT_TRUE(INT_LEVEL);
         sensei_expect((uint8_t)(FDC_ST0_IC_POLL | i), 0);
         CU_ASSERT_EQUAL(msr(), IDLE);
     }
-    CU_ASSERT_FALSE(int_level);
-    CU_ASSERT_EQUAL(int_rises, 1);
-    CU_ASSERT_EQUAL(int_falls, 1);
+    CU_ASSERT_FALSE(INT_LEVEL);
+    CU_ASSERT_EQUAL(INT_RISES, 1);
+    CU_ASSERT_EQUAL(INT_FALLS, 1);
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_INT, 0);
     /* a fifth: nothing pending */
     sensei_none();
     /* no second polling interrupt */
     run_for(MS(100));
-    CU_ASSERT_EQUAL(int_rises, 1);
+    CU_ASSERT_EQUAL(INT_RISES, 1);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -343,15 +308,15 @@ static void test_dsr_reset_poll_time(void)
     for (i = 0; i < 4; i++) {
         Cycles t0;
         wr(FDC_DSR, (uint8_t)(FDC_DSR_SWRESET | rate[i]));
-        t0 = now;
+        t0 = rig.now;
         CU_ASSERT_EQUAL(msr(), IDLE);   /* self-clearing: ready at once */
         CU_ASSERT_EQUAL(rd(FDC_DIR) & 0x07,
                         rate[i] << 1 | (rate[i] == FDC_RATE_250K ||
                                         rate[i] == FDC_RATE_300K));
-        run_until(t0 + NS(ns[i]) - 1);
-        CU_ASSERT_FALSE(int_level);
+        rig_run_until(&rig, t0 + NS(ns[i]) - 1);
+        CU_ASSERT_FALSE(INT_LEVEL);
         run_for(1);
-        CU_ASSERT_TRUE(int_level);
+        CU_ASSERT_TRUE(INT_LEVEL);
         for (j = 0; j < 4; j++) {
             sensei_expect((uint8_t)(0xc0 + j), 0);
         }
@@ -359,11 +324,11 @@ static void test_dsr_reset_poll_time(void)
     /* a reset while the interrupt is up clears it */
     wr(FDC_DSR, FDC_DSR_SWRESET | FDC_RATE_1M);
     run_for(US(250));
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     wr(FDC_DSR, FDC_DSR_SWRESET | FDC_RATE_1M);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     run_for(US(250));
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -380,7 +345,7 @@ static void test_command_stops_polling(void)
     run_for(US(100));
     cmd(cfg, 4, IDLE);
     run_for(MS(100));
-    CU_ASSERT_EQUAL(int_rises, 0);
+    CU_ASSERT_EQUAL(INT_RISES, 0);
     sensei_none();                  /* (SENSEI is a command too) */
 
     /* any other command only postpones the pass until it is over */
@@ -388,22 +353,22 @@ static void test_command_stops_polling(void)
     run_for(US(500));
     cmd1(FDC_CMD_VERSION, RESULT);
     run_for(MS(10));
-    CU_ASSERT_EQUAL(int_rises, 0);  /* in the result phase: no polling */
+    CU_ASSERT_EQUAL(INT_RISES, 0);  /* in the result phase: no polling */
     CU_ASSERT_EQUAL(in(), FDC_VERSION_82077AA);
-    t = now;
-    run_until(t + MS(1) - 1);
-    CU_ASSERT_EQUAL(int_rises, 0);
+    t = rig.now;
+    rig_run_until(&rig, t + MS(1) - 1);
+    CU_ASSERT_EQUAL(INT_RISES, 0);
     run_for(1);
-    CU_ASSERT_EQUAL(int_rises, 1);
+    CU_ASSERT_EQUAL(INT_RISES, 1);
 
     /* SENSEI before the pass: nothing pending yet, and then no pass
      * interrupt at all once polling is switched off */
     dor_reset(0x0c);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     sensei_none();
     cmd(cfg, 4, IDLE);
     run_for(MS(100));
-    CU_ASSERT_EQUAL(int_rises, 1);
+    CU_ASSERT_EQUAL(INT_RISES, 1);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -473,20 +438,20 @@ static void openbios_floppy_init(bool drive)
     out(0x00);
     if (drive) {
         /* head on track 0: over at once, SE, cylinder 0 */
-        CU_ASSERT_TRUE(int_level);
+        CU_ASSERT_TRUE(INT_LEVEL);
         CU_ASSERT_EQUAL(msr(), IDLE | 0x01);
         sensei_expect(FDC_ST0_SE, 0);
         CU_ASSERT_EQUAL(msr(), IDLE);
-        CU_ASSERT_FALSE(int_level);
+        CU_ASSERT_FALSE(INT_LEVEL);
         CU_ASSERT_EQUAL(errors(), 1);
         /* nothing more comes: the polling pass was stopped in time */
         run_for(MS(500));
-        CU_ASSERT_FALSE(int_level);
-        CU_ASSERT_EQUAL(int_rises, 1);
+        CU_ASSERT_FALSE(INT_LEVEL);
+        CU_ASSERT_EQUAL(INT_RISES, 1);
     } else {
         /* nothing on the cable: still stepping, SENSEI finds nothing and
          * OpenBIOS would issue RECALIBRATE again, forever */
-        CU_ASSERT_FALSE(int_level);
+        CU_ASSERT_FALSE(INT_LEVEL);
         CU_ASSERT_EQUAL(msr(), IDLE | 0x01);
         sensei_none();
         out(FDC_CMD_RECALIBRATE);
@@ -494,11 +459,11 @@ static void openbios_floppy_init(bool drive)
         CU_ASSERT_EQUAL(errors(), 2);   /* recalibrate while seeking */
         /* left alone: 79 pulses at 4 ms, then SE + EC, abnormal */
         run_for(MS(4) * FDC_RECAL_PULSES - 1);
-        CU_ASSERT_FALSE(int_level);
+        CU_ASSERT_FALSE(INT_LEVEL);
         run_for(1);
-        CU_ASSERT_TRUE(int_level);
+        CU_ASSERT_TRUE(INT_LEVEL);
         sensei_expect(0x70, 0);
-        CU_ASSERT_FALSE(int_level);
+        CU_ASSERT_FALSE(INT_LEVEL);
         CU_ASSERT_EQUAL(msr(), IDLE);
         for (i = 0; i < 3; i++) {
             /* it never gets better */
@@ -533,8 +498,8 @@ static void test_specify_dumpreg(void)
     CU_ASSERT_EQUAL(r[5], 0);
     /* SPECIFY: no result, no interrupt, MSR 90h 90h 80h */
     specify(0xdf, 0x03);
-    CU_ASSERT_FALSE(int_level);
-    CU_ASSERT_EQUAL(int_rises, 1);
+    CU_ASSERT_FALSE(INT_LEVEL);
+    CU_ASSERT_EQUAL(INT_RISES, 1);
     dumpreg(r);
     CU_ASSERT_EQUAL(r[0], 0);
     CU_ASSERT_EQUAL(r[1], 0);
@@ -640,7 +605,7 @@ static void test_perpendicular(void)
     reset_and_collect();
     dumpreg(r);
     CU_ASSERT_EQUAL(r[7], 0x05 << 2);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -659,10 +624,10 @@ static void test_invalid_commands(void)
         cmd1(bad[i], RESULT);
         CU_ASSERT_EQUAL(rd(FDC_FIFO), FDC_ST0_IC_INVALID);
         CU_ASSERT_EQUAL(msr(), IDLE);
-        CU_ASSERT_FALSE(int_level);
+        CU_ASSERT_FALSE(INT_LEVEL);
     }
     CU_ASSERT_EQUAL(errors(), sizeof(bad));
-    CU_ASSERT_EQUAL(int_rises, 1);
+    CU_ASSERT_EQUAL(INT_RISES, 1);
     teardown();
 }
 
@@ -678,32 +643,32 @@ static void test_seek_no_drive(void)
     reset_and_collect();
     specify(0xdf, 0x03);
     cmd(s0, 3, IDLE | 0x01);        /* CB off, drive 0 busy */
-    t0 = now;
+    t0 = rig.now;
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_DIR, FDC_SRA_DIR);   /* inward */
-    run_until(t0 + 10 * step - 1);
-    CU_ASSERT_FALSE(int_level);
+    rig_run_until(&rig, t0 + 10 * step - 1);
+    CU_ASSERT_FALSE(INT_LEVEL);
     CU_ASSERT_EQUAL(msr(), IDLE | 0x01);
     dumpreg(r);                     /* mid-seek: PCN follows the pulses */
     CU_ASSERT_EQUAL(r[0], 10);
     run_for(1);
-    CU_ASSERT_TRUE(int_level);
-    CU_ASSERT_EQUAL(int_rise_at, t0 + 10 * step);
+    CU_ASSERT_TRUE(INT_LEVEL);
+    CU_ASSERT_EQUAL(INT_ROSE_AT, t0 + 10 * step);
     CU_ASSERT_EQUAL(msr(), IDLE | 0x01);    /* busy until SENSEI */
     sensei_expect(FDC_ST0_SE, 10);
     CU_ASSERT_EQUAL(msr(), IDLE);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     /* back out, with a different step rate: SRT 15 = 1 ms */
     specify(0xff, 0x03);
     s0[2] = 4;
     cmd(s0, 3, IDLE | 0x01);
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_DIR, 0);
     run_for(MS(6) - 1);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     run_for(1);
     sensei_expect(FDC_ST0_SE, 4);
     /* to where it already is: at once */
     cmd(s0, 3, IDLE | 0x01);
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     sensei_expect(FDC_ST0_SE, 4);
     /* drive 2, head 1: ST0 names the drive, never the head */
     cmd(s2, 3, IDLE | 0x04);
@@ -729,11 +694,11 @@ static void test_overlapped_seeks(void)
     cmd(a, 3, IDLE | 0x01);
     cmd(b, 3, IDLE | 0x03);
     run_for(MS(2));
-    CU_ASSERT_TRUE(int_level);      /* drive 1 done */
+    CU_ASSERT_TRUE(INT_LEVEL);      /* drive 1 done */
     CU_ASSERT_EQUAL(msr(), IDLE | 0x03);
     sensei_expect(FDC_ST0_SE | 1, 2);
     CU_ASSERT_EQUAL(msr(), IDLE | 0x01);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     /* SENSEI while drive 0 still steps: nothing pending */
     sensei_none();
     run_for(MS(3));
@@ -745,9 +710,9 @@ static void test_overlapped_seeks(void)
     cmd(b, 3, IDLE | 0x03);
     run_for(MS(10));
     sensei_expect(FDC_ST0_SE, 0);
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     sensei_expect(FDC_ST0_SE | 1, 0);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     CU_ASSERT_EQUAL(msr(), IDLE);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
@@ -768,12 +733,12 @@ static void test_recalibrate(void)
     run_for(5 * step);
     sensei_expect(FDC_ST0_SE, 5);
     cmd(rc, 2, IDLE | 0x01);
-    t0 = now;
-    run_until(t0 + FDC_RECAL_PULSES * step - 1);
-    CU_ASSERT_FALSE(int_level);
+    t0 = rig.now;
+    rig_run_until(&rig, t0 + FDC_RECAL_PULSES * step - 1);
+    CU_ASSERT_FALSE(INT_LEVEL);
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_NTRK0, FDC_SRA_NTRK0);
     run_for(1);
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     sensei_expect(FDC_ST0_IC_ABNORMAL | FDC_ST0_SE | FDC_ST0_EC, 0);
 
     /* an empty drive on line 0: seek moves its head, recalibrate brings
@@ -785,16 +750,16 @@ static void test_recalibrate(void)
     sensei_expect(FDC_ST0_SE, 5);
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_NTRK0, FDC_SRA_NTRK0);
     cmd(rc, 2, IDLE | 0x01);
-    t0 = now;
-    run_until(t0 + 5 * step - 1);
-    CU_ASSERT_FALSE(int_level);
+    t0 = rig.now;
+    rig_run_until(&rig, t0 + 5 * step - 1);
+    CU_ASSERT_FALSE(INT_LEVEL);
     run_for(1);
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     sensei_expect(FDC_ST0_SE, 0);
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_NTRK0, 0);
     /* on track 0 already: no pulse at all */
     cmd(rc, 2, IDLE | 0x01);
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     sensei_expect(FDC_ST0_SE, 0);
 
     /* a head beyond cylinder 79 needs two (Linux's NEED_2_RECAL) */
@@ -853,7 +818,7 @@ static void test_sense_drive_status(void)
     cmd(sd, 2, RESULT);
     CU_ASSERT_EQUAL(in(), 0x28 | 0x04 | 0x01);
     CU_ASSERT_EQUAL(msr(), IDLE);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     /* an empty drive on track 0, selected: WP and T0 too */
     fdc_attach_drive(&fdc, 0, FDC_DRIVE_EMPTY);
     sd[1] = 0x00;
@@ -895,9 +860,9 @@ static void test_data_commands_hang(void)
         cmd(rw, 9, FDC_MSR_CB | FDC_MSR_NDMA);
         run_for(MS(2000));
         CU_ASSERT_EQUAL(msr(), FDC_MSR_CB | FDC_MSR_NDMA);
-        CU_ASSERT_FALSE(int_level);
+        CU_ASSERT_FALSE(INT_LEVEL);
         CU_ASSERT_TRUE(is_stable(FDC_MSR));
-        CU_ASSERT_EQUAL(ev_next_deadline(&eq), CYCLES_NEVER);
+        CU_ASSERT_EQUAL(ev_next_deadline(&rig.q), CYCLES_NEVER);
         /* the host cannot get at the FIFO */
         e = errors();
         CU_ASSERT_EQUAL(rd(FDC_FIFO), 0);
@@ -928,7 +893,7 @@ static void test_data_commands_hang(void)
     CU_ASSERT_EQUAL(rd(FDC_SRA) & FDC_SRA_HDSEL, FDC_SRA_HDSEL);
     wr(FDC_DSR, FDC_DSR_SWRESET);
     run_for(MS(1));
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     /* FORMAT: SC shows in DUMPREG */
     reset_and_collect();
     cmd(fmt, 6, FDC_MSR_CB);
@@ -956,12 +921,12 @@ static void test_write_protected(void)
     wr(FDC_DOR, 0x1c);
     specify(0xc1, 0x11);
     cmd(w, 9, RESULT);
-    CU_ASSERT_TRUE(int_level);      /* the result phase interrupts */
+    CU_ASSERT_TRUE(INT_LEVEL);      /* the result phase interrupts */
     for (i = 0; i < 7; i++) {
-        CU_ASSERT_TRUE(int_level);
+        CU_ASSERT_TRUE(INT_LEVEL);
         CU_ASSERT_EQUAL(in(), want[i]);
     }
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     CU_ASSERT_EQUAL(msr(), IDLE);
     sensei_none();                  /* not a SENSEI condition */
     cmd(f, 6, RESULT);
@@ -970,7 +935,7 @@ static void test_write_protected(void)
     for (i = 0; i < 5; i++) {
         (void)in();
     }
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     /* reads still wait for the index */
     cmd(rd1, 9, FDC_MSR_CB | FDC_MSR_NDMA);
     run_for(MS(1000));
@@ -995,7 +960,7 @@ static void test_implied_seek(void)
     CU_ASSERT_EQUAL(msr(), FDC_MSR_CB | FDC_MSR_NDMA | 0x01);
     run_for(1);
     CU_ASSERT_EQUAL(msr(), FDC_MSR_CB | FDC_MSR_NDMA);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     dor_reset(0x0c);                /* PCNs clear */
     run_for(MS(1));
     dumpreg(r);
@@ -1006,9 +971,6 @@ static void test_implied_seek(void)
 
 static void test_bad_input(void)
 {
-    uint64_t v;
-    unsigned wait = 0;
-
     setup();
     reset_and_collect();
     /* a FIFO read in the command phase: 0, nothing changes */
@@ -1040,7 +1002,7 @@ static void test_bad_input(void)
     CU_ASSERT_EQUAL(msr(), PARAM);
     out(0);
     out(0);
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     sensei_expect(FDC_ST0_SE, 0);
     /* a seek to a drive whose last seek was not collected */
     {
@@ -1054,10 +1016,10 @@ static void test_bad_input(void)
         sensei_expect(FDC_ST0_SE, 1);
     }
     /* only byte accesses, only eight bytes */
-    CU_ASSERT_EQUAL(bus_read(&bus, FDC_PA + FDC_MSR, 2, &v, &wait),
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, FDC_PA + FDC_MSR, 2, NULL),
                     BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(bus_write(&bus, FDC_PA, 4, 0, &wait), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(bus_read(&bus, FDC_PA + FDC_REG_SIZE, 1, &v, &wait),
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, FDC_PA, 4, 0), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, FDC_PA + FDC_REG_SIZE, 1, NULL),
                     BUS_ERR_UNMAPPED);
     teardown();
 }
@@ -1116,20 +1078,20 @@ static void test_resets_cancel(void)
     run_for(MS(100));
     wr(FDC_DOR, 0x08);              /* DOR reset mid-seek */
     CU_ASSERT_EQUAL(msr(), 0);
-    CU_ASSERT_EQUAL(ev_next_deadline(&eq), CYCLES_NEVER);
+    CU_ASSERT_EQUAL(ev_next_deadline(&rig.q), CYCLES_NEVER);
     run_for(MS(2000));
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     wr(FDC_DOR, 0x0c);
     CU_ASSERT_EQUAL(msr(), IDLE);
     run_for(MS(1));
-    CU_ASSERT_TRUE(int_level);
+    CU_ASSERT_TRUE(INT_LEVEL);
     /* RESET pin with INT up and a result pending */
     cmd1(FDC_CMD_VERSION, RESULT);
     fdc_reset(&fdc);
-    CU_ASSERT_FALSE(int_level);
+    CU_ASSERT_FALSE(INT_LEVEL);
     CU_ASSERT_EQUAL(msr(), 0);
     CU_ASSERT_EQUAL(rd(FDC_DOR), 0);
-    CU_ASSERT_EQUAL(ev_next_deadline(&eq), CYCLES_NEVER);
+    CU_ASSERT_EQUAL(ev_next_deadline(&rig.q), CYCLES_NEVER);
     teardown();
 }
 
@@ -1160,7 +1122,7 @@ static void test_random(void)
         } else if ((x >> 16) % 97 == 0) {
             fdc_reset(&fdc);
         }
-        CU_ASSERT_EQUAL((rd(FDC_SRA) & FDC_SRA_INT) != 0, int_level);
+        CU_ASSERT_EQUAL((rd(FDC_SRA) & FDC_SRA_INT) != 0, INT_LEVEL);
         if (fdc.res_pos > fdc.res_len || fdc.cmd_len > 9) {
             CU_FAIL("FIFO bookkeeping out of range");
             break;

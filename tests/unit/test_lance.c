@@ -22,7 +22,7 @@
 #include "hw/core/bus.h"
 #include "hw/core/event.h"
 #include "hw/core/log.h"
-#include "unit.h"
+#include "rig.h"
 
 #define CPU_HZ 110000000ull
 #define LE_PA 0x78c00000ull
@@ -40,63 +40,29 @@
 
 /* ---- Fixture (CUnit tests take no arguments: file scope) ---- */
 
-static Cycles now;
-static EventQueue eq;
-static Bus bus;
-static Log glog;
+static UnitRig rig;
 static Lance le;
 static Dma2 dma;
-static bool have_fixture;
-
-static bool line[32];
-static unsigned line_edges[32];
-
-static void rec_irq(void *opaque, int n, bool level)
-{
-    (void)opaque;
-    if (line[n] != level) {
-        line_edges[n]++;
-    }
-    line[n] = level;
-}
 
 static void teardown(void)
 {
-    if (have_fixture) {
-        ev_queue_free(&eq);
-        bus_free(&bus);
-        have_fixture = false;
-    }
+    rig_down(&rig);
 }
 
 /* The Lance alone, its pin on LINE_PIN; or behind ledma (behind_dma) */
 static void setup_with(bool behind_dma)
 {
-    DevCtx c, c2;
+    DevCtx c;
 
     teardown();
-    now = 0;
-    memset(line, 0, sizeof(line));
-    memset(line_edges, 0, sizeof(line_edges));
-    ev_queue_init(&eq, &now);
-    CU_ASSERT_FATAL(bus_init(&bus, 0x100000, 0x70000000ull, 0x1000) == 0);
-    have_fixture = true;
-    log_init(&glog, &now, CPU_HZ);
-    bus.log = &glog;
-
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "espdma", LOG_DMA, DMA_PA,
-                 DMA2_CHANNEL_SIZE);
-    c2 = unit_ctx(&bus, &eq, CPU_HZ, &glog, "ledma", LOG_DMA,
-                  DMA_PA + DMA2_LEDMA_OFF, DMA2_LEDMA_WINDOW);
-    dma2_init(&dma, &c, &c2, irq_line(rec_irq, NULL, LINE_SCSI),
-              irq_line(rec_irq, NULL, LINE_ETHER));
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "le", LOG_LE, LE_PA,
-                 LANCE_REG_SIZE);
+    rig_up(&rig, 0x100000, CPU_HZ);
+    rig_dma2(&rig, &dma, DMA_PA, LINE_SCSI, LINE_ETHER);
+    c = rig_ctx(&rig, "le", LOG_LE, LE_PA, LANCE_REG_SIZE);
     if (behind_dma) {
         lance_init(&le, &c, dma2_device_line(&dma.le));
         dma2_connect(&dma.le, &le, lance_dma_reset, NULL);
     } else {
-        lance_init(&le, &c, irq_line(rec_irq, NULL, LINE_PIN));
+        lance_init(&le, &c, rig_irq_line(&rig, LINE_PIN));
     }
 }
 
@@ -105,28 +71,14 @@ static void setup(void)
     setup_with(false);
 }
 
-static BusStatus try_read(GPAddr pa, unsigned size, uint64_t *v)
-{
-    unsigned wait = 0;
-    return bus_read(&bus, pa, size, v, &wait);
-}
-
-static BusStatus try_write(GPAddr pa, unsigned size, uint64_t v)
-{
-    unsigned wait = 0;
-    return bus_write(&bus, pa, size, v, &wait);
-}
-
 static uint16_t rd16(GPAddr pa)
 {
-    uint64_t v = 0xdead;
-    CU_ASSERT_EQUAL(try_read(pa, 2, &v), BUS_OK);
-    return (uint16_t)v;
+    return (uint16_t)rig_rd(&rig, pa, 2);
 }
 
 static void wr16(GPAddr pa, uint16_t v)
 {
-    CU_ASSERT_EQUAL(try_write(pa, 2, v), BUS_OK);
+    rig_wr(&rig, pa, 2, v);
 }
 
 /* CSR n through the ports, as a driver does */
@@ -144,14 +96,7 @@ static void csr_wr(unsigned n, uint16_t v)
 
 static uint64_t errors(void)
 {
-    return glog.guest_errors[LOG_LE];
-}
-
-/* Move the clock to `to` and fire what is due */
-static void run_to(Cycles to)
-{
-    now = to;
-    ev_run_due(&eq);
+    return rig.log.guest_errors[LOG_LE];
 }
 
 /* Linux lance_open up to init_restart_lance's IDON poll (sunlance.c):
@@ -176,7 +121,7 @@ static void test_reset_values(void)
     CU_ASSERT_EQUAL(csr_rd(1), 0);
     CU_ASSERT_EQUAL(csr_rd(2), 0);
     CU_ASSERT_EQUAL(csr_rd(3), 0);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -225,7 +170,7 @@ static void test_linux_open(void)
     }
     CU_ASSERT(i < 100);
     CU_ASSERT_EQUAL(v, LANCE_CSR0_INIT | LANCE_CSR0_IDON | LANCE_CSR0_INTR);
-    CU_ASSERT_FALSE(line[LINE_PIN]);            /* INEA clear */
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);            /* INEA clear */
     /* clear IDON by writing 1, then enable interrupts and start */
     wr16(RDP_PA, LANCE_CSR0_IDON);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_INIT);
@@ -233,14 +178,14 @@ static void test_linux_open(void)
     CU_ASSERT_EQUAL(rd16(RDP_PA),
                     LANCE_CSR0_INIT | LANCE_CSR0_STRT | LANCE_CSR0_RXON |
                     LANCE_CSR0_TXON | LANCE_CSR0_INEA);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
-    CU_ASSERT_EQUAL(line_edges[LINE_PIN], 0);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
+    CU_ASSERT_EQUAL(rig.irq.edges[LINE_PIN], 0);
     /* lance_start_xmit's kick: taken, nothing happens, TDMD reads 0 */
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_TDMD);
     CU_ASSERT_EQUAL(rd16(RDP_PA),
                     LANCE_CSR0_INIT | LANCE_CSR0_STRT | LANCE_CSR0_RXON |
                     LANCE_CSR0_TXON | LANCE_CSR0_INEA);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
     /* lance_close: STOP */
     wr16(RDP_PA, LANCE_CSR0_STOP);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_STOP);
@@ -258,23 +203,23 @@ static void test_intr_inea(void)
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_INIT);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_INIT | LANCE_CSR0_IDON |
                                   LANCE_CSR0_INTR | LANCE_CSR0_INEA);
-    CU_ASSERT_TRUE(line[LINE_PIN]);
-    CU_ASSERT_EQUAL(line_edges[LINE_PIN], 1);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);
+    CU_ASSERT_EQUAL(rig.irq.edges[LINE_PIN], 1);
     /* INEA off (a write of 0 clears it): the pin drops, IDON stays */
     wr16(RDP_PA, 0);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_INIT | LANCE_CSR0_IDON |
                                   LANCE_CSR0_INTR);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
     /* INEA on again with the cause still there: the pin rises */
     wr16(RDP_PA, LANCE_CSR0_INEA);
-    CU_ASSERT_TRUE(line[LINE_PIN]);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);
     /* writing INTR does nothing; acknowledging IDON drops INTR and pin */
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_INTR);
-    CU_ASSERT_TRUE(line[LINE_PIN]);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_IDON);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_INIT | LANCE_CSR0_INEA);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
-    CU_ASSERT_EQUAL(line_edges[LINE_PIN], 4);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
+    CU_ASSERT_EQUAL(rig.irq.edges[LINE_PIN], 4);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -310,7 +255,7 @@ static void test_w1c(void)
     CU_ASSERT_EQUAL(rd16(RDP_PA) & 0xff80,
                     LANCE_CSR0_ERR | LANCE_CSR0_CERR);
     wr16(RDP_PA, LANCE_CSR0_INEA);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_CERR);
     CU_ASSERT_EQUAL(rd16(RDP_PA),
                     LANCE_CSR0_INIT | LANCE_CSR0_STRT | LANCE_CSR0_RXON |
@@ -318,11 +263,11 @@ static void test_w1c(void)
     /* an interrupting cause with INEA: pin up; STOP clears everything */
     le.csr0 |= LANCE_CSR0_MISS;
     wr16(RDP_PA, LANCE_CSR0_INEA);
-    CU_ASSERT_TRUE(line[LINE_PIN]);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);
     le.csr0 |= all | LANCE_CSR0_IDON;
     wr16(RDP_PA, LANCE_CSR0_STOP);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_STOP);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -336,10 +281,10 @@ static void test_stop(void)
                     LANCE_CSR0_INIT | LANCE_CSR0_STRT | LANCE_CSR0_RXON |
                     LANCE_CSR0_TXON | LANCE_CSR0_INEA | LANCE_CSR0_IDON |
                     LANCE_CSR0_INTR);
-    CU_ASSERT_TRUE(line[LINE_PIN]);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);
     wr16(RDP_PA, LANCE_CSR0_STOP | LANCE_CSR0_INEA);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_STOP);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
     wr16(RDP_PA, 0);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_STOP);
     CU_ASSERT_EQUAL(errors(), 0);
@@ -429,16 +374,17 @@ static void test_access_sizes(void)
     csr_wr(3, LINUX_CSR3);
     wr16(RAP_PA, 0);
     for (pa = LE_PA; pa < LE_PA + LANCE_REG_SIZE; pa++) {
-        CU_ASSERT_EQUAL(try_read(pa, 1, &v), BUS_ERR_SIZE);
-        CU_ASSERT_EQUAL(try_write(pa, 1, LANCE_CSR0_INIT), BUS_ERR_SIZE);
+        CU_ASSERT_EQUAL(rig_try_rd(&rig, pa, 1, &v), BUS_ERR_SIZE);
+        CU_ASSERT_EQUAL(rig_try_wr(&rig, pa, 1, LANCE_CSR0_INIT),
+                        BUS_ERR_SIZE);
     }
     CU_ASSERT_EQUAL(errors(), 8);
-    CU_ASSERT_EQUAL(try_read(LE_PA, 4, &v), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_write(LE_PA, 4, 0x00030000u), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_read(LE_PA, 8, &v), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, LE_PA, 4, &v), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, LE_PA, 4, 0x00030000u), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, LE_PA, 8, &v), BUS_ERR_SIZE);
     CU_ASSERT_EQUAL(errors(), 11);
     /* past the 4-byte window nothing answers */
-    CU_ASSERT_EQUAL(try_read(LE_PA + 4, 2, &v), BUS_ERR_UNMAPPED);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, LE_PA + 4, 2, &v), BUS_ERR_UNMAPPED);
     /* nothing reached the registers */
     CU_ASSERT_EQUAL(rd16(RAP_PA), 0);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_STOP);
@@ -451,19 +397,16 @@ static void test_access_sizes(void)
 static void test_reads_stable(void)
 {
     uint64_t v = 0;
-    unsigned wait = 0;
     bool stable = false;
 
     setup();
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_INIT);
-    CU_ASSERT_EQUAL(bus_read_poll(&bus, RDP_PA, 2, &v, &wait, &stable),
-                    BUS_OK);
+    CU_ASSERT_EQUAL(rig_poll(&rig, RDP_PA, 2, &v, &stable), BUS_OK);
     CU_ASSERT_TRUE(stable);
-    CU_ASSERT_EQUAL(wait, 2);
+    CU_ASSERT_EQUAL(rig.wait, 2);
     CU_ASSERT_EQUAL(rd16(RDP_PA), (uint16_t)v);
-    CU_ASSERT_TRUE(line[LINE_PIN]);         /* reading did not ack */
-    CU_ASSERT_EQUAL(bus_read_poll(&bus, RAP_PA, 2, &v, &wait, &stable),
-                    BUS_OK);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);         /* reading did not ack */
+    CU_ASSERT_EQUAL(rig_poll(&rig, RAP_PA, 2, &v, &stable), BUS_OK);
     CU_ASSERT_TRUE(stable);
     teardown();
 }
@@ -476,22 +419,22 @@ static void test_init_latency(void)
     le.init_latency = 1000;
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_INIT | LANCE_CSR0_STRT);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_INIT | LANCE_CSR0_INEA);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
-    run_to(999);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
+    rig_run_until(&rig, 999);
     CU_ASSERT_EQUAL(rd16(RDP_PA) & LANCE_CSR0_IDON, 0);
-    run_to(1000);
+    rig_run_until(&rig, 1000);
     CU_ASSERT_EQUAL(rd16(RDP_PA),
                     LANCE_CSR0_INIT | LANCE_CSR0_IDON | LANCE_CSR0_INTR |
                     LANCE_CSR0_INEA | LANCE_CSR0_STRT | LANCE_CSR0_RXON |
                     LANCE_CSR0_TXON);
-    CU_ASSERT_TRUE(line[LINE_PIN]);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);
 
     /* STRT alone while the init runs also waits for it */
     wr16(RDP_PA, LANCE_CSR0_STOP);
     wr16(RDP_PA, LANCE_CSR0_INIT);
     wr16(RDP_PA, LANCE_CSR0_STRT);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_INIT);
-    run_to(2000);
+    rig_run_until(&rig, 2000);
     CU_ASSERT_EQUAL(rd16(RDP_PA) & (LANCE_CSR0_IDON | LANCE_CSR0_TXON),
                     LANCE_CSR0_IDON | LANCE_CSR0_TXON);
 
@@ -500,9 +443,9 @@ static void test_init_latency(void)
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_INIT);
     wr16(RDP_PA, LANCE_CSR0_STOP);
     CU_ASSERT_FALSE(ev_pending(&le.init_event));
-    run_to(10000);
+    rig_run_until(&rig, 10000);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_STOP);
-    CU_ASSERT_FALSE(line[LINE_PIN]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -516,25 +459,27 @@ static void test_ledma_wiring(void)
     setup_with(true);
     linux_load_and_init(0x00fe2000u);
     wr16(RDP_PA, LANCE_CSR0_INEA);          /* IDON still set */
-    CU_ASSERT_EQUAL(try_read(LEDMA_CSR_PA, 4, &v), BUS_OK);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, LEDMA_CSR_PA, 4, &v), BUS_OK);
     CU_ASSERT_EQUAL(v & DMA2_CSR_INT_PEND, DMA2_CSR_INT_PEND);
-    CU_ASSERT_FALSE(line[LINE_ETHER]);      /* ledma INT_EN clear */
-    CU_ASSERT_EQUAL(try_write(LEDMA_CSR_PA, 4, DMA2_CSR_INT_EN), BUS_OK);
-    CU_ASSERT_TRUE(line[LINE_ETHER]);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_ETHER]);      /* ledma INT_EN clear */
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, LEDMA_CSR_PA, 4, DMA2_CSR_INT_EN),
+                    BUS_OK);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_IDON);
-    CU_ASSERT_FALSE(line[LINE_ETHER]);
-    CU_ASSERT_EQUAL(try_read(LEDMA_CSR_PA, 4, &v), BUS_OK);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_ETHER]);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, LEDMA_CSR_PA, 4, &v), BUS_OK);
     CU_ASSERT_EQUAL(v & DMA2_CSR_INT_PEND, 0);
 
     /* raise it again, then pulse reset through ledma (Linux lance_reset) */
     wr16(RDP_PA, LANCE_CSR0_STOP);
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_INIT);
-    CU_ASSERT_TRUE(line[LINE_ETHER]);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
     wr16(RAP_PA, 3);
-    CU_ASSERT_EQUAL(try_write(LEDMA_CSR_PA, 4,
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, LEDMA_CSR_PA, 4,
                               DMA2_CSR_INT_EN | DMA2_CSR_RESET), BUS_OK);
-    CU_ASSERT_EQUAL(try_write(LEDMA_CSR_PA, 4, DMA2_CSR_INT_EN), BUS_OK);
-    CU_ASSERT_FALSE(line[LINE_ETHER]);
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, LEDMA_CSR_PA, 4, DMA2_CSR_INT_EN),
+                    BUS_OK);
+    CU_ASSERT_FALSE(rig.irq.level[LINE_ETHER]);
     CU_ASSERT_EQUAL(rd16(RAP_PA), 0);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_STOP);
     CU_ASSERT_EQUAL(csr_rd(3), 0);

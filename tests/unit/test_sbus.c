@@ -20,7 +20,7 @@
 #include "hw/chips/esp.h"
 #include "hw/core/event.h"
 #include "hw/chips/iommu.h"
-#include "unit.h"
+#include "rig.h"
 
 #define CPU_HZ 110000000ull
 #define IOMMU_PA 0x10000000ull
@@ -37,32 +37,16 @@
 
 /* ---- Fixture (CUnit tests take no arguments: file scope) ---- */
 
-static Cycles now;
-static EventQueue eq;
-static Bus bus;
+static UnitRig rig;
 static Iommu iommu;
 static Dma2 dma;
 static Esp esp;
-static Log glog;
-static bool have_fixture;
-
-static bool line[32];
-static unsigned line_edges[32];
 
 static uint8_t pmem[PMEM_SIZE];
 
 /* fake device on ledma */
 static unsigned dev_resets, dev_enable_calls;
 static bool dev_enabled;
-
-static void rec_irq(void *opaque, int n, bool level)
-{
-    (void)opaque;
-    if (line[n] != level) {
-        line_edges[n]++;
-    }
-    line[n] = level;
-}
 
 static int fake_ld32(void *opaque, uint64_t pa, uint32_t *val)
 {
@@ -98,93 +82,37 @@ static void fake_dev_enable(void *dev, bool enabled)
 
 static void teardown(void)
 {
-    if (have_fixture) {
-        ev_queue_free(&eq);
-        bus_free(&bus);
-        have_fixture = false;
-    }
+    rig_down(&rig);
 }
 
 static void setup(void)
 {
-    DevCtx c, c2;
+    DevCtx c;
 
     teardown();
-    now = 0;
-    memset(line, 0, sizeof(line));
-    memset(line_edges, 0, sizeof(line_edges));
     memset(pmem, 0, sizeof(pmem));
     dev_resets = dev_enable_calls = 0;
     dev_enabled = false;
-    ev_queue_init(&eq, &now);
-    CU_ASSERT_FATAL(bus_init(&bus, 0x100000, 0x70000000ull, 0x1000) == 0);
-    have_fixture = true;
+    rig_up(&rig, 0x100000, CPU_HZ);
 
-    log_init(&glog, &now, CPU_HZ);
-
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "iommu", LOG_IOMMU, IOMMU_PA,
-                 IOMMU_REG_SIZE);
-    iommu_init(&iommu, &c, IOMMU_VERSION_SS5,
-               irq_line(rec_irq, NULL, SRC_IOMMU));
+    rig_iommu(&rig, &iommu, IOMMU_PA, SRC_IOMMU);
     iommu.phys_ld32 = fake_ld32;    /* the table lives in pmem */
     iommu.phys_opaque = NULL;
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "espdma", LOG_DMA, DMA_PA,
-                 DMA2_CHANNEL_SIZE);
-    c2 = unit_ctx(&bus, &eq, CPU_HZ, &glog, "ledma", LOG_DMA,
-                  DMA_PA + DMA2_LEDMA_OFF, DMA2_LEDMA_WINDOW);
-    dma2_init(&dma, &c, &c2, irq_line(rec_irq, NULL, SRC_SCSI),
-              irq_line(rec_irq, NULL, SRC_ETHER));
-    c = unit_ctx(&bus, &eq, CPU_HZ, &glog, "esp", LOG_ESP, ESP_PA,
-                 ESP_REG_SIZE);
+    rig_dma2(&rig, &dma, DMA_PA, SRC_SCSI, SRC_ETHER);
+    c = rig_ctx(&rig, "esp", LOG_ESP, ESP_PA, ESP_REG_SIZE);
     esp_init(&esp, &c, ESP_CLOCK_SS5, dma2_device_line(&dma.esp));
     dma2_connect(&dma.esp, &esp, esp_dma_reset, esp_dma_enable);
     dma2_connect(&dma.le, NULL, fake_dev_reset, fake_dev_enable);
 }
 
-static uint32_t rd(GPAddr pa, unsigned size)
-{
-    uint64_t v = 0;
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_read(&bus, pa, size, &v, &wait), BUS_OK);
-    return (uint32_t)v;
-}
-
-static void wr(GPAddr pa, unsigned size, uint32_t v)
-{
-    unsigned wait = 0;
-    CU_ASSERT_EQUAL(bus_write(&bus, pa, size, v, &wait), BUS_OK);
-}
-
 static uint32_t rd32(GPAddr pa)
 {
-    return rd(pa, 4);
+    return rig_rd(&rig, pa, 4);
 }
 
 static void wr32(GPAddr pa, uint32_t v)
 {
-    wr(pa, 4, v);
-}
-
-static BusStatus try_read(GPAddr pa, unsigned size)
-{
-    uint64_t v;
-    unsigned wait = 0;
-    return bus_read(&bus, pa, size, &v, &wait);
-}
-
-static BusStatus try_write(GPAddr pa, unsigned size, uint32_t v)
-{
-    unsigned wait = 0;
-    return bus_write(&bus, pa, size, v, &wait);
-}
-
-static bool is_stable(GPAddr pa, unsigned size)
-{
-    uint64_t v;
-    unsigned wait = 0;
-    bool st = false;
-    bus_read_poll(&bus, pa, size, &v, &wait, &st);
-    return st;
+    rig_wr(&rig, pa, 4, v);
 }
 
 /* ---- IOMMU ---- */
@@ -200,7 +128,7 @@ static void test_iommu_reset_values(void)
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_ARBEN), 0x8u);
     /* Linux reads 0x10003018 while booting */
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_MASK_ID), 0x23000000u);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);
 }
 
 static void test_iommu_register_masks(void)
@@ -255,15 +183,15 @@ static void test_iommu_register_masks(void)
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + 0x3ffc), 0xdeadbeefu);
 
     /* 32-bit accesses only */
-    CU_ASSERT_EQUAL(try_read(IOMMU_PA, 1), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_write(IOMMU_PA + 4, 2, 0), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, IOMMU_PA, 1, NULL), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, IOMMU_PA + 4, 2, 0), BUS_ERR_SIZE);
     /* nothing maps right after the registers */
-    CU_ASSERT_EQUAL(try_read(IOMMU_PA + IOMMU_REG_SIZE, 4),
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, IOMMU_PA + IOMMU_REG_SIZE, 4, NULL),
                     BUS_ERR_UNMAPPED);
 
-    CU_ASSERT_TRUE(is_stable(IOMMU_PA + IOMMU_CTRL, 4));
-    CU_ASSERT_FALSE(is_stable(IOMMU_PA + IOMMU_AFSR, 4));
-    CU_ASSERT_FALSE(is_stable(IOMMU_PA + IOMMU_AFAR, 4));
+    CU_ASSERT_TRUE(rig_stable(&rig, IOMMU_PA + IOMMU_CTRL, 4));
+    CU_ASSERT_FALSE(rig_stable(&rig, IOMMU_PA + IOMMU_AFSR, 4));
+    CU_ASSERT_FALSE(rig_stable(&rig, IOMMU_PA + IOMMU_AFAR, 4));
 }
 
 /* OpenBIOS: 32 MB window at 0xfe000000, table at PA 0x40000. */
@@ -284,7 +212,7 @@ static void test_iommu_translate_32mb(void)
     /* last page of the window */
     CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xffffff00u, false, &pa), 0);
     CU_ASSERT_EQUAL(pa, 0x0fff00u);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0x00800000u);
 }
 
@@ -325,19 +253,19 @@ static void test_iommu_fault_invalid(void)
     wr32(IOMMU_PA + IOMMU_BASE, 0x40000u >> 4);
     CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe003456u, false, &pa), -1);
     CU_ASSERT_EQUAL(pa, 0x777u);
-    CU_ASSERT_TRUE(line[SRC_IOMMU]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_IOMMU]);
     CU_ASSERT_EQUAL(iommu.faults, 1);
     /* ERR | LE | reserved | RD | FAV; AFAR holds the page */
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0xc0860000u);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);   /* the read acknowledged it */
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);   /* the read acknowledged it */
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFAR), 0xfe003000u);
 
     /* a walk that hits a bus error is a fault too */
     wr32(IOMMU_PA + IOMMU_BASE, 0x07fffc00u);
     CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe000000u, true, &pa), -1);
-    CU_ASSERT_TRUE(line[SRC_IOMMU]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_IOMMU]);
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFAR), 0xfe000000u);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0xc0820000u);
 }
 
@@ -350,16 +278,16 @@ static void test_iommu_fault_readonly(void)
     pmem_st32(0x40000 + 4 * 7, (0x9000u >> 4) | IOMMU_IOPTE_VALID);
     CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe007010u, false, &pa), 0);
     CU_ASSERT_EQUAL(pa, 0x9010u);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);
     CU_ASSERT_EQUAL(iommu_translate(&iommu, 0xfe007010u, true, &pa), -2);
-    CU_ASSERT_TRUE(line[SRC_IOMMU]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_IOMMU]);
     /* writing AFSR also acknowledges; the write fault has no RD bit */
     CU_ASSERT_EQUAL(iommu.regs[IOMMU_AFSR >> 2], 0xc0820000u);
     CU_ASSERT_EQUAL(iommu.regs[IOMMU_AFAR >> 2], 0xfe007000u);
     wr32(IOMMU_PA + IOMMU_AFSR, 0);
-    CU_ASSERT_FALSE(line[SRC_IOMMU]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0x00800000u);
-    CU_ASSERT_EQUAL(line_edges[SRC_IOMMU], 2);
+    CU_ASSERT_EQUAL(rig.irq.edges[SRC_IOMMU], 2);
 }
 
 /* ---- DMA2 ---- */
@@ -372,12 +300,13 @@ static void test_dma2_reset_values(void)
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_COUNT), 0);
     CU_ASSERT_EQUAL(rd32(DMA_PA + DMA2_TEST), 0);
     CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000000u);
-    CU_ASSERT_EQUAL(try_read(DMA_PA, 1), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_write(DMA_PA + 2, 2, 0), BUS_ERR_SIZE);
-    CU_ASSERT_EQUAL(try_read(LEDMA_ALIAS_PA + 4, 4), BUS_ERR_UNMAPPED);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, DMA_PA, 1, NULL), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_wr(&rig, DMA_PA + 2, 2, 0), BUS_ERR_SIZE);
+    CU_ASSERT_EQUAL(rig_try_rd(&rig, LEDMA_ALIAS_PA + 4, 4, NULL),
+                    BUS_ERR_UNMAPPED);
     /* OpenBIOS polls CSR bit 0: the read must be side-effect free */
-    CU_ASSERT_TRUE(is_stable(DMA_PA + DMA2_CSR, 4));
-    CU_ASSERT_TRUE(is_stable(LEDMA_PA + DMA2_CSR, 4));
+    CU_ASSERT_TRUE(rig_stable(&rig, DMA_PA + DMA2_CSR, 4));
+    CU_ASSERT_TRUE(rig_stable(&rig, LEDMA_PA + DMA2_CSR, 4));
 }
 
 static void test_dma2_csr_bits(void)
@@ -442,24 +371,24 @@ static void test_dma2_int_gating(void)
     /* device interrupts: pending shows, output stays low without INT_EN */
     dma2_device_irq(&dma.le, 0, true);
     CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000001u);
-    CU_ASSERT_FALSE(line[SRC_ETHER]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_ETHER]);
     wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
-    CU_ASSERT_TRUE(line[SRC_ETHER]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_ETHER]);
     CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000011u);
     /* bit 0 is read-only: writing 0 there does not clear it */
     wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_INT_EN);
-    CU_ASSERT_TRUE(line[SRC_ETHER]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_ETHER]);
     dma2_device_irq(&dma.le, 0, false);
-    CU_ASSERT_FALSE(line[SRC_ETHER]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_ETHER]);
     CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000010u);
     dma2_device_irq(&dma.le, 0, true);
-    CU_ASSERT_TRUE(line[SRC_ETHER]);
+    CU_ASSERT_TRUE(rig.irq.level[SRC_ETHER]);
     /* INT_EN off masks the output but not the pending bit */
     wr32(LEDMA_PA + DMA2_CSR, DMA2_CSR_WRITE);
-    CU_ASSERT_FALSE(line[SRC_ETHER]);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_ETHER]);
     CU_ASSERT_EQUAL(rd32(LEDMA_PA + DMA2_CSR), 0xa0000101u);
-    CU_ASSERT_EQUAL(line_edges[SRC_ETHER], 4);
-    CU_ASSERT_FALSE(line[SRC_SCSI]);
+    CU_ASSERT_EQUAL(rig.irq.edges[SRC_ETHER], 4);
+    CU_ASSERT_FALSE(rig.irq.level[SRC_SCSI]);
 }
 
 static void test_dma2_enable_edges_and_reset(void)
