@@ -631,12 +631,18 @@ void aio_poll(AioCtx *c)
 {
     uint64_t n;
 
-    if (c->queue == NULL) {
-        return;
+    if (c->efd < 0) {
+        return;                     /* synchronous fallback: nothing waits */
     }
-    /* Empty eventfd: nothing has completed since the last drain. */
+    /* Empty eventfd: nothing has completed since the last drain.  It is
+     * read even with nothing queued: a completion collected by the last
+     * io_getevents may have bumped it after the last read, and a loop
+     * sleeping on it must not wake for that. */
     if (read(c->efd, &n, sizeof(n)) != (ssize_t)sizeof(n)) {
         return;                     /* EAGAIN (EINTR: next poll) */
+    }
+    if (c->queue == NULL) {
+        return;
     }
     while (collect(c, 0) == AIO_DEPTH) {
     }

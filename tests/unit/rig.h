@@ -27,6 +27,11 @@
  *         fdc_init(&fdc, &c, rig_irq_line(&rig, SRC_FLOPPY));
  *     }
  *
+ * A test that wants more of an interrupt than the recorder keeps can
+ * hand the chip its own IrqSetFn and call rig_irq_set() from it (as
+ * test_fdc.c does to check the line number).  rig_iommu() and rig_dma2()
+ * wire the SS-5's SBus DMA side for the tests that need it.
+ *
  * The EventQueue and the Log point at rig->now: a rig must not be moved
  * or copied while it is up.  Everything here is static inline, and there
  * is no state outside the UnitRig.

@@ -170,7 +170,7 @@ static void test_linux_open(void)
     }
     CU_ASSERT(i < 100);
     CU_ASSERT_EQUAL(v, LANCE_CSR0_INIT | LANCE_CSR0_IDON | LANCE_CSR0_INTR);
-    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);            /* INEA clear */
+    CU_ASSERT_FALSE(rig.irq.level[LINE_PIN]);   /* INEA clear */
     /* clear IDON by writing 1, then enable interrupts and start */
     wr16(RDP_PA, LANCE_CSR0_IDON);
     CU_ASSERT_EQUAL(rd16(RDP_PA), LANCE_CSR0_INIT);
@@ -405,7 +405,7 @@ static void test_reads_stable(void)
     CU_ASSERT_TRUE(stable);
     CU_ASSERT_EQUAL(rig.wait, 2);
     CU_ASSERT_EQUAL(rd16(RDP_PA), (uint16_t)v);
-    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);         /* reading did not ack */
+    CU_ASSERT_TRUE(rig.irq.level[LINE_PIN]);    /* reading did not ack */
     CU_ASSERT_EQUAL(rig_poll(&rig, RAP_PA, 2, &v, &stable), BUS_OK);
     CU_ASSERT_TRUE(stable);
     teardown();
@@ -461,7 +461,7 @@ static void test_ledma_wiring(void)
     wr16(RDP_PA, LANCE_CSR0_INEA);          /* IDON still set */
     CU_ASSERT_EQUAL(rig_try_rd(&rig, LEDMA_CSR_PA, 4, &v), BUS_OK);
     CU_ASSERT_EQUAL(v & DMA2_CSR_INT_PEND, DMA2_CSR_INT_PEND);
-    CU_ASSERT_FALSE(rig.irq.level[LINE_ETHER]);      /* ledma INT_EN clear */
+    CU_ASSERT_FALSE(rig.irq.level[LINE_ETHER]); /* ledma INT_EN clear */
     CU_ASSERT_EQUAL(rig_try_wr(&rig, LEDMA_CSR_PA, 4, DMA2_CSR_INT_EN),
                     BUS_OK);
     CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
@@ -476,7 +476,7 @@ static void test_ledma_wiring(void)
     CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
     wr16(RAP_PA, 3);
     CU_ASSERT_EQUAL(rig_try_wr(&rig, LEDMA_CSR_PA, 4,
-                              DMA2_CSR_INT_EN | DMA2_CSR_RESET), BUS_OK);
+                               DMA2_CSR_INT_EN | DMA2_CSR_RESET), BUS_OK);
     CU_ASSERT_EQUAL(rig_try_wr(&rig, LEDMA_CSR_PA, 4, DMA2_CSR_INT_EN),
                     BUS_OK);
     CU_ASSERT_FALSE(rig.irq.level[LINE_ETHER]);

@@ -257,7 +257,7 @@ static void test_iommu_fault_invalid(void)
     CU_ASSERT_EQUAL(iommu.faults, 1);
     /* ERR | LE | reserved | RD | FAV; AFAR holds the page */
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFSR), 0xc0860000u);
-    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);   /* the read acknowledged it */
+    CU_ASSERT_FALSE(rig.irq.level[SRC_IOMMU]);  /* the read acknowledged it */
     CU_ASSERT_EQUAL(rd32(IOMMU_PA + IOMMU_AFAR), 0xfe003000u);
 
     /* a walk that hits a bus error is a fault too */
