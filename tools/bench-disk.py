@@ -16,10 +16,9 @@ reads the marker from the pipe.  --null-stdin: CMD's stdin is /dev/null
 and every --send is skipped, for a CMD that types the same text itself
 (build/sun4m --expect/--send: with input on a pipe it polls the pipe every
 100 us of virtual time, which costs it wall time and the input is not what
-is measured).  When the steps are done, the process is
-killed (SIGKILL: qemu-system-sparc would run on); with --wait it is left
-to end by itself (e.g. after a last --send 'poweroff -f\\n') until
---timeout.
+is measured).  When the steps are done, the process is killed (SIGKILL:
+qemu-system-sparc would run on); with --wait it is left to end by itself
+(e.g. after a last --send 'poweroff -f\\n') until --timeout.
 
 Prints one line on stdout:
     NAME=S ... end=S rc=N rss=KB cpu=S

@@ -30,6 +30,33 @@
 # instructions and virtual seconds at that point; QEMU is killed as soon as
 # the prompt is read from its stdout.
 #
+# Then the disk benchmark (disk_bench below; tools/bench-disk.py drives the
+# console): the same Linux guest as the boot benchmark with a raw image as
+# SCSI target 0 (-drive file=F,if=scsi,index=0,format=raw, on both) runs
+# one workload per boot at the busybox shell:
+#   read       dd if=/dev/sda of=/dev/null bs=64k count=1024 (64 MB image)
+#   write      dd if=/dev/zero of=/dev/sda bs=64k count=1024 conv=fsync
+#              (a fresh copy of the 64 MB image every run)
+#   ext2       mount -o ro an ext2 image (64 MB, 4 KB blocks) and md5sum a
+#              32 MB file in it (checked against the host's md5)
+#   read-256M  read again, on a 256 MB image (peak RSS must not grow)
+# The command is typed as one line: echo a start marker, the workload under
+# busybox time, echo an end marker, then print its output.  Wall s = from
+# the moment the start marker is read from the simulator's stdout to the
+# moment the end marker is, the same way for both simulators; so the boot,
+# typing the command and printing its report are left out.  QEMU gets the
+# line on its stdin (a pipe) once the prompt is read and is killed after
+# the report; SIM types it itself (--expect / --send, stdin /dev/null: with
+# its input on a pipe it polls the pipe every 100 us of virtual time, which
+# would add wall time that has nothing to do with the disk) and powers off.
+# Guest s is the busybox time "real" of the workload in the guest's own
+# time (virtual time on SIM), MB/s is MB / guest s; copied/moved is
+# SIM's --stats bounced-bytes / dma-bytes (host bytes copied for every
+# byte moved by DMA, whole run; 0 expected).  The images are made at the
+# start in $TMPDIR from /dev/urandom, so both simulators read them from the
+# host's page cache (the host's disk is not measured).  BENCH_RUNS runs
+# each, alternating; fastest wall kept, peak RSS the largest.
+#
 # --check: one run per workload (default $BENCH_DIR build/bench/short),
 # exit status 1 unless every workload printed its result line on SIM and,
 # when QEMU is installed, the same line on QEMU.
@@ -37,8 +64,10 @@
 # Environment: BENCH_DIR (build/bench), BENCH_RUNS (3), BENCH_WORKLOADS
 # ("intloop calls memcpy fpkernel"), QEMU (qemu-system-sparc),
 # BENCH_TIMEOUT (seconds per run, 600), BENCH_BOOT (0: no boot benchmark),
-# BENCH_BOOT_MEM (RAM in MB for the boot runs, 128).  BENCH_WORKLOADS=""
-# leaves out the ROM table.
+# BENCH_BOOT_MEM (RAM in MB for the boot and disk runs, 128), BENCH_DISK
+# (0: no disk benchmark), BENCH_DISK_WORKLOADS ("read write ext2
+# read-256M").  BENCH_WORKLOADS="" leaves out the ROM table, so
+# BENCH_WORKLOADS= BENCH_BOOT=0 tools/bench.sh runs the disks only.
 
 set -u
 export LC_ALL=C                 # "." in $EPOCHREALTIME and printf %f
@@ -453,6 +482,266 @@ boot_bench() {
     printf "%s\n" "${boot_runs[@]}"
 }
 
+# disk_once KIND CMDLINE DRIVE...: one boot of SIM or QEMU with the disk,
+# CMDLINE typed at the shell prompt (tools/bench-disk.py).  Sets d_wall
+# (end marker - start marker, wall s, or "-"), d_rss (KB), d_guest (the
+# guest's "real" s), d_report (what the guest printed after the end marker), d_moved /
+# d_bounced / d_aio (SIM's --stats, else "-"), d_ok (0: a step never came
+# or SIM failed).
+disk_once() {
+    local kind=$1 cmdline=$2 out rc go stop o_rc
+    local -a cmd steps
+    shift 2
+    steps=(--expect "sun4m:/# " --send "$cmdline"
+           --mark go bench-0-go --mark stop bench-0-end
+           --expect bench-0-done --expect "sun4m:/# ")
+    if [ "$kind" = sim ]; then
+        cmd=("$disk_helper" --wait --null-stdin --timeout "$limit"
+             --log "$tmp/console" "${steps[@]}" --
+             "$sim" "${disk_common[@]}" "$@" --timeout "$limit" --stats
+             --expect "sun4m:/# " --send "$cmdline" --expect bench-0-done
+             --expect "sun4m:/# " --send 'poweroff -f\n')
+    else
+        cmd=("$disk_helper" --timeout "$limit" --log "$tmp/console"
+             "${steps[@]}" -- "$qemu" "${disk_common[@]}" "$@")
+    fi
+    out=$("${cmd[@]}" 2>"$tmp/err")
+    rc=$?
+    d_wall=- d_rss=- d_guest=- d_report= d_moved=- d_bounced=- d_aio=-
+    d_ok=1
+    # "go=S stop=S end=S rc=N rss=KB cpu=S" (tools/bench-disk.py)
+    read -r go stop o_rc d_rss < <(echo "$out" | awk '
+        /^go=/ { for (i = 1; i <= NF; i++) { sub(/^[a-z]*=/, "", $i) }
+                 print $1, $2, $4, $5 }')
+    d_rss=${d_rss:--}
+    if [ "${go:--}" != - ] && [ "${stop:--}" != - ]; then
+        d_wall=$(awk -v a="$go" -v b="$stop" 'BEGIN { printf "%.3f", b - a }')
+    fi
+    # What the guest printed after the end marker: the workload's output
+    # and busybox time's "real<TAB>0m 20.99s".
+    d_report=$(tr -d '\r' <"$tmp/console" | awk '
+        /^bench-0-done/ { exit } go { print } /^bench-0-end/ { go = 1 }')
+    d_guest=$(echo "$d_report" | awk '/^real/ {
+        m = $2; s = $3; sub(/m$/, "", m); sub(/s$/, "", s)
+        printf "%.2f", m * 60 + s }')
+    d_guest=${d_guest:--}
+    if [ $rc != 0 ] || [ "$d_wall" = - ] ||
+       { [ "$kind" = sim ] && [ "${o_rc:-1}" != 0 ]; }; then
+        d_ok=0
+        echo "bench: disk $kind failed: $out" >&2
+        tail -n 3 "$tmp/err" | sed 's/^/    /' >&2
+        tr -d '\r' <"$tmp/console" | tail -n 5 | sed 's/^/    | /' >&2
+    fi
+    if [ "$kind" = sim ]; then
+        read -r d_moved d_bounced d_aio < <(awk '
+            /^sun4m: stats: dma-bytes / {
+                for (i = 3; i < NF; i++) {
+                    if ($i == "dma-bytes") { m = $(i + 1) }
+                    if ($i == "bounced-bytes") { b = $(i + 1) }
+                    if ($i == "aio-requests") { a = $(i + 1) }
+                }
+                print m, b, a }' "$tmp/err")
+        d_moved=${d_moved:--} d_bounced=${d_bounced:--} d_aio=${d_aio:--}
+    fi
+}
+
+# disk_best NAME MB CHECK CMD IMAGE [FRESH]: BENCH_RUNS runs of each
+# simulator, alternating, with the workload CMD (run under busybox time,
+# its stdout to /tmp/o, stderr to /tmp/t) on IMAGE; FRESH: copy this file
+# to IMAGE before every run.  CHECK: a text the workload's output must
+# hold.  Prints the table row and collects the detail lines.
+disk_best() {
+    local name=$1 size=$2 check=$3 work=$4 image=$5 fresh=${6:-} i kind
+    local cmdline s_wall=- s_rss=- s_guest=- s_moved=- s_bounced=- s_aio=-
+    local s_ok=1 s_all= q_wall=- q_rss=- q_guest=- q_ok=1 q_all= q_mbs=-
+    local ratio s_mbs copied
+    cmdline="mkdir -p /mnt; echo bench-\$((0))-go; time $work >/tmp/o"
+    cmdline="$cmdline 2>/tmp/t; echo bench-\$((0))-end; cat /tmp/o /tmp/t;"
+    cmdline="$cmdline echo bench-\$((0))-done\\n"
+    for ((i = 0; i < runs; i++)); do
+        for kind in sim qemu; do
+            if [ $kind = qemu ] && [ $have_qemu = 0 ]; then
+                continue
+            fi
+            if [ -n "$fresh" ]; then
+                cp "$fresh" "$image"
+            fi
+            disk_once $kind "$cmdline" \
+                      -drive "file=$image,if=scsi,index=0,format=raw"
+            if [ $d_ok = 1 ] && [[ "$d_report" != *"$check"* ]]; then
+                echo "bench: disk $name on $kind: no '$check' in:" >&2
+                echo "$d_report" | sed 's/^/    | /' >&2
+                d_ok=0
+            fi
+            if [ $d_ok = 1 ] && [ -n "$fresh" ] &&
+               ! cmp -s -n $((size << 20)) "$image" /dev/zero; then
+                echo "bench: disk $name on $kind: the image is not zero" \
+                     "after the write" >&2
+                d_ok=0
+            fi
+            if [ $kind = sim ]; then
+                s_all="$s_all $d_wall"
+                [ $d_ok = 0 ] && s_ok=0
+                if [ "$d_wall" != - ] && { [ "$s_wall" = - ] ||
+                    awk -v a="$d_wall" -v b="$s_wall" \
+                        'BEGIN { exit !(a < b) }'; }; then
+                    s_wall=$d_wall s_guest=$d_guest s_moved=$d_moved
+                    s_bounced=$d_bounced s_aio=$d_aio
+                fi
+                s_rss=$(maxof "$s_rss" "$d_rss")
+            else
+                q_all="$q_all $d_wall"
+                [ $d_ok = 0 ] && q_ok=0
+                if [ "$d_wall" != - ] && { [ "$q_wall" = - ] ||
+                    awk -v a="$d_wall" -v b="$q_wall" \
+                        'BEGIN { exit !(a < b) }'; }; then
+                    q_wall=$d_wall q_guest=$d_guest
+                fi
+                q_rss=$(maxof "$q_rss" "$d_rss")
+            fi
+        done
+    done
+    if [ $s_ok = 0 ] || [ $q_ok = 0 ]; then
+        status=1
+    fi
+    ratio=$(quot "$s_wall" "$q_wall")
+    s_mbs=$(quot "$size" "$s_guest")
+    q_mbs=$(quot "$size" "$q_guest")
+    copied=-
+    if [ "$s_moved" != - ] && [ "$s_bounced" != - ] && [ "$s_moved" -gt 0 ]
+    then
+        copied=$(awk -v b="$s_bounced" -v m="$s_moved" \
+                 'BEGIN { printf "%.3f", b / m }')
+    fi
+    printf "$disk_fmt" "$name" "$size" "$s_wall" "$q_wall" "$ratio" \
+           "$s_guest" "$s_mbs" "$q_mbs" "$copied" "$(mb "$s_rss")" \
+           "$(mb "$q_rss")"
+    disk_runs+=("  $name: sun4m$s_all; qemu${q_all:- (not run)}")
+    disk_dma+=("  $name: dma-bytes $s_moved bounced-bytes $s_bounced aio-requests $s_aio (sun4m, whole run)")
+    disk_rss[$name]="$(mb "$s_rss") $(mb "$q_rss")"
+    disk_readme+=("$(printf '| %s | %s s (%s MB/s virtual) | %s s | %s |' \
+        "$(disk_what "$name")" "$s_wall" "$s_mbs" "$q_wall" "$ratio" |
+        sed 's/ - s / - /g')")
+}
+
+disk_what() {                   # disk_what NAME: the README's words
+    case $1 in
+    read) echo "disk: dd read 64 MB" ;;
+    write) echo "disk: dd write 64 MB, conv=fsync" ;;
+    ext2) echo "disk: mount ext2 + md5sum of a 32 MB file" ;;
+    read-256M) echo "disk: dd read 64 MB of a 256 MB image" ;;
+    *) echo "disk: $1" ;;
+    esac
+}
+
+disk_bench() {
+    local guest mode mem=${BENCH_BOOT_MEM:-128} w mke2fs sum
+    local dw=${BENCH_DISK_WORKLOADS-read write ext2 read-256M}
+    local -A disk_rss=()
+    disk_helper=$(dirname "$0")/bench-disk.py
+    disk_fmt="%-9s %4s %8s %8s %6s %8s %6s %6s %7s %6s %6s\n"
+    disk_runs=() disk_dma=() disk_readme=()
+    if ! command -v python3 >/dev/null 2>&1; then
+        echo "bench: python3 not installed: no disk benchmark" >&2
+        status=1
+        return
+    fi
+    if ! guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
+        echo "bench: tools/mkguest failed: no disk benchmark" >&2
+        tail -n 5 "$tmp/mkguest" | sed 's/^/    /' >&2
+        status=1
+        return
+    fi
+    eval "$guest"
+    mode=$(sed -n 's/^init: //p' "$(dirname "$KERNEL")/manifest")
+    if [ "$mode" != busybox ]; then
+        echo "bench: the guest has no shell (busybox missing): no disk" \
+             "benchmark" >&2
+        status=1
+        return
+    fi
+    disk_common=(-M SS-5 -m "$mem" -nographic -kernel "$KERNEL"
+                 -initrd "$INITRD" -append console=ttyS0)
+    echo "disk: Linux guest (tools/mkguest), ${disk_common[*]:0:5}, raw" \
+         "image as -drive file=F,if=scsi,index=0,format=raw on both;" \
+         "one boot per run, $runs run(s) each, sun4m and qemu alternating"
+    echo "disk: s = wall s from the guest's start marker to its end marker" \
+         "on the console (boot and typing excluded; fastest run); guest s" \
+         "= busybox time real in the guest (sun4m: virtual time, a" \
+         "modelled 1994 SCSI-2 disk), MB/s = MB / guest s"
+    echo "disk: copied/moved = sun4m bounced-bytes / dma-bytes (--stats);" \
+         "MB = peak RSS (largest of the runs, wait4 ru_maxrss as" \
+         "/usr/bin/time %M)"
+    load_note "at the start of the disk runs"
+    echo
+    # The images, in the host's page cache from here on.
+    head -c 64M /dev/urandom >"$tmp/disk64.img"
+    for w in $dw; do
+        case $w in
+        read-256M) head -c 256M /dev/urandom >"$tmp/disk256.img" ;;
+        write) cp "$tmp/disk64.img" "$tmp/orig64.img" ;;
+        ext2)
+            mke2fs=$(PATH=$PATH:/usr/sbin:/sbin command -v mke2fs)
+            mkdir -p "$tmp/fs"
+            head -c 32M /dev/urandom >"$tmp/fs/data.bin"
+            sum=$(md5sum <"$tmp/fs/data.bin" | cut -d ' ' -f 1)
+            if [ -z "$mke2fs" ] ||
+               ! "$mke2fs" -q -F -t ext2 -b 4096 -d "$tmp/fs" \
+                           "$tmp/ext2.img" 64M >/dev/null 2>"$tmp/mke2fs"
+            then
+                echo "bench: mke2fs failed or missing (e2fsprogs):" \
+                     "no ext2 disk workload" >&2
+                status=1
+            fi
+            rm -rf "$tmp/fs"
+            ;;
+        esac
+    done
+    printf "$disk_fmt" workload MB "sun4m s" "qemu s" ratio "guest s" \
+           "MB/s" "qemu" "copied" MB "qemu"
+    for w in $dw; do
+        case $w in
+        read) disk_best read 64 "1024+0 records out" \
+                  "dd if=/dev/sda of=/dev/null bs=64k count=1024" \
+                  "$tmp/disk64.img" ;;
+        write) disk_best write 64 "1024+0 records out" \
+                   "dd if=/dev/zero of=/dev/sda bs=64k count=1024 conv=fsync" \
+                   "$tmp/write64.img" "$tmp/orig64.img" ;;
+        ext2) [ -f "$tmp/ext2.img" ] &&
+              disk_best ext2 32 "$sum" \
+                  "sh -c 'mount -t ext2 -o ro /dev/sda /mnt && md5sum /mnt/data.bin'" \
+                  "$tmp/ext2.img" ;;
+        read-256M) disk_best read-256M 64 "1024+0 records out" \
+                       "dd if=/dev/sda of=/dev/null bs=64k count=1024" \
+                       "$tmp/disk256.img" ;;
+        *) echo "bench: unknown disk workload '$w'" >&2
+           status=1 ;;
+        esac
+    done
+    rm -f "$tmp"/*.img
+    echo
+    echo "ratio = sun4m s / qemu s (< 1: sun4m faster; the goal is <= 0.5)"
+    echo "MB/s: sun4m's in virtual time (the modelled disk), qemu's in its" \
+         "guest time (host time)"
+    if [ -n "${disk_rss[read]:-}" ] && [ -n "${disk_rss[read-256M]:-}" ]
+    then
+        local a b qa qb
+        read -r a qa <<<"${disk_rss[read]}"
+        read -r b qb <<<"${disk_rss[read-256M]}"
+        echo "peak RSS, read with a 64 MB / 256 MB image: sun4m $a / $b MB" \
+             "($(awk -v a="$a" -v b="$b" 'BEGIN {
+                 if (a == "-" || b == "-") print "not measured";
+                 else if (b - a <= 8) print "does not grow with the image";
+                 else printf "GROWS by %d MB", b - a }')), qemu $qa / $qb MB"
+    fi
+    echo
+    echo "sun4m DMA counters of the fastest run:"
+    printf "%s\n" "${disk_dma[@]}"
+    echo
+    echo "every run (wall s between the markers, in order):"
+    printf "%s\n" "${disk_runs[@]}"
+}
+
 status=0
 if [ -n "$workloads" ]; then
     rom_bench
@@ -461,6 +750,19 @@ fi
 if [ "${BENCH_BOOT:-1}" != 0 ]; then
     boot_bench
     echo
+fi
+if [ "${BENCH_DISK:-1}" != 0 ]; then
+    disk_readme=()
+    disk_bench
+    echo
+    if [ ${#disk_readme[@]} -gt 0 ]; then
+        echo "disk figures (for the README; wall, best of $runs; ratio =" \
+             "sun4m / qemu):"
+        echo "| workload | sun4m | qemu-system-sparc | ratio |"
+        echo "|---|---|---|---|"
+        printf "%s\n" "${disk_readme[@]}"
+        echo
+    fi
 fi
 load_note "at the end"
 if [ $status != 0 ]; then
