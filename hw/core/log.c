@@ -91,33 +91,25 @@ void log_trace(Log *log, LogCat cat, const char *who, const char *fmt, ...)
     fputc('\n', log->out);
 }
 
-static void log_say_suppressed(Log *log, LogCat cat)
+static void log_say_suppressed(Log *log, LogLimit *l, LogCat cat,
+                               const char *kind)
 {
-    LogLimit *l = &log->limit[cat];
     if (l->suppressed) {
-        fprintf(log->out, "sun4m: guest error: %s: %llu more not shown\n",
+        fprintf(log->out, "sun4m: %s: %s: %llu more not shown\n", kind,
                 cat_names[cat], (unsigned long long)l->suppressed);
         l->suppressed = 0;
     }
 }
 
-void log_guest_errorv(Log *log, LogCat cat, const char *who,
-                      const char *fmt, va_list ap)
+/* Print one line of kind ("guest error", "host error") unless this
+ * category has had its LOG_BURST lines in the current virtual second. */
+static void log_limited(Log *log, LogLimit *l, LogCat cat, const char *kind,
+                        const char *who, const char *fmt, va_list ap)
 {
-    LogLimit *l;
-    Cycles now;
-    if (!log || (unsigned)cat >= LOG_NCAT) {
-        return;
-    }
-    log->guest_errors[cat]++;
-    if (!log->print_guest_errors) {
-        return;
-    }
-    l = &log->limit[cat];
-    now = log_now(log);
+    Cycles now = log_now(log);
     if (now - l->window >= log->hz || now < l->window) {
         /* a new window: first own up to what the last one held back */
-        log_say_suppressed(log, cat);
+        log_say_suppressed(log, l, cat, kind);
         l->window = now - now % log->hz;
         l->printed = 0;
     }
@@ -126,9 +118,21 @@ void log_guest_errorv(Log *log, LogCat cat, const char *who,
         return;
     }
     l->printed++;
-    fprintf(log->out, "sun4m: guest error: %s: ", who);
+    fprintf(log->out, "sun4m: %s: %s: ", kind, who);
     vfprintf(log->out, fmt, ap);
     fputc('\n', log->out);
+}
+
+void log_guest_errorv(Log *log, LogCat cat, const char *who,
+                      const char *fmt, va_list ap)
+{
+    if (!log || (unsigned)cat >= LOG_NCAT) {
+        return;
+    }
+    log->guest_errors[cat]++;
+    if (log->print_guest_errors) {
+        log_limited(log, &log->limit[cat], cat, "guest error", who, fmt, ap);
+    }
 }
 
 void log_guest_error(Log *log, LogCat cat, const char *who,
@@ -137,6 +141,19 @@ void log_guest_error(Log *log, LogCat cat, const char *who,
     va_list ap;
     va_start(ap, fmt);
     log_guest_errorv(log, cat, who, fmt, ap);
+    va_end(ap);
+}
+
+void log_host_error(Log *log, LogCat cat, const char *who, const char *fmt,
+                    ...)
+{
+    va_list ap;
+    if (!log || (unsigned)cat >= LOG_NCAT) {
+        return;
+    }
+    log->host_errors[cat]++;
+    va_start(ap, fmt);
+    log_limited(log, &log->host_limit[cat], cat, "host error", who, fmt, ap);
     va_end(ap);
 }
 
@@ -154,7 +171,9 @@ void log_flush(Log *log)
 {
     unsigned i;
     for (i = 0; i < LOG_NCAT; i++) {
-        log_say_suppressed(log, (LogCat)i);
+        log_say_suppressed(log, &log->limit[i], (LogCat)i, "guest error");
+        log_say_suppressed(log, &log->host_limit[i], (LogCat)i,
+                           "host error");
     }
     fflush(log->out);
 }

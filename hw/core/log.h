@@ -63,6 +63,8 @@ typedef struct Log {
     uint64_t hz;                /* cycles per virtual second */
     LogLimit limit[LOG_NCAT];
     uint64_t guest_errors[LOG_NCAT];    /* counted, printed or not */
+    LogLimit host_limit[LOG_NCAT];
+    uint64_t host_errors[LOG_NCAT];
 } Log;
 
 void log_init(Log *log, const Cycles *now, uint64_t hz);
@@ -92,6 +94,14 @@ void log_guest_error(Log *log, LogCat cat, const char *who,
     __attribute__((format(printf, 4, 5)));
 void log_guest_errorv(Log *log, LogCat cat, const char *who,
                       const char *fmt, va_list ap);
+/*
+ * A host error the guest sees as a device error (EIO or a short read on
+ * an image): always printed, with the same rate limit per category, and
+ * counted.
+ */
+void log_host_error(Log *log, LogCat cat, const char *who, const char *fmt,
+                    ...) __attribute__((format(printf, 4, 5)));
+
 /* Guest errors counted over all categories. */
 uint64_t log_guest_error_count(const Log *log);
 /* At the end of a run: say how many lines each category held back. */

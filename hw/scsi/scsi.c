@@ -354,24 +354,16 @@ static void set_ua(ScsiTarget *t, uint8_t asc, uint8_t ascq)
     t->ua_ascq = ascq;
 }
 
-/* ---- Host errors: a guest-visible error and a line (at most 10) ---- */
-
-#define HOST_ERROR_LINES 10
+/* ---- Host errors: a guest-visible error and a (rate-limited) line ---- */
 
 static void host_error(ScsiTarget *t, const char *what, uint64_t lba,
                        int err)
 {
     t->host_errors++;
-    if (!t->ctx.log || t->host_errors > HOST_ERROR_LINES) {
-        return;
-    }
-    fprintf(t->ctx.log->out,
-            "sun4m: %s: host %s error on image '%s' at block %llu: %s%s\n",
-            t->ctx.name, what, t->blk.path ? t->blk.path : "?",
-            (unsigned long long)lba,
-            strerror(-err),
-            t->host_errors == HOST_ERROR_LINES ?
-            " (further host errors not shown)" : "");
+    log_host_error(t->ctx.log, t->ctx.cat, t->ctx.name,
+                   "%s error on image '%s' at block %llu: %s", what,
+                   t->blk.path ? t->blk.path : "?", (unsigned long long)lba,
+                   strerror(-err));
 }
 
 /* ---- Helpers ---- */

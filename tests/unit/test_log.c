@@ -102,6 +102,33 @@ static void test_quiet_but_counted(void)
     free(c.buf);
 }
 
+/* Host errors (an image's EIO): printed without --guest-errors, limited
+ * and counted apart from guest errors */
+static void test_host_errors(void)
+{
+    Log log;
+    Capture c;
+    Cycles now = 0;
+    unsigned i;
+
+    log_init(&log, &now, HZ);
+    cap_open(&log, &c);
+    for (i = 0; i < 12; i++) {
+        log_host_error(&log, LOG_SCSI, "sd0", "read error at block %u", i);
+    }
+    log_guest_error(&log, LOG_SCSI, "sd0", "not printed");
+    log_flush(&log);
+    CU_ASSERT_EQUAL(count_lines(c.buf, "host error: sd0: read error"),
+                    LOG_BURST);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "host error: scsi: 2 more not "
+                                         "shown\n"));
+    CU_ASSERT_PTR_NULL(strstr(c.buf, "not printed"));
+    CU_ASSERT_EQUAL(log.host_errors[LOG_SCSI], 12);
+    CU_ASSERT_EQUAL(log.guest_errors[LOG_SCSI], 1);
+    fclose(log.out);
+    free(c.buf);
+}
+
 static void test_trace(void)
 {
     Log log;
@@ -153,6 +180,7 @@ static void test_trace_parse(void)
 static const UnitTest tests[] = {
     { "guest errors: rate limit per category", test_rate_limit },
     { "guest errors: counted when quiet", test_quiet_but_counted },
+    { "host errors: always printed, limited, counted", test_host_errors },
     { "trace lines carry the cycle", test_trace },
     { "--trace lists", test_trace_parse },
 };
