@@ -498,6 +498,7 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
                    board_espdma_advance, board_espdma_to_memory, &m->dma.esp);
     c = board_dev_ctx(m, BD_LE);
     lance_init(&m->le, &c, dma2_device_line(&m->dma.le));
+    lance_attach_dma(&m->le, &m->chain, &m->dma.le.stage);
     dma2_connect(&m->dma.le, &m->le, lance_dma_reset, NULL);
     if (board_attach_drives(m, err, errlen) < 0) {
         machine_free(m);

@@ -1,6 +1,8 @@
 /*
- * AMD Am7990 LANCE, idle: the register interface of lance.h, without the
- * data path.
+ * AMD Am7990 LANCE: the register interface of lance.h and, once a DMA
+ * chain is attached (lance_attach_dma), the data path: the
+ * initialisation block, the transmit and receive descriptor rings and
+ * their buffers, all read and written through ledma -> IOMMU -> memory.
  *
  * Ports.  RAP holds a CSR number (bits 1:0; bits 15:2 are reserved, read 0
  * here); RDP reads and writes the CSR it names.  Only 16-bit accesses are
@@ -50,12 +52,35 @@
  * IDON is set in the write that sets INIT, as QEMU does (pcnet_init runs
  * inside the register write); init_latency > 0 arms an event instead.
  *
- * SIMPLIFY: the chip is idle.  INIT does not fetch the initialisation block
- * (mode, station address, multicast filter, ring pointers) through ledma;
- * STRT turns RXON and TXON on whatever the mode's DTX/DRX bits would say;
- * no descriptor is ever polled, so TDMD is taken and dropped at once and no
- * frame is sent or received: TINT, RINT, MISS, BABL, CERR and MERR are
- * never set by the chip.  "DMA PATH" marks where that comes in.
+ * With a chain attached, the time the 12 block reads take is not modelled
+ * either (same reason): the block is read when IDON is set.
+ *
+ * The data path (Am7990 data sheet, sunlance.c for what Linux relies on):
+ *  - descriptors are 4 words (address 15:0; OWN/ERR/status/STP/ENP and
+ *    address 23:16; BCNT as a 12-bit two's complement; TMD3 errors or
+ *    RMD3 MCNT); the chip hands a descriptor back by clearing OWN;
+ *  - transmit: on TDMD, on STRT, and every 1.6 ms while TXON the chip
+ *    looks at its next transmit descriptor; a frame (STP..ENP, chained)
+ *    goes on the wire for its length + FCS + 8 bytes of preamble + 12 of
+ *    inter-frame gap at 10 Mb/s; at its end OWN clears in each descriptor,
+ *    TINT sets, and the frame goes to the tx hook (none: lost on the
+ *    wire) or, in internal loopback (LOOP + INTL), back to the receiver
+ *    with the FCS the transmitter appends unless DTCR;
+ *  - receive (lance_receive): the address filter (PADR, broadcast, LADRF
+ *    hash of multicasts, PROM), then the frame and its FCS into the next
+ *    receive buffers (STP..ENP), MCNT in the last, RINT; no descriptor
+ *    owned by the chip: MISS;
+ *  - a DMA fault anywhere: MERR, receiver and transmitter off.
+ * SIMPLIFY: no collisions, retries, lost carrier, heartbeat (CERR never
+ * sets), late collisions or underflows from a slow bus; a frame is read
+ * from memory when it starts and written when it arrives, at once;
+ * frames are cut to LANCE_FRAME_MAX bytes (BABL if a transmit is longer);
+ * after an initialisation that faulted STRT does not start the chip; any
+ * length limit the data sheet sets on loopback frames is not enforced
+ * (not checked; QEMU pcnet.c enforces none either).
+ * Without a chain (unit tests of the registers, a board that does not
+ * attach one) the chip is idle as before: INIT reads nothing, no
+ * descriptor is looked at, TDMD is dropped.
  */
 #include "hw/chips/lance.h"
 
@@ -89,30 +114,500 @@ static void lance_update_irq(Lance *s)
 static void lance_stop(Lance *s)
 {
     ev_cancel(s->ctx.events, &s->init_event);
+    ev_cancel(s->ctx.events, &s->tx_event);
+    ev_cancel(s->ctx.events, &s->poll_event);
     s->start_pending = false;
+    s->inited = false;
     s->csr0 = LANCE_CSR0_STOP;
     s->stops++;
 }
 
+/* ---- the data path ---- */
+
+/*
+ * Bus master accesses.  The Lance puts a 24-bit address out; ledma adds
+ * its TEST register's top byte, the IOMMU maps the DVMA address.  Every
+ * byte goes through the chain (dma_map, then the memory stage's movers).
+ *
+ * MERR (data sheet): a bus master cycle that is not acknowledged.  The
+ * chip turns its receiver and transmitter off (RXON, TXON clear) and
+ * interrupts if INEA; the driver must STOP and reinitialise (sunlance
+ * lance_interrupt does: "Memory error, status" then a restart).
+ */
+static void lance_merr(Lance *s, const DmaFault *f, uint32_t addr)
+{
+    guest_error(&s->ctx, "DMA fault at Lance address 0x%06x (%s 0x%llx): "
+                "MERR, receiver and transmitter off", addr,
+                f->stage ? f->stage : "?", (unsigned long long)f->addr);
+    s->csr0 = (uint16_t)((s->csr0 | LANCE_CSR0_MERR) &
+                         ~(LANCE_CSR0_RXON | LANCE_CSR0_TXON));
+    ev_cancel(s->ctx.events, &s->tx_event);
+    ev_cancel(s->ctx.events, &s->poll_event);
+    s->merrs++;
+}
+
+/* Move len bytes at Lance address addr; false (MERR raised) on a fault */
+static bool lance_dma(Lance *s, uint32_t addr, uint8_t *buf, size_t len,
+                      DmaDir dir)
+{
+    SgList in, gp;
+    DmaFault f = { 0 };
+    uint64_t n = 0;
+    bool ok = false;
+
+    if (len == 0) {
+        return true;
+    }
+    sg_init(&in);
+    sg_init(&gp);
+    addr &= 0xffffffu;
+    if (sg_add(&in, addr, len) == 0 &&
+        dma_map(s->first, &in, dir, &gp, &f) == len) {
+        n = dir == DMA_FROM_MEM ? dma_mem_read(s->eng, &gp, buf, len, &f)
+                                : dma_mem_write(s->eng, &gp, buf, len, &f);
+        ok = n == len;
+    }
+    sg_free(&in);
+    sg_free(&gp);
+    if (!ok) {
+        if (f.kind == DMA_FAULT_NONE) {
+            f.kind = DMA_FAULT_BUS;
+        }
+        lance_merr(s, &f, addr);
+    }
+    return ok;
+}
+
+/*
+ * The initialisation block and the descriptors are 16-bit words that the
+ * chip reads as words; on the SBus a word's high byte is at the even
+ * address (sunlance fills them as big-endian u16 and swaps the bytes of
+ * the station address itself).  BSWP swaps only buffer data (data sheet:
+ * "only data from silo transfers is swapped"): set (Linux: 7), the
+ * bytes of a frame are in memory in wire order; clear, each 16-bit word
+ * of a buffer holds its two frame bytes the other way round.
+ */
+static bool lance_rd_words(Lance *s, uint32_t addr, uint16_t *w, unsigned n)
+{
+    uint8_t b[24];
+    unsigned i;
+
+    if (!lance_dma(s, addr, b, 2u * n, DMA_FROM_MEM)) {
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        w[i] = (uint16_t)(b[2 * i] << 8 | b[2 * i + 1]);
+    }
+    return true;
+}
+
+static bool lance_wr_word(Lance *s, uint32_t addr, uint16_t w)
+{
+    uint8_t b[2] = { (uint8_t)(w >> 8), (uint8_t)w };
+    return lance_dma(s, addr, b, 2, DMA_TO_MEM);
+}
+
+/* SIMPLIFY: without BSWP the bytes of a buffer are swapped in pairs from
+ * its start, i.e. buffers are taken to start at even addresses. */
+static void lance_swap_data(const Lance *s, uint8_t *b, size_t len)
+{
+    size_t i;
+
+    if (s->csr3 & LANCE_CSR3_BSWP) {
+        return;
+    }
+    for (i = 0; i + 1 < len; i += 2) {
+        uint8_t t = b[i];
+        b[i] = b[i + 1];
+        b[i + 1] = t;
+    }
+}
+
+/* Ethernet CRC-32, bit-reflected (poly 0xedb88320), preset to ones, not
+ * inverted: what the filter hash uses (Linux ether_crc_le) */
+static uint32_t lance_crc_le(const uint8_t *p, size_t len)
+{
+    uint32_t crc = 0xffffffffu;
+    size_t i;
+    int b;
+
+    for (i = 0; i < len; i++) {
+        crc ^= p[i];
+        for (b = 0; b < 8; b++) {
+            crc = (crc >> 1) ^ ((crc & 1) ? 0xedb88320u : 0);
+        }
+    }
+    return crc;
+}
+
+/* The FCS as sent: the inverted CRC, least significant byte first */
+static void lance_put_fcs(uint8_t *dst, const uint8_t *frame, size_t len)
+{
+    uint32_t fcs = ~lance_crc_le(frame, len);
+    dst[0] = (uint8_t)fcs;
+    dst[1] = (uint8_t)(fcs >> 8);
+    dst[2] = (uint8_t)(fcs >> 16);
+    dst[3] = (uint8_t)(fcs >> 24);
+}
+
+/* Buffer byte count: 12-bit two's complement (data sheet BCNT; the top
+ * four bits "must be ones" and are ignored); 0 is 4096 */
+static size_t lance_bcnt(uint16_t w)
+{
+    size_t n = (size_t)(-(int)w) & 0xfffu;
+    return n ? n : 4096u;
+}
+
+/* Read the 12-word block at CSR2:CSR1.  false: MERR (no IDON). */
+static bool lance_read_init_block(Lance *s)
+{
+    uint32_t iadr = (uint32_t)s->csr2 << 16 | (s->csr1 & 0xfffeu);
+    uint16_t w[12];
+    unsigned i;
+
+    if (!lance_rd_words(s, iadr, w, 12)) {
+        return false;
+    }
+    s->mode = w[0];
+    for (i = 0; i < 3; i++) {           /* PADR: low byte first on wire */
+        s->padr[2 * i] = (uint8_t)w[1 + i];
+        s->padr[2 * i + 1] = (uint8_t)(w[1 + i] >> 8);
+    }
+    for (i = 0; i < 4; i++) {
+        s->ladrf[i] = w[4 + i];
+    }
+    /* descriptors are 8 bytes, quadword aligned: RDRA/TDRA bits 2:0 are
+     * ignored (data sheet) */
+    s->rdra = ((uint32_t)(w[9] & 0xff) << 16 | w[8]) & ~7u;
+    s->rlen = 1u << ((w[9] >> 13) & 7);
+    s->tdra = ((uint32_t)(w[11] & 0xff) << 16 | w[10]) & ~7u;
+    s->tlen = 1u << ((w[11] >> 13) & 7);
+    s->rx_idx = s->tx_idx = 0;
+    s->inited = true;
+    dev_trace(&s->ctx, "init block at 0x%06x: mode 0x%04x, MAC "
+              "%02x:%02x:%02x:%02x:%02x:%02x, rx %u at 0x%06x, tx %u at "
+              "0x%06x", iadr, s->mode, s->padr[0], s->padr[1], s->padr[2],
+              s->padr[3], s->padr[4], s->padr[5], s->rlen, s->rdra,
+              s->tlen, s->tdra);
+    return true;
+}
+
+static uint32_t lance_tmd(const Lance *s, unsigned idx)
+{
+    return (s->tdra + 8u * (idx & (s->tlen - 1))) & 0xffffffu;
+}
+
+static uint32_t lance_rmd(const Lance *s, unsigned idx)
+{
+    return (s->rdra + 8u * (idx & (s->rlen - 1))) & 0xffffffu;
+}
+
+static bool lance_loopback(const Lance *s)
+{
+    return (s->mode & (LANCE_MODE_LOOP | LANCE_MODE_INTL)) ==
+           (LANCE_MODE_LOOP | LANCE_MODE_INTL);
+}
+
+/* Wire time of len bytes (FCS included): preamble 8 bytes, inter-frame
+ * gap 12 bytes, 10 Mb/s = 0.8 us a byte */
+static Cycles lance_wire_cycles(const Lance *s, size_t len)
+{
+    return (Cycles)((len + 8 + 12) * 8 * s->ctx.hz / 10000000u);
+}
+
+static bool lance_accept(const Lance *s, const uint8_t *da);
+static bool lance_rx_store(Lance *s, const uint8_t *data, size_t len);
+static void lance_tx_poll(Lance *s);
+
+/*
+ * Poll the transmit ring: if the chip owns the next descriptor and it
+ * starts a frame, gather STP..ENP into tx_buf and put the frame on the
+ * wire; its end (tx_event) clears OWN, hands the frame on and sets TINT.
+ * Buffer error (the chip does not own the next descriptor before ENP):
+ * BUFF and UFLO in the last TMD3, ERR, and the transmitter turns off
+ * (data sheet).  SIMPLIFY: retries, collisions, LCAR, heartbeat (CERR)
+ * never happen; the frame is gathered at the start, not read during its
+ * transmission.
+ */
+static void lance_tx_poll(Lance *s)
+{
+    uint16_t d[4];
+    unsigned i;
+    size_t len = 0;
+
+    if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_TXON) ||
+        ev_pending(&s->tx_event)) {
+        return;
+    }
+    for (;;) {
+        if (!lance_rd_words(s, lance_tmd(s, s->tx_idx), d, 4)) {
+            return;
+        }
+        if (!(d[1] & (LANCE_D1_OWN << 8))) {
+            return;                     /* nothing to send */
+        }
+        if (d[1] & (LANCE_D1_STP << 8)) {
+            break;
+        }
+        /* SIMPLIFY: a descriptor owned by the chip in the middle of no
+         * frame is handed back (OWN cleared) and skipped */
+        guest_error(&s->ctx, "TMD %u: OWN without STP, skipped",
+                    s->tx_idx & (s->tlen - 1));
+        if (!lance_wr_word(s, lance_tmd(s, s->tx_idx) + 2,
+                           (uint16_t)(d[1] & ~(LANCE_D1_OWN << 8)))) {
+            return;
+        }
+        s->tx_idx = (s->tx_idx + 1) & (s->tlen - 1);
+    }
+    s->tx_first = s->tx_idx;
+    s->tx_err = false;
+    for (i = 0; i < s->tlen; i++) {
+        uint32_t buf = ((uint32_t)(d[1] & 0xff) << 16) | d[0];
+        size_t n = lance_bcnt(d[2]);
+
+        if (len + n > sizeof(s->tx_buf)) {
+            /* SIMPLIFY: the chip would keep sending and BABL; the frame
+             * is cut to our buffer */
+            n = sizeof(s->tx_buf) - len;
+            s->csr0 |= LANCE_CSR0_BABL;
+        }
+        if (!lance_dma(s, buf, s->tx_buf + len, n, DMA_FROM_MEM)) {
+            return;
+        }
+        lance_swap_data(s, s->tx_buf + len, n);
+        len += n;
+        if (d[1] & (LANCE_D1_ENP << 8)) {
+            break;
+        }
+        if (i + 1 == s->tlen) {
+            s->tx_err = true;           /* the whole ring, no ENP */
+            break;
+        }
+        if (!lance_rd_words(s, lance_tmd(s, s->tx_idx + i + 1), d, 4)) {
+            return;
+        }
+        if (!(d[1] & (LANCE_D1_OWN << 8))) {
+            s->tx_err = true;           /* buffer error */
+            break;
+        }
+    }
+    s->tx_ndesc = i + 1;
+    s->tx_len = len;
+    ev_after(s->ctx.events, &s->tx_event,
+             lance_wire_cycles(s, len + ((s->mode & LANCE_MODE_DTCR) ? 0 :
+                                         4)));
+}
+
+/* The end of a frame on the wire */
+static void lance_tx_done(Lance *s)
+{
+    unsigned i;
+    uint16_t w1;
+
+    for (i = 0; i < s->tx_ndesc; i++) {
+        uint32_t a = lance_tmd(s, s->tx_first + i);
+        uint16_t d[4];
+        if (!lance_rd_words(s, a, d, 4)) {
+            return;
+        }
+        w1 = (uint16_t)(d[1] & ~(LANCE_D1_OWN << 8));
+        if (s->tx_err && i + 1 == s->tx_ndesc) {
+            w1 |= LANCE_D1_ERR << 8;
+            if (!lance_wr_word(s, a + 6, (uint16_t)(d[3] | LANCE_T3_BUFF |
+                                                    LANCE_T3_UFLO))) {
+                return;
+            }
+        }
+        if (!lance_wr_word(s, a + 2, w1)) {
+            return;
+        }
+    }
+    s->tx_idx = (s->tx_first + s->tx_ndesc) & (s->tlen - 1);
+    s->tx_frames++;
+    s->csr0 |= LANCE_CSR0_TINT;
+    if (s->tx_err) {
+        guest_error(&s->ctx, "transmit buffer error: transmitter off");
+        s->csr0 &= (uint16_t)~LANCE_CSR0_TXON;
+        return;
+    }
+    if (lance_loopback(s)) {
+        /* internal loopback: the frame comes back to the receiver; with
+         * DTCR clear the transmitter appended the FCS, which the receiver
+         * stores (MCNT counts it); with DTCR set the frame's own last
+         * four bytes stand for it */
+        size_t n = s->tx_len;
+        uint8_t *fr = s->rx_buf;
+        memcpy(fr, s->tx_buf, n);
+        if (!(s->mode & LANCE_MODE_DTCR)) {
+            lance_put_fcs(fr + n, fr, n);
+            n += 4;
+        }
+        if ((s->csr0 & LANCE_CSR0_RXON) && n >= 6 && lance_accept(s, fr)) {
+            lance_rx_store(s, fr, n);
+        }
+    } else if (s->tx_fn) {
+        s->tx_fn(s->tx_opaque, s->tx_buf, s->tx_len);
+    }
+    lance_tx_poll(s);
+}
+
+static void lance_tx_event(void *opaque)
+{
+    Lance *s = opaque;
+    lance_tx_done(s);
+    lance_update_irq(s);
+}
+
+/* The chip polls its transmit ring every 1.6 ms while TXON (data sheet) */
+#define LANCE_POLL_NS 1600000u
+
+static void lance_arm_poll(Lance *s)
+{
+    if (s->eng && (s->csr0 & LANCE_CSR0_TXON)) {
+        ev_after(s->ctx.events, &s->poll_event,
+                 (Cycles)(s->ctx.hz * LANCE_POLL_NS / 1000000000u));
+    }
+}
+
+static void lance_poll_event(void *opaque)
+{
+    Lance *s = opaque;
+    lance_tx_poll(s);
+    lance_arm_poll(s);
+    lance_update_irq(s);
+}
+
+/* Address filter (data sheet): our physical address, broadcast, a
+ * multicast whose CRC's top 6 bits pick a set bit of LADRF, or PROM */
+static bool lance_accept(const Lance *s, const uint8_t *da)
+{
+    static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+    unsigned h;
+
+    if (s->mode & LANCE_MODE_PROM) {
+        return true;
+    }
+    if (memcmp(da, s->padr, 6) == 0 || memcmp(da, bcast, 6) == 0) {
+        return true;
+    }
+    if (!(da[0] & 1)) {
+        return false;
+    }
+    h = lance_crc_le(da, 6) >> 26;
+    return (s->ladrf[h >> 4] >> (h & 15)) & 1;
+}
+
+/*
+ * Store len bytes (FCS included) in the receive ring from rx_idx, chained
+ * STP..ENP over as many buffers as it takes; MCNT (bytes with FCS) in the
+ * last.  No descriptor owned at the start: MISS.  Running out in the
+ * middle: BUFF and ERR in the last one we had (data sheet), no ENP.
+ * Sets RINT.  false if nothing was stored.
+ */
+static bool lance_rx_store(Lance *s, const uint8_t *data, size_t len)
+{
+    uint16_t d[4];
+    size_t off = 0;
+    unsigned i;
+    uint8_t chunk[4096];            /* one buffer, swapped if need be */
+
+    if (!lance_rd_words(s, lance_rmd(s, s->rx_idx), d, 4)) {
+        return false;
+    }
+    if (!(d[1] & (LANCE_D1_OWN << 8))) {
+        s->csr0 |= LANCE_CSR0_MISS;
+        s->rx_missed++;
+        return false;
+    }
+    for (i = 0; i < s->rlen; i++) {
+        uint32_t a = lance_rmd(s, s->rx_idx + i);
+        uint32_t buf = ((uint32_t)(d[1] & 0xff) << 16) | d[0];
+        size_t n = lance_bcnt(d[2]);
+        uint16_t bits = (uint16_t)((i == 0) ? LANCE_D1_STP : 0);
+        bool last;
+
+        if (n > len - off) {
+            n = len - off;
+        }
+        memcpy(chunk, data + off, n);
+        lance_swap_data(s, chunk, n);
+        if (!lance_dma(s, buf, chunk, n, DMA_TO_MEM)) {
+            return false;
+        }
+        off += n;
+        last = off == len;
+        if (!last) {
+            uint16_t nd[4] = { 0 };
+            if (i + 1 < s->rlen &&
+                !lance_rd_words(s, lance_rmd(s, s->rx_idx + i + 1), nd, 4)) {
+                return false;           /* MERR */
+            }
+            if (!(nd[1] & (LANCE_D1_OWN << 8))) {
+                bits |= LANCE_D1_ERR | LANCE_R1_BUFF;
+                last = true;
+            } else {
+                /* this buffer is full: hand it back, go on */
+                if (!lance_wr_word(s, a + 2, (uint16_t)(bits << 8 |
+                                                        (d[1] & 0xff)))) {
+                    return false;
+                }
+                memcpy(d, nd, sizeof(d));
+                continue;
+            }
+        } else {
+            bits |= LANCE_D1_ENP;
+            if (!lance_wr_word(s, a + 6, (uint16_t)(len & 0xfff))) {
+                return false;
+            }
+        }
+        if (!lance_wr_word(s, a + 2, (uint16_t)(bits << 8 | (d[1] & 0xff)))) {
+            return false;
+        }
+        break;
+    }
+    s->rx_idx = (s->rx_idx + i + 1) & (s->rlen - 1);
+    s->rx_frames++;
+    s->csr0 |= LANCE_CSR0_RINT;
+    return true;
+}
+
+/* STRT: the receiver and transmitter turn on unless the mode's DRX/DTX
+ * disable them; the transmitter looks at its ring at once */
 static void lance_start(Lance *s)
 {
-    /* DMA PATH: from here the chip polls the receive and transmit rings
-     * (ring pointers from the initialisation block). */
-    s->csr0 = (uint16_t)((s->csr0 & ~LANCE_CSR0_STOP) | LANCE_CSR0_STRT |
-                         LANCE_CSR0_RXON | LANCE_CSR0_TXON);
+    if (s->eng && (s->csr0 & LANCE_CSR0_INIT) && !s->inited) {
+        /* the initialisation faulted (MERR): nothing to run on */
+        dev_trace(&s->ctx, "STRT after a failed INIT: not started");
+        return;
+    }
+    s->csr0 = (uint16_t)((s->csr0 & ~LANCE_CSR0_STOP) | LANCE_CSR0_STRT);
+    if (!(s->mode & LANCE_MODE_DRX)) {
+        s->csr0 |= LANCE_CSR0_RXON;
+    }
+    if (!(s->mode & LANCE_MODE_DTX)) {
+        s->csr0 |= LANCE_CSR0_TXON;
+    }
     s->starts++;
     dev_trace(&s->ctx, "started");
+    lance_tx_poll(s);
+    lance_arm_poll(s);
 }
 
 static void lance_init_done(Lance *s)
 {
-    /* DMA PATH: the chip has now read the initialisation block at
-     * CSR2:CSR1 (12 words: mode, station address, logical address
-     * filter, receive and transmit ring pointers and lengths); a DMA
-     * error there would set MERR instead of IDON. */
+    /* The 12 words of the block at CSR2:CSR1: mode, station address,
+     * logical address filter, ring pointers and lengths.  A DMA fault
+     * there sets MERR instead of IDON.  Idle chip (no chain attached):
+     * nothing is read. */
+    if (s->eng) {
+        if (!lance_read_init_block(s)) {
+            s->start_pending = false;
+            return;
+        }
+    }
     s->csr0 |= LANCE_CSR0_IDON;
-    dev_trace(&s->ctx, "initialised (block at 0x%06x not read)",
-              (unsigned)s->csr2 << 16 | s->csr1);
+    dev_trace(&s->ctx, "initialised (block at 0x%06x%s)",
+              (unsigned)s->csr2 << 16 | s->csr1, s->eng ? "" : " not read");
     if (s->start_pending) {
         s->start_pending = false;
         lance_start(s);
@@ -170,11 +665,12 @@ static void lance_write_csr0(Lance *s, uint16_t v)
         }
     }
     if (v & LANCE_CSR0_TDMD) {
-        /* DMA PATH: with TXON the chip reads the next transmit descriptor
-         * now and sends its frame if it owns it; TDMD clears once it has
-         * looked.  Idle: taken and dropped. */
-        dev_trace(&s->ctx, "transmit demand (%s): nothing sent",
+        /* With TXON the chip reads the next transmit descriptor now and
+         * sends its frame if it owns it; TDMD clears once it has looked
+         * (here at once: it never reads 1).  Idle chip: dropped. */
+        dev_trace(&s->ctx, "transmit demand (%s)",
                   (s->csr0 & LANCE_CSR0_TXON) ? "TXON" : "transmitter off");
+        lance_tx_poll(s);
     }
 }
 
@@ -269,8 +765,9 @@ static BusStatus lance_write(void *opaque, uint32_t off, unsigned size,
     return BUS_OK;
 }
 
-/* Reads have no side effect; CSR0 changes only by a write or the end of
- * an initialisation (an event). */
+/* Reads have no side effect; CSR0 changes only by a write, an event
+ * (initialisation, end of a frame, the ring poll) or a backend's
+ * lance_receive, itself called from an event. */
 static bool lance_is_stable(void *opaque, uint32_t off)
 {
     (void)opaque;
@@ -311,8 +808,53 @@ void lance_init(Lance *s, const DevCtx *ctx, IrqLine irq)
     s->ctx = *ctx;
     s->irq = irq;
     ev_init(&s->init_event, "le-init", lance_init_event, s);
+    ev_init(&s->tx_event, "le-tx", lance_tx_event, s);
+    ev_init(&s->poll_event, "le-poll", lance_poll_event, s);
     lance_reset(s);
     if (ctx->bus) {
         dev_map(ctx, 0, LANCE_REG_SIZE, &lance_ops, s, NULL);
     }
+}
+
+void lance_attach_dma(Lance *s, DmaEngine *eng, DmaStage *first)
+{
+    s->eng = eng;
+    s->first = first;
+}
+
+void lance_set_tx(Lance *s, LanceTxFn *fn, void *opaque)
+{
+    s->tx_fn = fn;
+    s->tx_opaque = opaque;
+}
+
+/*
+ * A frame from the wire.  The receiver must be on (RXON) and the frame
+ * pass the address filter; the chip stores it with its FCS (computed
+ * here: backends deliver frames without it), so MCNT is len + 4, as
+ * sunlance expects (it subtracts 4).  SIMPLIFY: runts and frames over
+ * 1518 bytes are taken as they come (cut to our buffer); no CRC or
+ * framing errors.
+ */
+bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
+{
+    bool ok;
+
+    if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) || len < 6) {
+        return false;
+    }
+    if (lance_loopback(s) || (s->mode & LANCE_MODE_LOOP)) {
+        return false;           /* in loopback the chip is off the wire */
+    }
+    if (!lance_accept(s, frame)) {
+        return false;
+    }
+    if (len > LANCE_FRAME_MAX) {
+        len = LANCE_FRAME_MAX;
+    }
+    memcpy(s->rx_buf, frame, len);
+    lance_put_fcs(s->rx_buf + len, s->rx_buf, len);
+    ok = lance_rx_store(s, s->rx_buf, len + 4);
+    lance_update_irq(s);
+    return ok;
 }

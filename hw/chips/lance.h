@@ -12,11 +12,11 @@
  * goes to the ledma channel (dma2_device_line(&dma->le)), which also
  * pulses its RESET input (lance_dma_reset).
  *
- * For now the chip is idle: it answers its registers as the real one does
- * (stop, initialise, start, acknowledge, interrupt) but moves no data.
- * Places marked "DMA PATH" in lance.c are where a later issue reads the
- * initialisation block and the descriptor rings through ledma and sends
- * and receives frames.
+ * The data path goes through the DMA chain from the ledma stage
+ * (lance_attach_dma): INIT reads the initialisation block, the chip sends
+ * the frames of its transmit ring to a backend's hook (lance_set_tx) and
+ * a backend hands it received frames (lance_receive).  Without a chain
+ * attached the chip stays idle as before (registers only).
  */
 #ifndef HW_LANCE_H
 #define HW_LANCE_H
@@ -24,6 +24,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <stddef.h>
+
+#include "dma/chain.h"
 #include "hw/core/devctx.h"
 #include "hw/core/event.h"
 #include "hw/core/irq.h"
@@ -66,6 +69,35 @@
 #define LANCE_CSR3_BCON 0x0001u     /* byte control pin mode */
 #define LANCE_CSR3_MASK 0x0007u
 
+/* Initialisation block MODE (word 0) */
+#define LANCE_MODE_PROM 0x8000u     /* promiscuous: every frame */
+#define LANCE_MODE_INTL 0x0040u     /* internal loopback (with LOOP) */
+#define LANCE_MODE_DRTY 0x0020u     /* disable retry */
+#define LANCE_MODE_COLL 0x0010u     /* force collision */
+#define LANCE_MODE_DTCR 0x0008u     /* disable transmit CRC (FCS) */
+#define LANCE_MODE_LOOP 0x0004u     /* loopback */
+#define LANCE_MODE_DTX 0x0002u      /* disable the transmitter */
+#define LANCE_MODE_DRX 0x0001u      /* disable the receiver */
+
+/* Descriptor word 1 high byte (RMD1/TMD1 bits 15:8; sunlance LE_R1_ /
+ * LE_T1_) */
+#define LANCE_D1_OWN 0x80u          /* the chip owns it */
+#define LANCE_D1_ERR 0x40u
+#define LANCE_R1_FRAM 0x20u
+#define LANCE_R1_OFLO 0x10u
+#define LANCE_R1_CRC 0x08u
+#define LANCE_R1_BUFF 0x04u
+#define LANCE_D1_STP 0x02u          /* start of packet */
+#define LANCE_D1_ENP 0x01u          /* end of packet */
+/* TMD3 */
+#define LANCE_T3_BUFF 0x8000u
+#define LANCE_T3_UFLO 0x4000u
+
+#define LANCE_FRAME_MAX 1536u       /* our frame buffer (1518 + slack) */
+
+/* A frame leaves the chip (without FCS); opaque from lance_set_tx */
+typedef void LanceTxFn(void *opaque, const uint8_t *frame, size_t len);
+
 typedef struct Lance {
     DevCtx ctx;
     uint16_t csr0;                  /* latched bits; ERR, INTR computed */
@@ -79,6 +111,28 @@ typedef struct Lance {
      * See lance.c for why the default is 0. */
     Cycles init_latency;
     uint64_t inits, starts, stops;  /* statistics */
+    /* the data path */
+    DmaEngine *eng;                 /* NULL: idle chip */
+    DmaStage *first;                /* the ledma stage */
+    LanceTxFn *tx_fn;
+    void *tx_opaque;
+    /* from the initialisation block */
+    uint16_t mode;
+    uint8_t padr[6];                /* station address, wire order */
+    uint16_t ladrf[4];              /* logical address filter */
+    uint32_t rdra, tdra;            /* ring bases, 24 bits */
+    unsigned rlen, tlen;            /* ring entries (2^n) */
+    bool inited;                    /* the block was read since STOP */
+    unsigned rx_idx, tx_idx;        /* next descriptor the chip looks at */
+    /* the frame on the wire */
+    Event tx_event;                 /* its end: TINT */
+    Event poll_event;               /* the 1.6 ms transmit ring poll */
+    unsigned tx_first, tx_ndesc;    /* its descriptors */
+    size_t tx_len;
+    bool tx_err;                    /* a buffer error cut it short */
+    uint8_t tx_buf[LANCE_FRAME_MAX];
+    uint8_t rx_buf[LANCE_FRAME_MAX + 4];
+    uint64_t tx_frames, rx_frames, rx_missed, merrs;
 } Lance;
 
 /* The two ports; opaque = the Lance (lance_init maps them) */
@@ -89,6 +143,15 @@ extern const MmioOps lance_ops;
 void lance_init(Lance *s, const DevCtx *ctx, IrqLine irq);
 /* Power-on / system reset: stopped, every register 0 but STOP. */
 void lance_reset(Lance *s);
+/* The data path: first = the ledma channel's stage (its output goes on
+ * to the IOMMU).  Until this is called the chip moves no data. */
+void lance_attach_dma(Lance *s, DmaEngine *eng, DmaStage *first);
+/* Where transmitted frames go (NULL: dropped on the wire, still sent). */
+void lance_set_tx(Lance *s, LanceTxFn *fn, void *opaque);
+/* A frame from the wire (without FCS).  true if the chip took it into its
+ * receive ring; false if filtered out, missed (MISS) or the receiver is
+ * off. */
+bool lance_receive(Lance *s, const uint8_t *frame, size_t len);
 /* The ledma CSR reset pulse on the chip's RESET pin (Dma2ResetFn). */
 void lance_dma_reset(void *opaque);
 

@@ -43,6 +43,8 @@ if [ "$mode" = busybox ]; then
             --send 'ifconfig eth0 up; echo "ifup rc=$?"; ifconfig eth0\n'
             --expect "ifup rc=0" --expect "HWaddr $want_mac"
             --expect "UP BROADCAST" --expect "# "
+            --send 'ifconfig eth0 10.0.2.15; ping -c 2 -W 1 10.0.2.2 >/dev/null 2>&1; s=/sys/class/net/eth0/statistics; [ $(cat $s/tx_packets) -gt 0 ] && [ $(cat $s/tx_errors) -eq 0 ] && echo "lance tx ok $(cat $s/tx_packets)"\n'
+            --expect "lance tx ok" --expect "# "
             --send 'poweroff -f\n')
 else
     want_md5=$(cut -d' ' -f1 "$(dirname "$KERNEL")/init.md5")
@@ -95,7 +97,7 @@ if [ "$mode" = busybox ]; then
     if grep -q '^ifup rc=0$' <<<"$log" &&
        grep -q "^eth0 .*HWaddr $want_mac" <<<"$log" &&
        grep -q '^ *UP BROADCAST RUNNING' <<<"$log" && [ -z "$oops" ]; then
-        ok "ifconfig eth0 up: eth0 UP with HWaddr $want_mac, no kernel error"
+        ok "ifconfig eth0 up: eth0 UP with HWaddr $want_mac, frames sent through the DMA chain without error, no kernel error"
     else
         bad "ifconfig eth0 up: $(grep -A2 'ifup rc=' <<<"$log" | tr '\n' ' ') $oops"
     fi
