@@ -76,29 +76,28 @@ static void die_usage(const char *fmt, const char *arg)
     exit(2);
 }
 
-/* Add a drive at id (-1: the lowest free target); dies on a conflict. */
+/* Add a drive at id (-1: the lowest free target); dies on a conflict, so
+ * the table (one entry per target) never overflows. */
 static void add_drive(MachineConfig *cfg, const DriveConfig *d)
 {
+    const DriveConfig *owner[SUN4M_SCSI_IDS] = { NULL };
     DriveConfig nd = *d;
     unsigned i;
+
+    for (i = 0; i < cfg->n_drives; i++) {
+        owner[cfg->drives[i].id] = &cfg->drives[i];
+    }
     if (nd.id < 0) {
-        for (nd.id = 0; nd.id < SUN4M_SCSI_IDS; nd.id++) {
-            for (i = 0; i < cfg->n_drives && cfg->drives[i].id != nd.id; i++) {
-            }
-            if (i == cfg->n_drives) {
-                break;
-            }
+        for (nd.id = 0; nd.id < SUN4M_SCSI_IDS && owner[nd.id]; nd.id++) {
         }
         if (nd.id == SUN4M_SCSI_IDS) {
             die_usage("'%s': every SCSI target (0..6) is taken", nd.file);
         }
     }
-    for (i = 0; i < cfg->n_drives; i++) {
-        if (cfg->drives[i].id == nd.id) {
-            fprintf(stderr, "sun4m: '%s' and '%s' both on SCSI target %d\n",
-                    cfg->drives[i].file, nd.file, nd.id);
-            exit(2);
-        }
+    if (owner[nd.id]) {
+        fprintf(stderr, "sun4m: '%s' and '%s' both on SCSI target %d\n",
+                owner[nd.id]->file, nd.file, nd.id);
+        exit(2);
     }
     cfg->drives[cfg->n_drives++] = nd;
 }
@@ -167,9 +166,6 @@ static void parse_drive(MachineConfig *cfg, char *spec)
         die_usage("-drive%s: no file=", "");
     }
     d.file = file;
-    if (cfg->n_drives == SUN4M_SCSI_IDS) {
-        die_usage("-drive %s: every SCSI target (0..6) is taken", file);
-    }
     add_drive(cfg, &d);
 }
 
@@ -372,9 +368,6 @@ int main(int argc, char **argv)
                 d.cdrom = true;
             } else {
                 d.id = a[3] - 'a';
-            }
-            if (cfg.n_drives == SUN4M_SCSI_IDS) {
-                die_usage("%s: every SCSI target (0..6) is taken", a);
             }
             add_drive(&cfg, &d);
         } else if (strcmp(a, "-rtc") == 0) {

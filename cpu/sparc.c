@@ -440,12 +440,12 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
             /* MMU bypass: PA[35:32] = ASI[3:0] */
             uint64_t pa = ((uint64_t)(asi & 0xf) << 32) | va;
             Bus *b = cpu->bus;
-            uint64_t n;
+            const RamBlock *rb = bus_ram_block(b, pa);
             /* writable RAM straight (the PROM clears memory this way);
-             * the PROM itself and devices through the bus */
-            uint8_t *host = acc == MMU_ACC_RMW ? NULL
-                : bus_ram_map(b, pa, size, BUS_MAP_WRITE, &n);
-            if (host) {
+             * the PROM and devices through the bus, which keeps the poll
+             * tracking of phys_access1 */
+            if (rb && !rb->readonly && acc != MMU_ACC_RMW) {
+                uint8_t *host = rb->host + (pa - rb->base);
                 if (acc == MMU_ACC_WRITE) {
                     cpu->stores++;
                     host_store(host, size, *val);

@@ -178,6 +178,12 @@ static long run_sync(const AioReq *r)
 
 /* ---- bounce buffers ---- */
 
+static void bounce_free(AioReq *r)
+{
+    free(r->bounce);
+    r->bounce = NULL;
+}
+
 /* One whole block of the file at off into dst (zeros past end of file). */
 static int read_block(int fd, uint8_t *dst, unsigned blk, uint64_t off)
 {
@@ -294,8 +300,7 @@ static long bounce_finish(AioReq *r, long res)
         }
         res = (long)got;
     }
-    free(r->bounce);
-    r->bounce = NULL;
+    bounce_free(r);
     return res;
 }
 
@@ -331,8 +336,7 @@ static void complete(AioCtx *c, AioReq *r, long res)
         blk = blk > AIO_RETRY_ALIGN ? blk : AIO_RETRY_ALIGN;
         r->retried = true;
         c->retries++;
-        free(r->bounce);
-        r->bounce = NULL;
+        bounce_free(r);
         r->head = 0;
         err = bounce_setup(c, r, mem, blk);
         res = err ? err : run_sync(r);
@@ -400,10 +404,7 @@ static void broken(AioCtx *c, int err)
     while (c->queue != NULL) {
         AioReq *r = c->queue;
         dequeue(c, r);
-        if (r->bounce != NULL) {
-            free(r->bounce);
-            r->bounce = NULL;
-        }
+        bounce_free(r);
         finalize(c, r, -EIO);
     }
 }

@@ -24,15 +24,14 @@ uint64_t dma_map(DmaStage *first, const SgList *in, DmaDir dir, SgList *gp,
     SgList a, b;
     const SgList *cur = in;
     SgList *out;
-    uint64_t want = sg_total(in), got = want;
     DmaStage *s;
 
     f->kind = DMA_FAULT_NONE;
     f->stage = NULL;
     f->addr = 0;
     if (!first) {
-        sg_take(gp, in, want);
-        return want;
+        sg_take(gp, in, sg_total(in));
+        return sg_total(gp);
     }
     sg_init(&a);
     sg_init(&b);
@@ -42,16 +41,15 @@ uint64_t dma_map(DmaStage *first, const SgList *in, DmaDir dir, SgList *gp,
         sg_clear(out);
         n = s->map(s, cur, dir, out, f);
         if (n < sg_total(cur)) {
-            /* cut here: what this stage mapped is all that goes on */
-            got = n;
+            /* cut here: out holds just the mapped prefix, which is all
+             * the stages below see */
             dma_report_fault(first, s, f);
-            /* out holds just the mapped prefix: the stages below map that */
         }
         cur = out;
     }
     sg_free(&a);
     sg_free(&b);
-    return got < sg_total(gp) ? got : sg_total(gp);
+    return sg_total(gp);
 }
 
 /* ---- the memory stage ---- */
@@ -66,8 +64,7 @@ int dma_engine_init(DmaEngine *e, Bus *bus, EventQueue *events, uint64_t hz,
     e->log = log;
     /* without kernel AIO (a container without io_setup, aio-max-nr
      * reached) the context does the same I/O synchronously */
-    e->have_aio = aio_ctx_init(&e->aio) == 0;
-    if (!e->have_aio) {
+    if (aio_ctx_init(&e->aio) < 0) {
         log_trace(log, LOG_DMA, "chain", "no kernel AIO (%s): host I/O is "
                   "synchronous", strerror(-e->aio.setup_err));
     }
@@ -79,61 +76,25 @@ void dma_engine_free(DmaEngine *e)
     if (e->bus) {
         aio_ctx_free(&e->aio);      /* waits for what is in flight */
         e->bus = NULL;
-        e->have_aio = false;
     }
 }
 
-static void mem_fault(DmaFault *f, uint64_t pa)
-{
-    if (f->kind == DMA_FAULT_NONE) {
-        f->kind = DMA_FAULT_BUS;
-        f->stage = "memory";
-        f->addr = pa;
-    }
-}
+/*
+ * The memory stage's one walk over guest physical runs: visit(opaque,
+ * host, pa, n) for each piece that is host memory in one block, up to
+ * len bytes.  Stops at the first byte that is not RAM (a bus error: *f,
+ * "memory") or when visit returns false.  Returns the bytes visited.
+ */
+typedef bool MemVisitFn(void *opaque, uint8_t *host, uint64_t pa,
+                        uint64_t n);
 
-uint64_t dma_mem_iov(DmaEngine *e, const SgList *gp, DmaDir dir,
-                     struct iovec *iov, int max, int *niov, DmaFault *f)
+static uint64_t mem_walk(DmaEngine *e, const SgList *gp, DmaDir dir,
+                         uint64_t len, MemVisitFn *visit, void *opaque,
+                         DmaFault *f)
 {
-    uint64_t total = 0;
-    unsigned i;
-    int n = 0;
     BusMapAccess acc = dir == DMA_TO_MEM ? BUS_MAP_WRITE : BUS_MAP_READ;
-
-    for (i = 0; i < gp->n; i++) {
-        uint64_t pa = gp->e[i].addr, left = gp->e[i].len;
-        while (left) {
-            uint64_t ext;
-            uint8_t *p = bus_ram_map(e->bus, pa, left, acc, &ext);
-            if (!p) {
-                mem_fault(f, pa);
-                *niov = n;
-                return total;
-            }
-            if (n == max) {
-                /* SIMPLIFY: a transfer of more runs than a request takes
-                 * is cut; devices move at most a few pages at a time */
-                *niov = n;
-                return total;
-            }
-            iov[n].iov_base = p;
-            iov[n].iov_len = ext;
-            n++;
-            total += ext;
-            pa += ext;
-            left -= ext;
-        }
-    }
-    *niov = n;
-    return total;
-}
-
-static uint64_t mem_copy(DmaEngine *e, const SgList *gp, uint8_t *dev,
-                         uint64_t len, DmaDir dir, DmaFault *f)
-{
     uint64_t done = 0;
     unsigned i;
-    BusMapAccess acc = dir == DMA_TO_MEM ? BUS_MAP_WRITE : BUS_MAP_READ;
 
     for (i = 0; i < gp->n && done < len; i++) {
         uint64_t pa = gp->e[i].addr, left = gp->e[i].len;
@@ -144,14 +105,15 @@ static uint64_t mem_copy(DmaEngine *e, const SgList *gp, uint8_t *dev,
             uint64_t ext;
             uint8_t *p = bus_ram_map(e->bus, pa, left, acc, &ext);
             if (!p) {
-                mem_fault(f, pa);
+                if (f->kind == DMA_FAULT_NONE) {
+                    f->kind = DMA_FAULT_BUS;
+                    f->stage = "memory";
+                    f->addr = pa;
+                }
                 return done;
             }
-            if (dir == DMA_TO_MEM) {
-                memcpy(p, dev + done, ext);
-                bus_ram_written(e->bus, pa, ext);
-            } else {
-                memcpy(dev + done, p, ext);
+            if (visit && !visit(opaque, p, pa, ext)) {
+                return done;
             }
             done += ext;
             pa += ext;
@@ -161,20 +123,73 @@ static uint64_t mem_copy(DmaEngine *e, const SgList *gp, uint8_t *dev,
     return done;
 }
 
+typedef struct IovFill {
+    struct iovec *iov;
+    int n, max;
+} IovFill;
+
+static bool iov_visit(void *opaque, uint8_t *host, uint64_t pa, uint64_t n)
+{
+    IovFill *v = opaque;
+    (void)pa;
+    if (v->n == v->max) {
+        /* SIMPLIFY: a transfer of more runs than a request takes is cut;
+         * devices move at most a few pages at a time */
+        return false;
+    }
+    v->iov[v->n].iov_base = host;
+    v->iov[v->n].iov_len = n;
+    v->n++;
+    return true;
+}
+
+uint64_t dma_mem_iov(DmaEngine *e, const SgList *gp, DmaDir dir,
+                     struct iovec *iov, int max, int *niov, DmaFault *f)
+{
+    IovFill v = { iov, 0, max };
+    uint64_t total = mem_walk(e, gp, dir, UINT64_MAX, iov_visit, &v, f);
+    *niov = v.n;
+    return total;
+}
+
+typedef struct CopyState {
+    DmaEngine *e;
+    DmaDir dir;
+    uint8_t *dev;                   /* the device's side, advancing */
+} CopyState;
+
+static bool copy_visit(void *opaque, uint8_t *host, uint64_t pa, uint64_t n)
+{
+    CopyState *c = opaque;
+    if (c->dir == DMA_TO_MEM) {
+        memcpy(host, c->dev, n);
+        bus_ram_written(c->e->bus, pa, n);
+    } else {
+        memcpy(c->dev, host, n);
+    }
+    c->dev += n;
+    return true;
+}
+
+static uint64_t mem_copy(DmaEngine *e, const SgList *gp, uint8_t *dev,
+                         uint64_t len, DmaDir dir, DmaFault *f)
+{
+    CopyState c = { e, dir, dev };
+    uint64_t n = mem_walk(e, gp, dir, len, copy_visit, &c, f);
+    e->bytes_moved += n;
+    return n;
+}
+
 uint64_t dma_mem_read(DmaEngine *e, const SgList *gp, uint8_t *dst,
                       uint64_t len, DmaFault *f)
 {
-    uint64_t n = mem_copy(e, gp, dst, len, DMA_FROM_MEM, f);
-    e->bytes_moved += n;
-    return n;
+    return mem_copy(e, gp, dst, len, DMA_FROM_MEM, f);
 }
 
 uint64_t dma_mem_write(DmaEngine *e, const SgList *gp, const uint8_t *src,
                        uint64_t len, DmaFault *f)
 {
-    uint64_t n = mem_copy(e, gp, (uint8_t *)src, len, DMA_TO_MEM, f);
-    e->bytes_moved += n;
-    return n;
+    return mem_copy(e, gp, (uint8_t *)src, len, DMA_TO_MEM, f);
 }
 
 /* ---- transfers ---- */
@@ -223,7 +238,6 @@ static void xfer_complete(void *opaque)
     } else {
         done = dma_mem_read(e, &x->gp, x->buf, x->mapped, &x->fault);
     }
-    x->busy = false;
     if (x->fault.kind != DMA_FAULT_NONE) {
         e->faults++;
     }
@@ -255,26 +269,28 @@ int dma_xfer_start(DmaEngine *e, DmaStage *first, DmaXfer *x)
 {
     uint64_t want = sg_total(&x->list);
 
-    if (x->busy) {
+    if (dma_xfer_busy(x)) {
         return -1;
     }
     x->eng = e;
-    x->busy = true;
     e->transfers++;
     sg_clear(&x->gp);
     x->mapped = dma_map(first, &x->list, x->dir, &x->gp, &x->fault);
-    if (x->end == DMA_END_FILE && x->mapped) {
+    if (x->mapped) {
+        /* The memory stage: a file transfer gets its iovecs now (its bytes
+         * start moving); a buffer one only learns its extent, so the
+         * stages above hear of a fault at once, not at the copy. */
         struct iovec iov[AIO_MAX_IOV];
-        int niov = 0;
+        IovFill v = { iov, 0, AIO_MAX_IOV };
         DmaFault mf = { NULL, 0, DMA_FAULT_NONE };
-        uint64_t covered = dma_mem_iov(e, &x->gp, x->dir, iov, AIO_MAX_IOV,
-                                       &niov, &mf);
+        x->mapped = mem_walk(e, &x->gp, x->dir, x->mapped,
+                             x->end == DMA_END_FILE ? iov_visit : NULL, &v,
+                             &mf);
         if (mf.kind != DMA_FAULT_NONE) {
             x->fault = mf;
             dma_report_fault(first, NULL, &mf);
         }
-        x->mapped = covered;
-        if (covered) {
+        if (x->end == DMA_END_FILE && x->mapped) {
             memset(&x->aio, 0, sizeof(x->aio));
             if (++e->file_requests == e->fail_request) {
                 e->aio.inject_errno = EIO;
@@ -283,26 +299,7 @@ int dma_xfer_start(DmaEngine *e, DmaStage *first, DmaXfer *x)
                           (unsigned long long)e->file_requests);
             }
             aio_submit(&e->aio, &x->aio, x->fd, x->dir == DMA_FROM_MEM,
-                       x->offset, iov, niov, x->direct);
-        }
-    } else if (x->end == DMA_END_BUF && x->mapped) {
-        /* the memory stage's own faults are known only when it copies;
-         * find them now so the stages above hear of them at once */
-        uint64_t i, n = 0;
-        for (i = 0; i < x->gp.n; i++) {
-            uint64_t ext;
-            if (!bus_ram_map(e->bus, x->gp.e[i].addr, x->gp.e[i].len,
-                             x->dir == DMA_TO_MEM ? BUS_MAP_WRITE
-                                                  : BUS_MAP_READ, &ext) ||
-                ext < x->gp.e[i].len) {
-                DmaFault mf = { "memory", x->gp.e[i].addr + ext,
-                                DMA_FAULT_BUS };
-                x->fault = mf;
-                dma_report_fault(first, NULL, &mf);
-                x->mapped = n + ext;
-                break;
-            }
-            n += ext;
+                       x->offset, iov, v.n, x->direct);
         }
     }
     log_trace(e->log, LOG_DMA, "chain", "%s: %s %llu bytes, %llu mapped, "
@@ -316,7 +313,7 @@ int dma_xfer_start(DmaEngine *e, DmaStage *first, DmaXfer *x)
 
 void dma_xfer_cancel(DmaXfer *x)
 {
-    if (!x->busy) {
+    if (!dma_xfer_busy(x)) {
         return;
     }
     ev_cancel(x->eng->events, &x->ev);
@@ -326,5 +323,4 @@ void dma_xfer_cancel(DmaXfer *x)
             xfer_mark_written(x, (uint64_t)x->aio.res);
         }
     }
-    x->busy = false;
 }

@@ -94,8 +94,7 @@ typedef struct DmaEngine {
     EventQueue *events;
     uint64_t hz;
     Log *log;
-    AioCtx aio;
-    bool have_aio;
+    AioCtx aio;                     /* aio.sync_fallback: no kernel AIO */
     /* statistics (--stats) */
     uint64_t bytes_moved;           /* by the memory stage, both ways */
     uint64_t transfers;
@@ -138,9 +137,14 @@ struct DmaXfer {
     SgList gp;                      /* what the chain mapped */
     DmaFault fault;
     uint64_t mapped;
-    bool busy;
     AioReq aio;
 };
+
+/* In flight: started and its completion not yet delivered. */
+static inline bool dma_xfer_busy(const DmaXfer *x)
+{
+    return ev_pending(&x->ev);
+}
 
 int dma_engine_init(DmaEngine *e, Bus *bus, EventQueue *events, uint64_t hz,
                     Log *log);

@@ -339,7 +339,7 @@ static int board_attach_drives(Machine *m, char *err, size_t errlen)
         const DriveConfig *d = &m->cfg.drives[i];
         BlockDev blk;
         ScsiTarget *t;
-        DevCtx c = board_dev_ctx(m, BD_ESP);
+        DevCtx c = m->board_dev[BD_ESP];     /* its name: the target's */
 
         if (d->id < 0 || d->id >= SUN4M_SCSI_IDS || m->targets[d->id]) {
             snprintf(err, errlen, "'%s': SCSI target %d is not free",
@@ -371,7 +371,7 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
                  size_t errlen)
 {
     const BoardModel *bm;
-    DevCtx c;
+    DevCtx *dc = m->board_dev;      /* each device's context */
     uint64_t extent;
     unsigned i;
     uint8_t *prom;
@@ -431,11 +431,13 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     dma_engine_init(&m->chain, &m->bus, &m->events, m->cfg.cpu_hz,
                     &m->log);
     m->chain.fail_request = cfg->fail_io;
+    /* every device's context, from its row of the board table */
+    for (i = 0; i < BD_COUNT; i++) {
+        m->board_dev[i] = board_dev_ctx(m, (BoardDevId)i);
+    }
 
-    c = board_dev_ctx(m, BD_INTCTL);
-    slavio_intctl_init(&m->intctl, &c, 1, board_cpu_level, m);
-    c = board_dev_ctx(m, BD_COUNTER);
-    slavio_timer_init(&m->timer, &c, 1);
+    slavio_intctl_init(&m->intctl, &dc[BD_INTCTL], 1, board_cpu_level, m);
+    slavio_timer_init(&m->timer, &dc[BD_COUNTER], 1);
     slavio_timer_connect(&m->timer, 0, slavio_intctl_timer_line(&m->intctl,
                                                                  0));
     slavio_timer_connect(&m->timer, SLAVIO_TIMER_SYS,
@@ -448,8 +450,7 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
             .machine_type = bm->idprom_type,
         };
         memcpy(nc.mac, cfg->mac, 6);
-        c = board_dev_ctx(m, BD_NVRAM);
-        if (m48t08_init(&m->nvram, &c, &nc, err, errlen) < 0) {
+        if (m48t08_init(&m->nvram, &dc[BD_NVRAM], &nc, err, errlen) < 0) {
             machine_free(m);
             return -1;
         }
@@ -475,50 +476,43 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
             machine_free(m);
             return -1;
         }
-        c = board_dev_ctx(m, BD_FW_CFG);
-        fw_cfg_map(&m->fw_cfg, &c);
+        fw_cfg_map(&m->fw_cfg, &dc[BD_FW_CFG]);
     }
 
-    c = board_dev_ctx(m, BD_IOMMU);
-    iommu_init(&m->iommu, &c, IOMMU_VERSION_SS5, board_irq(m, BD_IOMMU));
+    iommu_init(&m->iommu, &dc[BD_IOMMU], IOMMU_VERSION_SS5,
+               board_irq(m, BD_IOMMU));
     iommu_stage(&m->iommu);
     {
-        DevCtx le = board_dev_ctx(m, BD_LEDMA);
-        c = board_dev_ctx(m, BD_ESPDMA);
-        dma2_init(&m->dma, &c, &le, board_irq(m, BD_ESP),
-                  board_irq(m, BD_LE));
+        dma2_init(&m->dma, &dc[BD_ESPDMA], &dc[BD_LEDMA],
+                  board_irq(m, BD_ESP), board_irq(m, BD_LE));
         /* the chains: each channel, then the IOMMU, then memory */
         dma2_stage(&m->dma.esp, &m->iommu.stage);
         dma2_stage(&m->dma.le, &m->iommu.stage);
     }
-    c = board_dev_ctx(m, BD_ESP);
-    esp_init(&m->esp, &c, ESP_CLOCK_SS5, dma2_device_line(&m->dma.esp));
+    esp_init(&m->esp, &dc[BD_ESP], ESP_CLOCK_SS5,
+             dma2_device_line(&m->dma.esp));
     dma2_connect(&m->dma.esp, &m->esp, esp_dma_reset, esp_dma_enable);
     esp_attach_dma(&m->esp, &m->chain, &m->dma.esp.stage,
                    board_espdma_advance, board_espdma_to_memory, &m->dma.esp);
-    c = board_dev_ctx(m, BD_LE);
-    lance_init(&m->le, &c, dma2_device_line(&m->dma.le));
+    lance_init(&m->le, &dc[BD_LE], dma2_device_line(&m->dma.le));
     lance_attach_dma(&m->le, &m->chain, &m->dma.le.stage);
     dma2_connect(&m->dma.le, &m->le, lance_dma_reset, NULL);
     if (board_attach_drives(m, err, errlen) < 0) {
         machine_free(m);
         return -1;
     }
-    c = board_dev_ctx(m, BD_CS4231);
-    cs4231_init(&m->cs4231, &c, board_irq(m, BD_CS4231));
-    c = board_dev_ctx(m, BD_FDC);
-    fdc_init(&m->fdc, &c, board_irq(m, BD_FDC));
+    cs4231_init(&m->cs4231, &dc[BD_CS4231], board_irq(m, BD_CS4231));
+    fdc_init(&m->fdc, &dc[BD_FDC], board_irq(m, BD_FDC));
     /* The SS-5's 3.5" drive, with no diskette in it.  With nothing on the
      * cable the chip answers a recalibrate with "equipment check", which
      * OpenBIOS's floppy_recalibrate retries forever (Sun's OBP marked the
      * node disabled instead); QEMU always has this empty drive 0. */
     fdc_attach_drive(&m->fdc, 0, FDC_DRIVE_EMPTY);
 
-    c = board_dev_ctx(m, BD_ESCC_SERIAL);
-    escc_init(&m->escc_serial, &c, board_irq(m, BD_ESCC_SERIAL),
-              ESCC_SERIAL, cfg->serial_a, ESCC_SERIAL, cfg->serial_b);
-    c = board_dev_ctx(m, BD_ESCC_KBD);
-    escc_init(&m->escc_kbd, &c, board_irq(m, BD_ESCC_KBD),
+    escc_init(&m->escc_serial, &dc[BD_ESCC_SERIAL],
+              board_irq(m, BD_ESCC_SERIAL), ESCC_SERIAL, cfg->serial_a,
+              ESCC_SERIAL, cfg->serial_b);
+    escc_init(&m->escc_kbd, &dc[BD_ESCC_KBD], board_irq(m, BD_ESCC_KBD),
               ESCC_KEYBOARD, NULL, ESCC_MOUSE, NULL);
     {
         static const BoardDevId ports[SLAVIO_MISC_NREGS] = {
@@ -532,7 +526,7 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
         };
         DevCtx pc[SLAVIO_MISC_NREGS];
         for (i = 0; i < SLAVIO_MISC_NREGS; i++) {
-            pc[i] = board_dev_ctx(m, ports[i]);
+            pc[i] = dc[ports[i]];
         }
         m->misc.reset_request = board_reset_request;
         m->misc.poweroff_request = board_poweroff_request;
@@ -541,19 +535,16 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     }
 
     /* the board's own registers */
-    for (i = 0; i < BD_COUNT; i++) {
-        m->board_dev[i] = board_dev_ctx(m, (BoardDevId)i);
-    }
     if (cfg->ram_size < bm->dev[BD_RAM_SOCKETS].size) {
-        dev_map(&m->board_dev[BD_RAM_SOCKETS], cfg->ram_size,
+        dev_map(&dc[BD_RAM_SOCKETS], cfg->ram_size,
                 bm->dev[BD_RAM_SOCKETS].size - cfg->ram_size,
                 &empty_slot_ops, m, "ram-empty-slot");
     }
-    dev_map(&m->board_dev[BD_IDREG], 0, bm->dev[BD_IDREG].size, &idreg_ops,
+    dev_map(&dc[BD_IDREG], 0, dc[BD_IDREG].size, &idreg_ops,
             m, NULL);
-    dev_map(&m->board_dev[BD_AFX], 0, bm->dev[BD_AFX].size, &afx_ops, m,
+    dev_map(&dc[BD_AFX], 0, dc[BD_AFX].size, &afx_ops, m,
             NULL);
-    dev_map(&m->board_dev[BD_APC], 0, bm->dev[BD_APC].size, &apc_ops, m,
+    dev_map(&dc[BD_APC], 0, dc[BD_APC].size, &apc_ops, m,
             NULL);
 
     ev_init(&m->input_poll, "console-input", input_poll, m);

@@ -227,7 +227,6 @@ static uint64_t dma2_stage_map(DmaStage *st, const SgList *in, DmaDir dir,
     uint64_t done = 0;
     unsigned i;
     (void)dir;
-    (void)f;
     for (i = 0; i < in->n; i++) {
         uint64_t a = in->e[i].addr, n = in->e[i].len;
         uint32_t dvma = ch->lance_mode

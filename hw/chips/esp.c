@@ -104,7 +104,7 @@ static void esp_lower_irq(Esp *s)
 static uint8_t esp_stat(const Esp *s)
 {
     uint8_t v = s->stat & (ESP_STAT_TC | ESP_STAT_PE | ESP_STAT_GE);
-    if (s->connected) {
+    if (s->cur != NULL) {
         v |= s->phase;
     }
     return (uint8_t)(v | (s->irq_level ? ESP_STAT_INT : 0));
@@ -219,7 +219,7 @@ static Cycles esp_ns(const Esp *s, uint64_t ns)
 
 static bool esp_busy(const Esp *s)
 {
-    return s->op != ESP_OP_NONE || s->xfer.busy || s->deferred ||
+    return s->op != ESP_OP_NONE || dma_xfer_busy(&s->xfer) || s->deferred ||
            ev_pending(&s->sel_event);
 }
 
@@ -242,11 +242,10 @@ static const char *esp_phase_name(uint8_t phase)
 
 static void esp_bus_free(Esp *s)
 {
-    if (s->connected) {
+    if (s->cur != NULL) {
         log_trace(s->ctx.log, LOG_SCSI, s->ctx.name,
                   "target %u: BUS FREE", s->sel_target);
     }
-    s->connected = false;
     s->cur = NULL;
     s->phase = ESP_PHASE_DO;
     s->atn = false;
@@ -257,7 +256,7 @@ static void esp_bus_free(Esp *s)
 /* The target changes phase; ATN sends it to MESSAGE OUT first. */
 static void esp_goto(Esp *s, uint8_t phase)
 {
-    if (!s->connected) {
+    if (s->cur == NULL) {
         return;
     }
     if (s->atn && phase != ESP_PHASE_MO) {
@@ -310,11 +309,11 @@ static uint8_t esp_data_end(Esp *s, int host_err)
  * abort message): the target hears of what moved, the bus goes free. */
 static void esp_abandon(Esp *s, const char *why)
 {
-    if (s->xfer.busy) {
+    if (dma_xfer_busy(&s->xfer)) {
         dma_xfer_cancel(&s->xfer);
     }
     s->xk = ESP_XF_NONE;
-    if (s->connected) {
+    if (s->cur != NULL) {
         if (s->issued && !s->data_done) {
             esp_data_end(s, 0);
         }
@@ -636,7 +635,6 @@ static void esp_select_bytes(Esp *s, const uint8_t *b, unsigned n,
         esp_select_done(s);         /* detached meanwhile: nobody there */
         return;
     }
-    s->connected = true;
     s->phase = nmsg ? ESP_PHASE_MO : ESP_PHASE_CD;
     s->cdb_have = s->cdb_want = 0;
     s->issued = false;
@@ -697,17 +695,27 @@ static void esp_select_bytes(Esp *s, const uint8_t *b, unsigned n,
     esp_report(s, next, ESP_INTR_FC | ESP_INTR_BS, delay);
 }
 
+/* A DMA command issued while the channel is disabled waits for the
+ * enable edge (esp_dma_enable); true when it was put aside */
+static bool esp_defer(Esp *s, uint8_t cmd)
+{
+    if (!s->dma || s->dma_enabled) {
+        return false;
+    }
+    s->deferred = true;
+    s->deferred_cmd = cmd;
+    return true;
+}
+
 static void esp_select(Esp *s, uint8_t cmd)
 {
     unsigned id = s->wregs[ESP_WBUSID] & 7, want;
     bool stop = (cmd & ESP_CMD_MASK) == ESP_CMD_SELATNS;
 
-    if (s->dma && !s->dma_enabled) {
-        s->deferred = true;
-        s->deferred_cmd = cmd;
+    if (esp_defer(s, cmd)) {
         return;
     }
-    if (s->connected) {
+    if (s->cur != NULL) {
         esp_abandon(s, "new selection");
     }
     s->selections++;
@@ -792,9 +800,7 @@ static void esp_ti(Esp *s, uint8_t cmd)
 {
     Cycles cost;
 
-    if (s->dma && !s->dma_enabled) {
-        s->deferred = true;
-        s->deferred_cmd = cmd;
+    if (esp_defer(s, cmd)) {
         return;
     }
     if (s->ack_held) {
@@ -896,9 +902,7 @@ static void esp_ti_fifo_done(Esp *s)
 
 static void esp_iccs(Esp *s, uint8_t cmd)
 {
-    if (s->dma && !s->dma_enabled) {
-        s->deferred = true;
-        s->deferred_cmd = cmd;
+    if (esp_defer(s, cmd)) {
         return;
     }
     if (s->dma && s->phase == ESP_PHASE_ST && !s->ack_held) {
@@ -1224,7 +1228,7 @@ static void esp_command(Esp *s, uint8_t val)
     case ESP_CMD_ICCS:
     case ESP_CMD_MSGACC:
     case ESP_CMD_PAD:
-        if (!s->connected) {
+        if (s->cur == NULL) {
             esp_illegal(s, val, "initiator command while disconnected");
             return;
         }
@@ -1252,7 +1256,7 @@ static void esp_command(Esp *s, uint8_t val)
         break;
     case ESP_CMD_ENSEL:
     case ESP_CMD_DISSEL:
-        if (s->connected) {
+        if (s->cur != NULL) {
             esp_illegal(s, val, "disconnected-mode command while connected");
         } else if (cmd == ESP_CMD_DISSEL) {
             esp_arm(s, ESP_OP_DISSEL, esp_ns(s, ESP_CMD_NS));

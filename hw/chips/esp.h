@@ -253,8 +253,7 @@ typedef struct Esp {
 
     /* the SCSI bus as the initiator sees it */
     ScsiTarget *target[ESP_MAX_TARGETS];
-    bool connected;                 /* a target holds the bus */
-    ScsiTarget *cur;                /* ... this one */
+    ScsiTarget *cur;                /* the target holding the bus, or NULL */
     uint8_t phase;                  /* its phase (ESP_PHASE_*) */
     bool atn;                       /* ATN asserted */
     uint8_t resume_phase;           /* after a message-out or -in detour */

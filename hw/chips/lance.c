@@ -85,6 +85,7 @@
 #include "hw/chips/lance.h"
 
 #include <string.h>
+#include <zlib.h>
 
 /* CSR0 as read: the latched bits plus the two summaries */
 static uint16_t lance_csr0(const Lance *s)
@@ -223,27 +224,18 @@ static void lance_swap_data(const Lance *s, uint8_t *b, size_t len)
     }
 }
 
-/* Ethernet CRC-32, bit-reflected (poly 0xedb88320), preset to ones, not
- * inverted: what the filter hash uses (Linux ether_crc_le) */
+/* Ethernet CRC-32 (zlib's crc32(): reflected, poly 0xedb88320, preset to
+ * ones, inverted at the end).  The filter hash uses the register before
+ * that final inversion (Linux ether_crc_le), i.e. ~crc32(). */
 static uint32_t lance_crc_le(const uint8_t *p, size_t len)
 {
-    uint32_t crc = 0xffffffffu;
-    size_t i;
-    int b;
-
-    for (i = 0; i < len; i++) {
-        crc ^= p[i];
-        for (b = 0; b < 8; b++) {
-            crc = (crc >> 1) ^ ((crc & 1) ? 0xedb88320u : 0);
-        }
-    }
-    return crc;
+    return ~(uint32_t)crc32(0L, p, (uInt)len);
 }
 
-/* The FCS as sent: the inverted CRC, least significant byte first */
+/* The FCS as sent: crc32() of the frame, least significant byte first */
 static void lance_put_fcs(uint8_t *dst, const uint8_t *frame, size_t len)
 {
-    uint32_t fcs = ~lance_crc_le(frame, len);
+    uint32_t fcs = (uint32_t)crc32(0L, frame, (uInt)len);
     dst[0] = (uint8_t)fcs;
     dst[1] = (uint8_t)(fcs >> 8);
     dst[2] = (uint8_t)(fcs >> 16);

@@ -265,6 +265,25 @@ static uint64_t media_ns(const ScsiTarget *t, uint64_t n)
     return bytes_ns(n * t->block_size, m->media_bps);
 }
 
+/* Big-endian fields of n (2..4) bytes */
+static uint32_t get_be(const uint8_t *p, unsigned n)
+{
+    uint32_t v = 0;
+    unsigned i;
+    for (i = 0; i < n; i++) {
+        v = v << 8 | p[i];
+    }
+    return v;
+}
+
+static void put_be(uint8_t *p, uint32_t v, unsigned n)
+{
+    while (n--) {
+        p[n] = (uint8_t)v;
+        v >>= 8;
+    }
+}
+
 /* ---- Sense ---- */
 
 static void clear_sense(ScsiTarget *t)
@@ -327,10 +346,7 @@ static void build_sense(uint8_t *b, uint8_t key, uint8_t asc, uint8_t ascq,
     memset(b, 0, SCSI_SENSE_LEN);
     b[0] = 0x70 | (info_valid ? 0x80 : 0);      /* current error, fixed */
     b[2] = key;
-    b[3] = (uint8_t)(info >> 24);
-    b[4] = (uint8_t)(info >> 16);
-    b[5] = (uint8_t)(info >> 8);
-    b[6] = (uint8_t)info;
+    put_be(b + 3, info, 4);                     /* INFORMATION */
     b[7] = SCSI_SENSE_LEN - 8;                  /* additional length */
     b[12] = asc;
     b[13] = ascq;
@@ -367,43 +383,6 @@ static void host_error(ScsiTarget *t, const char *what, uint64_t lba,
 }
 
 /* ---- Helpers ---- */
-
-static uint32_t be16(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 8 | p[1];
-}
-
-static uint32_t be24(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-}
-
-static uint32_t be32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-           (uint32_t)p[2] << 8 | p[3];
-}
-
-static void put16(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 8);
-    p[1] = (uint8_t)v;
-}
-
-static void put24(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 16);
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
 
 /* Space-padded ASCII field */
 static void put_str(uint8_t *p, const char *s, size_t n)
@@ -479,7 +458,7 @@ static size_t serial(const ScsiTarget *t, char *s, size_t n)
 static void cmd_inquiry(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
 {
     uint8_t *b = r->buf;
-    uint32_t alloc = be16(c + 3);   /* SCSI-2: byte 4; SPC-3: bytes 3-4 */
+    uint32_t alloc = get_be(c + 3, 2);   /* SCSI-2: byte 4; SPC-3: bytes 3-4 */
     char sn[32];
     size_t n, sl;
 
@@ -553,7 +532,7 @@ static void inquiry_no_lun(ScsiReq *r, const uint8_t *c)
     r->buf[2] = 0x02;
     r->buf[3] = 0x02;
     r->buf[4] = 36 - 5;
-    answer(r, 36, be16(c + 3));
+    answer(r, 36, get_be(c + 3, 2));
 }
 
 /* ---- Mode pages (SCSI-2 mode parameters of all device types, of
@@ -605,10 +584,10 @@ static size_t page_format(const ScsiTarget *t, PageCtl pc, uint8_t *p)
     if (pc == PC_CHANGEABLE) {
         return 24;
     }
-    put16(p + 2, mech_disk.heads);  /* tracks per zone: one cylinder */
-    put16(p + 10, mech_disk.spt);   /* sectors per track */
-    put16(p + 12, t->block_size);   /* data bytes per physical sector */
-    put16(p + 14, 1);               /* interleave */
+    put_be(p + 2, mech_disk.heads, 2);  /* tracks per zone: one cylinder */
+    put_be(p + 10, mech_disk.spt, 2);   /* sectors per track */
+    put_be(p + 12, t->block_size, 2);   /* data bytes per physical sector */
+    put_be(p + 14, 1, 2);               /* interleave */
     p[20] = 0x40;                   /* HSEC: hard sectored */
     return 24;
 }
@@ -622,11 +601,11 @@ static size_t page_geometry(const ScsiTarget *t, PageCtl pc, uint8_t *p)
     if (pc == PC_CHANGEABLE) {
         return 24;
     }
-    put24(p + 2, cyl);
+    put_be(p + 2, cyl, 3);
     p[5] = (uint8_t)mech_disk.heads;
-    put24(p + 6, cyl);              /* no write precompensation */
-    put24(p + 9, cyl);              /* no reduced write current */
-    put16(p + 20, 5411);            /* medium rotation rate, rpm */
+    put_be(p + 6, cyl, 3);              /* no write precompensation */
+    put_be(p + 9, cyl, 3);              /* no reduced write current */
+    put_be(p + 20, 5411, 2);            /* medium rotation rate, rpm */
     return 24;
 }
 
@@ -643,9 +622,9 @@ static size_t page_caching(const ScsiTarget *t, PageCtl pc, uint8_t *p)
         return 12;
     }
     p[2] = (pc == PC_CURRENT ? t->wce : true) ? 0x04 : 0;
-    put16(p + 4, 0xffff);           /* disable pre-fetch transfer length */
-    put16(p + 8, 0xffff);           /* maximum pre-fetch */
-    put16(p + 10, 0xffff);          /* maximum pre-fetch ceiling */
+    put_be(p + 4, 0xffff, 2);           /* disable pre-fetch transfer length */
+    put_be(p + 8, 0xffff, 2);           /* maximum pre-fetch */
+    put_be(p + 10, 0xffff, 2);          /* maximum pre-fetch ceiling */
     return 12;
 }
 
@@ -670,8 +649,8 @@ static size_t page_cd_params(const ScsiTarget *t, PageCtl pc, uint8_t *p)
     if (pc == PC_CHANGEABLE) {
         return 8;
     }
-    put16(p + 4, 60);
-    put16(p + 6, 75);
+    put_be(p + 4, 60, 2);
+    put_be(p + 6, 75, 2);
     return 8;
 }
 
@@ -688,9 +667,9 @@ static size_t page_capabilities(const ScsiTarget *t, PageCtl pc, uint8_t *p)
     /* reads CD-ROM only, writes nothing, no audio */
     p[6] = 0x20 | 0x08 | 0x01 |     /* tray, eject, lock */
            (pc == PC_CURRENT && t->prevent_removal ? 0x02 : 0);
-    put16(p + 8, 706);              /* 4 x 176.4 kB/s */
-    put16(p + 12, 256);             /* buffer, KB */
-    put16(p + 14, 706);
+    put_be(p + 8, 706, 2);              /* 4 x 176.4 kB/s */
+    put_be(p + 12, 256, 2);             /* buffer, KB */
+    put_be(p + 14, 706, 2);
     return 22;
 }
 
@@ -745,7 +724,7 @@ static void cmd_mode_sense(ScsiTarget *t, ScsiReq *r, const uint8_t *c,
     PageCtl pc = (PageCtl)(c[2] >> 6);
     uint8_t code = c[2] & 0x3f;
     size_t hdr = ten ? 8 : 4, off, bdl;
-    uint32_t alloc = ten ? be16(c + 7) : c[4];
+    uint32_t alloc = ten ? get_be(c + 7, 2) : c[4];
 
     if (pc == PC_SAVED) {           /* SCSI-2 MODE SENSE: no saved pages */
         illegal(t, r, ASC_SAVING_NOT_SUPPORTED, true, 2, 7);
@@ -765,8 +744,8 @@ static void cmd_mode_sense(ScsiTarget *t, ScsiReq *r, const uint8_t *c,
     if (!dbd) {                     /* one block descriptor */
         uint64_t nb = medium_present(t) ? t->blocks : 0;
         b[off] = 0;                 /* density code: default */
-        put24(b + off + 1, nb > 0xffffff ? 0xffffff : (uint32_t)nb);
-        put24(b + off + 5, t->block_size);
+        put_be(b + off + 1, nb > 0xffffff ? 0xffffff : (uint32_t)nb, 3);
+        put_be(b + off + 5, t->block_size, 3);
         bdl = 8;
         off += 8;
     }
@@ -783,10 +762,10 @@ static void cmd_mode_sense(ScsiTarget *t, ScsiReq *r, const uint8_t *c,
         off += find_page(t, code)->fn(t, pc, b + off);
     }
     if (ten) {
-        put16(b, (uint32_t)(off - 2));  /* mode data length */
+        put_be(b, (uint32_t)(off - 2), 2);  /* mode data length */
         b[2] = medium_type(t);
         b[3] = t->kind == SCSI_DISK && t->blk.readonly ? 0x80 : 0;
-        put16(b + 6, (uint32_t)bdl);
+        put_be(b + 6, (uint32_t)bdl, 2);
     } else {
         b[0] = (uint8_t)(off - 1);
         b[1] = medium_type(t);
@@ -799,7 +778,7 @@ static void cmd_mode_sense(ScsiTarget *t, ScsiReq *r, const uint8_t *c,
 static void cmd_mode_select(ScsiTarget *t, ScsiReq *r, const uint8_t *c,
                             bool ten)
 {
-    uint32_t len = ten ? be16(c + 7) : c[4];
+    uint32_t len = ten ? get_be(c + 7, 2) : c[4];
 
     if (c[1] & 0x01) {              /* SP: no saved pages */
         bad_cdb(t, r, 1, 0);
@@ -838,7 +817,7 @@ static void mode_select_done(ScsiTarget *t, ScsiReq *r, uint64_t n)
         illegal(t, r, ASC_INVALID_FIELD_PARAM, false, ten ? 2 : 1, -1);
         return;
     }
-    bdl = ten ? be16(p + 6) : p[3];
+    bdl = ten ? get_be(p + 6, 2) : p[3];
     if (bdl != 0 && bdl != 8) {
         illegal(t, r, ASC_INVALID_FIELD_PARAM, false, ten ? 6 : 3, -1);
         return;
@@ -853,7 +832,7 @@ static void mode_select_done(ScsiTarget *t, ScsiReq *r, uint64_t n)
             illegal(t, r, ASC_INVALID_FIELD_PARAM, false, hdr, -1);
             return;
         }
-        if (be24(d + 5) != t->block_size) {     /* no block size change */
+        if (get_be(d + 5, 3) != t->block_size) {     /* no block size change */
             illegal(t, r, ASC_INVALID_FIELD_PARAM, false, hdr + 5, -1);
             return;
         }
@@ -945,7 +924,7 @@ static void media_command(ScsiTarget *t, ScsiReq *r, uint64_t lba,
 
 static void cmd_verify(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
 {
-    uint64_t lba = be32(c + 2), n = be16(c + 7);
+    uint64_t lba = get_be(c + 2, 4), n = get_be(c + 7, 2);
 
     if (c[1] & 0x02) {              /* BytChk: SIMPLIFY (file comment) */
         bad_cdb(t, r, 1, 1);
@@ -968,7 +947,7 @@ static void cmd_read_capacity(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
         bad_cdb(t, r, 1, 0);
         return;
     }
-    if (!(c[8] & 0x01) && be32(c + 2) != 0) {   /* PMI 0: LBA must be 0 */
+    if (!(c[8] & 0x01) && get_be(c + 2, 4) != 0) {   /* PMI 0: LBA must be 0 */
         bad_cdb(t, r, 2, -1);
         return;
     }
@@ -978,14 +957,14 @@ static void cmd_read_capacity(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
     /* SIMPLIFY: with PMI the drive would give the last block before a
      * delay (a cylinder end); this one gives the last block */
     last = t->blocks - 1;
-    put32(r->buf, last > UINT32_MAX ? UINT32_MAX : (uint32_t)last);
-    put32(r->buf + 4, t->block_size);
+    put_be(r->buf, last > UINT32_MAX ? UINT32_MAX : (uint32_t)last, 4);
+    put_be(r->buf + 4, t->block_size, 4);
     answer(r, 8, 8);
 }
 
 static void cmd_sync_cache(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
 {
-    uint64_t lba = be32(c + 2);
+    uint64_t lba = get_be(c + 2, 4);
     int err;
 
     if (c[1] & 0x01) {              /* RelAdr */
@@ -1069,7 +1048,7 @@ static void put_addr(uint8_t *p, uint64_t lba, bool msf)
         p[2] = (uint8_t)(f / 75 % 60);
         p[3] = (uint8_t)(f % 75);
     } else {
-        put32(p, lba > UINT32_MAX ? UINT32_MAX : (uint32_t)lba);
+        put_be(p, lba > UINT32_MAX ? UINT32_MAX : (uint32_t)lba, 4);
     }
 }
 
@@ -1116,8 +1095,8 @@ static void cmd_read_toc(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
         put_addr(b + off + 4, 0, msf);
         off += 8;
     }
-    put16(b, (uint32_t)(off - 2));  /* TOC data length */
-    answer(r, off, be16(c + 7));
+    put_be(b, (uint32_t)(off - 2), 2);  /* TOC data length */
+    answer(r, off, get_be(c + 7, 2));
 }
 
 /* A feature descriptor header (MMC-3 5.2.2): code, version 0 with the
@@ -1125,7 +1104,7 @@ static void cmd_read_toc(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
 static size_t feature(uint8_t *p, uint16_t code, bool persistent,
                       bool current, uint8_t addl)
 {
-    put16(p, code);
+    put_be(p, code, 2);
     p[2] = (uint8_t)((persistent ? 0x02 : 0) | (current ? 0x01 : 0));
     p[3] = addl;
     return 4u + addl;
@@ -1136,7 +1115,7 @@ static void cmd_get_configuration(ScsiTarget *t, ScsiReq *r,
 {
     uint8_t *b = r->buf, *p;
     unsigned rt = c[1] & 0x03;
-    uint16_t sfn = (uint16_t)be16(c + 2);
+    uint16_t sfn = (uint16_t)get_be(c + 2, 2);
     bool present = medium_present(t);
     static const uint16_t codes[] = { 0x0000, 0x0001, 0x0003, 0x0010,
                                       0x001e };
@@ -1157,12 +1136,12 @@ static void cmd_get_configuration(ScsiTarget *t, ScsiReq *r,
         switch (f) {
         case 0x0000:                /* profile list: CD-ROM only */
             off += feature(p, f, true, true, 4);
-            put16(p + 4, 0x0008);
+            put_be(p + 4, 0x0008, 2);
             p[6] = present ? 0x01 : 0;  /* CurrentP */
             break;
         case 0x0001:                /* core: SCSI family interface */
             off += feature(p, f, true, true, 4);
-            put32(p + 4, 1);
+            put_be(p + 4, 1, 4);
             break;
         case 0x0003:                /* removable medium: tray, eject,
                                      * lock */
@@ -1171,17 +1150,17 @@ static void cmd_get_configuration(ScsiTarget *t, ScsiReq *r,
             break;
         case 0x0010:                /* random readable, 2048-byte blocks */
             off += feature(p, f, false, cur, 8);
-            put32(p + 4, 2048);
-            put16(p + 8, 1);        /* blocking */
+            put_be(p + 4, 2048, 4);
+            put_be(p + 8, 1, 2);        /* blocking */
             break;
         case 0x001e:                /* CD read */
             off += feature(p, f, false, cur, 4);
             break;
         }
     }
-    put32(b, (uint32_t)(off - 4));  /* data length */
-    put16(b + 6, present ? 0x0008 : 0x0000);    /* current profile */
-    answer(r, off, be16(c + 7));
+    put_be(b, (uint32_t)(off - 4), 4);  /* data length */
+    put_be(b + 6, present ? 0x0008 : 0x0000, 2);    /* current profile */
+    answer(r, off, get_be(c + 7, 2));
 }
 
 /* ---- Other commands ---- */
@@ -1205,7 +1184,7 @@ static void cmd_request_sense(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
 
 static void cmd_report_luns(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
 {
-    uint32_t alloc = be32(c + 6);
+    uint32_t alloc = get_be(c + 6, 4);
 
     if (c[2] > 2) {                 /* select report */
         bad_cdb(t, r, 2, -1);
@@ -1216,7 +1195,7 @@ static void cmd_report_luns(ScsiTarget *t, ScsiReq *r, const uint8_t *c)
         return;
     }
     memset(r->buf, 0, 16);
-    put32(r->buf, 8);               /* LUN list length: LUN 0 alone */
+    put_be(r->buf, 8, 4);               /* LUN list length: LUN 0 alone */
     answer(r, 16, alloc);
 }
 
@@ -1380,7 +1359,7 @@ void scsi_command(ScsiTarget *t, ScsiReq *r)
     case OP_WRITE_6: {
         /* 21-bit LBA (byte 1 bits 7-5 are the SCSI-2 LUN field); a
          * transfer length of 0 means 256 blocks (SCSI-2 READ(6)) */
-        uint64_t lba = be24(c + 1) & 0x1fffff;
+        uint64_t lba = get_be(c + 1, 3) & 0x1fffff;
         uint64_t cnt = c[4] ? c[4] : 256;
         media_command(t, r, lba, cnt, op == OP_WRITE_6);
         break;
@@ -1392,7 +1371,8 @@ void scsi_command(ScsiTarget *t, ScsiReq *r)
             break;
         }
         /* DPO and FUA are hints; the write cache is the host's */
-        media_command(t, r, be32(c + 2), be16(c + 7), op == OP_WRITE_10);
+        media_command(t, r, get_be(c + 2, 4), get_be(c + 7, 2),
+                      op == OP_WRITE_10);
         break;
     case OP_VERIFY_10:
         cmd_verify(t, r, c);

@@ -51,6 +51,10 @@ expect 2 "only if=scsi"           -- -drive file="$tmp/disk.img",if=ide
 expect 2 "no file="               -- -drive index=1
 expect 2 "expected disk or cdrom" -- -drive file="$tmp/disk.img",media=tape
 expect 2 "both on SCSI target 2"  -- -hdc "$tmp/disk.img" -cdrom "$tmp/disk.img"
+ro="$tmp/disk.img,readonly=on"
+expect 2 "every SCSI target (0..6) is taken" -- -drive file=$ro \
+    -drive file=$ro -drive file=$ro -drive file=$ro -drive file=$ro \
+    -drive file=$ro -drive file=$ro -drive file=$ro
 expect 2 "expected a request number" -- --fail-io 0
 # a writable image is locked while a simulator has it
 "$sim" -nographic -serial null -hda "$tmp/disk.img" --timeout 20 \

@@ -16,31 +16,18 @@ set -u
 sim=${1:-build/sun4m}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bios=/usr/share/qemu/openbios-sparc32
-pass=0
-fail=0
-skip=0
-ok() { echo "boot: PASS $*"; pass=$((pass + 1)); }
-bad() { echo "boot: FAIL $*"; fail=$((fail + 1)); }
-finish() {
-    if [ "$skip" -gt 0 ]; then
-        echo "$pass passed, $fail failed, $skip skipped"
-    else
-        echo "$pass passed, $fail failed"
-    fi
-    [ "$fail" -eq 0 ]
-    exit
-}
+suite=boot
+# shellcheck source=tests/guest/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 for need in genisoimage sparc64-linux-gnu-gcc; do
     if ! command -v "$need" >/dev/null 2>&1; then
-        echo "boot: SKIP $need missing (make deps installs it)"
-        skip=1
+        skipped "$need missing (make deps installs it)"
         finish
     fi
 done
 if [ ! -f "$bios" ]; then
-    echo "boot: SKIP $bios missing (make deps installs qemu-system-data)"
-    skip=1
+    skipped "$bios missing (make deps installs qemu-system-data)"
     finish
 fi
 

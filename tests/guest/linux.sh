@@ -7,15 +7,9 @@
 set -u
 sim=${1:-build/sun4m}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-pass=0
-fail=0
-ok() { echo "linux: PASS $*"; pass=$((pass + 1)); }
-bad() { echo "linux: FAIL $*"; fail=$((fail + 1)); }
-finish() {
-    echo "$pass passed, $fail failed"
-    [ "$fail" -eq 0 ]
-    exit
-}
+suite=linux
+# shellcheck source=tests/guest/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 if ! guest=$("$root/tools/mkguest"); then
     bad "tools/mkguest could not build the guest"

@@ -505,7 +505,7 @@ static void linux_cmd(Cmd *c)
             /* ESP_EVENT_FREE_BUS */
             CU_ASSERT_EQUAL(q.intr, ESP_INTR_DC);
             esp_wr(ESP_CMD, ESP_CMD_ENSEL);
-            CU_ASSERT_FALSE(esp.connected);
+            CU_ASSERT_PTR_NULL(esp.cur);
             return;
         case ESP_PHASE_MO: {
             /* ESP_EVENT_MSGOUT: the SDTR by DMA (spi_populate_sync_msg:
@@ -834,11 +834,11 @@ static void test_bus_reset_mid_command(void)
     q = select_by_hand(&c, 0xc0);
     CU_ASSERT_EQUAL(q.stat & ESP_STAT_PHASE, ESP_PHASE_DI);
     send_dma_cmd(DATA_DVMA, 0x8000, true, ESP_CMD_TI | ESP_CMD_DMA);
-    CU_ASSERT_TRUE(esp.xfer.busy);
+    CU_ASSERT_TRUE(dma_xfer_busy(&esp.xfer));
     rig_run_for(&rig, NS(1000));
     esp_wr(ESP_CMD, ESP_CMD_BUSRESET);
-    CU_ASSERT_FALSE(esp.xfer.busy);
-    CU_ASSERT_FALSE(esp.connected);
+    CU_ASSERT_FALSE(dma_xfer_busy(&esp.xfer));
+    CU_ASSERT_PTR_NULL(esp.cur);
     CU_ASSERT_TRUE(disk.unit_attention);
     q = take_irq();
     CU_ASSERT_EQUAL(q.intr, ESP_INTR_RST);
@@ -1023,7 +1023,7 @@ static void test_deferred_select(void)
     esp_wr(ESP_CMD, ESP_CMD_SELATNS | ESP_CMD_DMA);
     CU_ASSERT_TRUE(esp.deferred);
     esp_wr(ESP_CMD, ESP_CMD_RESET);
-    CU_ASSERT_FALSE(esp.connected);
+    CU_ASSERT_PTR_NULL(esp.cur);
     wr32(DMA_PA + DMA2_CSR, DMA2_CSR_INT_EN | DMA2_CSR_EN);
     CU_ASSERT_FALSE(ev_pending(&esp.sel_event));
     rig_run_for(&rig, CPU_HZ);
@@ -1432,11 +1432,10 @@ static void test_iommu_fault(void)
     /* after the reset: the unit attention, then the sense of the next */
     clear_ua();
     c = linux_do(rw10(false, 200, 16));
-    if (!(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_ERR_PEND)) {
-        CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
-        CU_ASSERT_EQUAL(c.moved, 8192);
-        CU_ASSERT_TRUE(image_matches(DATA_DVMA, 200 * 512, 8192));
-    }
+    CU_ASSERT_FALSE(rd32(DMA_PA + DMA2_CSR) & DMA2_CSR_ERR_PEND);
+    CU_ASSERT_EQUAL(c.status, SCSI_STATUS_GOOD);
+    CU_ASSERT_EQUAL(c.moved, 8192);
+    CU_ASSERT_TRUE(image_matches(DATA_DVMA, 200 * 512, 8192));
     c = request_sense(s);
     CU_ASSERT_EQUAL(c.moved, 18);
     CU_ASSERT_EQUAL(s[2] & 0x0f, 0);            /* no sense now */
