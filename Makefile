@@ -14,7 +14,7 @@ BUILD    := build
 OPT      ?= -O2
 CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow \
             -Wno-unused-parameter -MMD -MP -I.
-LDLIBS   := -lz -lm -laio
+LDLIBS   := -lslirp -lz -lm -laio
 ifeq ($(CI),true)
 CFLAGS   += -Werror
 endif
@@ -66,7 +66,7 @@ $(OBJDIR)/tests/%: tests/unit/%.c $(LIB)
 
 # every header compiles on its own; includes follow the layers
 check-headers:
-	@for h in cpu/*.h hw/*/*.h dma/*.h; do \
+	@for h in cpu/*.h hw/*/*.h dma/*.h net/*.h; do \
 	    echo "#include \"$$h\"" | \
 	        $(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fsyntax-only -x c - \
 	        || exit 1; \
@@ -91,13 +91,14 @@ check-cli: $(SIM) build/rom/alu.bin
 	@tests/cli/test-cli.sh $(SIM)
 
 # Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell,
-# Linux with disks and CDs
+# Linux with disks and CDs, Linux on the network
 check-guest: $(SIM)
 	@tests/guest/openbios.sh $(SIM)
 	@tests/guest/terminal.py $(SIM)
 	@tests/guest/linux.sh $(SIM)
 	@tests/guest/disk.sh $(SIM)
 	@tests/guest/boot.sh $(SIM)
+	@tests/guest/net.sh $(SIM)
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -44,6 +44,18 @@ static const char usage[] =
     "                     a raw image on SCSI target N (0..6; the ESP is 7)\n"
     "  -hda/-hdb/-hdc/-hdd FILE   disk on SCSI target 0/1/2/3\n"
     "  -cdrom FILE        CD-ROM on SCSI target 2 (as QEMU's SS-5)\n"
+    "  -nic user|tap|socket[,OPTS][,model=lance][,mac=MAC]  the Lance and\n"
+    "                     its backend in one (default: -nic user); -nic none\n"
+    "  -netdev user,id=ID[,net=A/M][,host=A][,dhcpstart=A][,dns=A]\n"
+    "         [,restrict=on][,hostfwd=[tcp|udp]:[HADDR]:HPORT-[GADDR]:GPORT]\n"
+    "         [,guestfwd=[tcp]:ADDR:PORT-cmd:COMMAND]   slirp (no root;\n"
+    "                     host forwards bind 127.0.0.1 unless HADDR is given)\n"
+    "  -netdev tap,id=ID,ifname=NAME[,script=no,downscript=no]\n"
+    "  -netdev socket,id=ID,listen=[H]:PORT|connect=H:PORT|mcast=G:PORT\n"
+    "         |udp=H:PORT,localaddr=H:PORT   a LAN between simulators\n"
+    "  -net nic[,netdev=ID][,model=lance][,macaddr=MAC]  the Lance on ID\n"
+    "  -object filter-dump,id=ID,netdev=ID,file=F[,maxlen=N]  a pcap of\n"
+    "                     every frame of that netdev (virtual time stamps)\n"
     "  -rtc base=DATE     start the clock at DATE (YYYY-MM-DDTHH:MM:SS, UTC)\n"
     "                     and run it in virtual time (reproducible runs);\n"
     "                     by default it follows the host clock\n"
@@ -278,6 +290,172 @@ static double wall_seconds(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* -nic, -netdev, -net and -object filter-dump into cfg: the strings
+ * handed to the machine live in na */
+typedef struct NetArgs {
+    char spec[SUN4M_MAX_NETDEVS][1200];
+    char nic_id[64];
+    char dump[SUN4M_MAX_DUMPS][2][512];     /* netdev id, file */
+    unsigned nics;
+} NetArgs;
+
+/* The value of key in a "k=v,k=v" list (NULL: absent); copies into buf */
+static const char *kv_get(const char *list, const char *key, char *buf,
+                          size_t len)
+{
+    size_t kl = strlen(key);
+    const char *p = list;
+
+    while (p && *p) {
+        const char *e = strchr(p, ',');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l > kl && strncmp(p, key, kl) == 0 && p[kl] == '=') {
+            snprintf(buf, len, "%.*s", (int)(l - kl - 1), p + kl + 1);
+            return buf;
+        }
+        p = e ? e + 1 : NULL;
+    }
+    return NULL;
+}
+
+/* list without the keys named (NULL-terminated), into out */
+static void kv_drop(const char *list, const char *const *keys, char *out,
+                    size_t len)
+{
+    const char *p = list;
+    size_t o = 0;
+
+    out[0] = '\0';
+    while (p && *p) {
+        const char *e = strchr(p, ',');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        const char *const *k;
+        bool drop = false;
+        for (k = keys; *k; k++) {
+            size_t kl = strlen(*k);
+            if (l > kl && strncmp(p, *k, kl) == 0 && p[kl] == '=') {
+                drop = true;
+            }
+        }
+        if (!drop && l && o + l + 2 < len) {
+            if (o) {
+                out[o++] = ',';
+            }
+            memcpy(out + o, p, l);
+            o += l;
+            out[o] = '\0';
+        }
+        p = e ? e + 1 : NULL;
+    }
+}
+
+static void add_netdev(MachineConfig *cfg, NetArgs *na, const char *spec)
+{
+    if (cfg->n_netdevs == SUN4M_MAX_NETDEVS) {
+        die_usage("too many network backends (at most %s)", "4");
+    }
+    snprintf(na->spec[cfg->n_netdevs], sizeof(na->spec[0]), "%s", spec);
+    cfg->netdevs[cfg->n_netdevs] = na->spec[cfg->n_netdevs];
+    cfg->n_netdevs++;
+}
+
+static void check_model(const char *opt, const char *list)
+{
+    char model[32];
+
+    if (kv_get(list, "model", model, sizeof(model)) &&
+        strcmp(model, "lance") != 0) {
+        fprintf(stderr, "sun4m: %s model=%s: the SS-5 has only model=lance "
+                "(its on-board Am7990)\n", opt, model);
+        exit(2);
+    }
+}
+
+static void parse_net_option(MachineConfig *cfg, NetArgs *na, const char *opt,
+                             const char *v)
+{
+    static const char *const nic_keys[] = { "model", "mac", "macaddr",
+                                            "netdev", NULL };
+    char buf[1024], mac[32], id[64];
+
+    if (strcmp(opt, "-nic") == 0) {
+        if (strcmp(v, "none") == 0) {
+            cfg->nic_none = true;
+            return;
+        }
+        if (na->nics++) {
+            die_usage("-nic %s: the SS-5 has one Ethernet controller", v);
+        }
+        check_model("-nic", v);
+        if (kv_get(v, "mac", mac, sizeof(mac))) {
+            parse_mac(mac, cfg->mac);
+        }
+        kv_drop(v, nic_keys, buf, sizeof(buf));
+        if (kv_get(buf, "id", id, sizeof(id))) {
+            snprintf(na->nic_id, sizeof(na->nic_id), "%s", id);
+            add_netdev(cfg, na, buf);
+        } else {
+            char spec[1100];
+            const char *comma = strchr(buf, ',');
+            snprintf(na->nic_id, sizeof(na->nic_id), "nic0");
+            snprintf(spec, sizeof(spec), "%.*s,id=nic0%s",
+                     (int)(comma ? comma - buf : (long)strlen(buf)), buf,
+                     comma ? comma : "");
+            add_netdev(cfg, na, spec);
+        }
+        cfg->nic_netdev = na->nic_id;
+    } else if (strcmp(opt, "-netdev") == 0) {
+        if (!kv_get(v, "id", id, sizeof(id)) || !id[0]) {
+            die_usage("-netdev %s: id= is required", v);
+        }
+        add_netdev(cfg, na, v);
+    } else if (strcmp(opt, "-net") == 0) {
+        if (strcmp(v, "none") == 0) {
+            cfg->nic_none = true;
+        } else if (strncmp(v, "nic", 3) == 0 && (!v[3] || v[3] == ',')) {
+            if (na->nics++) {
+                die_usage("-net %s: the SS-5 has one Ethernet controller",
+                          v);
+            }
+            check_model("-net", v);
+            if (kv_get(v, "macaddr", mac, sizeof(mac))) {
+                parse_mac(mac, cfg->mac);
+            }
+            if (kv_get(v, "netdev", id, sizeof(id))) {
+                snprintf(na->nic_id, sizeof(na->nic_id), "%s", id);
+                cfg->nic_netdev = na->nic_id;
+            }
+        } else {
+            add_netdev(cfg, na, v);     /* -net user,...: the NIC's */
+        }
+    } else {                            /* -object */
+        char nd[512], file[512], max[32], *end;
+        unsigned long ml = 0;
+        if (strncmp(v, "filter-dump,", 12) != 0) {
+            die_usage("-object %s: only filter-dump is supported", v);
+        }
+        if (!kv_get(v, "netdev", nd, sizeof(nd)) ||
+            !kv_get(v, "file", file, sizeof(file))) {
+            die_usage("-object %s: netdev= and file= are required", v);
+        }
+        if (kv_get(v, "maxlen", max, sizeof(max))) {
+            ml = strtoul(max, &end, 10);
+            if (*end || !max[0] || ml < 14 || ml > 0xffffffffu) {
+                die_usage("-object filter-dump: bad maxlen=%s", max);
+            }
+        }
+        if (cfg->n_dumps == SUN4M_MAX_DUMPS) {
+            die_usage("too many filter-dump objects (at most %s)", "4");
+        }
+        snprintf(na->dump[cfg->n_dumps][0], 512, "%s", nd);
+        snprintf(na->dump[cfg->n_dumps][1], 512, "%s", file);
+        cfg->dumps[cfg->n_dumps].netdev = na->dump[cfg->n_dumps][0];
+        cfg->dumps[cfg->n_dumps].file = na->dump[cfg->n_dumps][1];
+        cfg->dumps[cfg->n_dumps].maxlen = (uint32_t)ml;
+        cfg->n_dumps++;
+    }
+}
+
 int main(int argc, char **argv)
 {
     MachineConfig cfg = {
@@ -294,6 +472,7 @@ int main(int argc, char **argv)
     double vtimeout = 0, timeout = 0;
     const char *log_path = NULL;
     Runner runner;
+    NetArgs netargs;
     FrontEnd fe = { 0 };
     CharDev con;
     Machine *m;
@@ -302,6 +481,7 @@ int main(int argc, char **argv)
     double t0;
 
     runner_init(&runner);
+    memset(&netargs, 0, sizeof(netargs));
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -401,6 +581,10 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--nvram") == 0) {
             NEED_ARG();
             cfg.nvram_file = v;
+        } else if (strcmp(a, "-nic") == 0 || strcmp(a, "-netdev") == 0 ||
+                   strcmp(a, "-net") == 0 || strcmp(a, "-object") == 0) {
+            NEED_ARG();
+            parse_net_option(&cfg, &netargs, a, v);
         } else if (strcmp(a, "--mac") == 0) {
             NEED_ARG();
             parse_mac(v, cfg.mac);
@@ -527,13 +711,14 @@ int main(int argc, char **argv)
                 "sun4m: stats: instructions %" PRIu64 " cycles %" PRIu64
                 " virtual %.6f s wall %.3f s MIPS %.1f idle-skipped %.6f s "
                 "poll-skipped %.6f s traps %" PRIu64 " decoded %" PRIu64
-                " code-invalidations %" PRIu64 " pc 0x%08x\n",
+                " code-invalidations %" PRIu64 " tlb-flushes %" PRIu64
+                " pc 0x%08x\n",
                 m->cpu.insns, m->cpu.cycles, virt, wall,
                 wall > 0 ? m->cpu.insns / wall / 1e6 : 0.0,
                 (double)m->idle_cycles / cfg.cpu_hz,
                 (double)m->cpu.poll_skipped / cfg.cpu_hz, m->cpu.traps,
                 m->cpu.decoded_insns, m->cpu.code_invalidations,
-                m->cpu.pc);
+                m->cpu.tlb_flushes, m->cpu.pc);
         fprintf(stderr,
                 "sun4m: stats: dma-bytes %" PRIu64 " dma-transfers %" PRIu64
                 " bounced-bytes %" PRIu64 " aio-requests %" PRIu64
@@ -543,6 +728,20 @@ int main(int argc, char **argv)
                 m->chain.aio.bytes_bounced, m->chain.aio.requests,
                 m->chain.aio.errors, m->iommu.faults,
                 log_guest_error_count(&m->log));
+        if (m->net.peer) {
+            const NetBackend *b = m->net.peer;
+            fprintf(stderr,
+                    "sun4m: stats: net %s tx-frames %" PRIu64 " tx-bytes %"
+                    PRIu64 " rx-frames %" PRIu64 " rx-bytes %" PRIu64
+                    " copied-bytes %" PRIu64 " dropped %" PRIu64
+                    " le-copied-bytes %" PRIu64 " le-missed %" PRIu64
+                    " host-waits %" PRIu64 " host-wait %.6f s (virtual %.6f s)\n",
+                    b->id, b->tx_frames, b->tx_bytes, b->rx_frames,
+                    b->rx_bytes, b->copied_bytes, b->dropped,
+                    m->le.tx_copied, m->le.rx_missed, m->net.host_waits,
+                    m->net.host_wait_ns / 1e9,
+                    (double)m->net.host_wait_cycles / cfg.cpu_hz);
+        }
     }
     if (machine_save(m, err, sizeof(err)) < 0) {
         fprintf(stderr, "sun4m: %s\n", err);

@@ -93,6 +93,7 @@ typedef struct DecodedPage {
 } DecodedPage;
 
 #define CPU_TLB_SIZE 256
+#define CPU_TLB_WORDS (2 * CPU_TLB_SIZE / 64)
 
 /* Data TLB: virtual page -> host pointer (RAM only). */
 typedef struct TlbEntry {
@@ -162,6 +163,11 @@ typedef struct SparcCpu {
     Bus *bus;
     TlbEntry tlb[2][CPU_TLB_SIZE];  /* [supervisor] */
     ITlbEntry itlb[2][CPU_TLB_SIZE];
+    uint64_t tlb_filled[CPU_TLB_WORDS];     /* slots in use (sparc.c) */
+    bool tlb_nf;                    /* holds a mapping installed for a
+                                     * fault that NF silenced */
+    uint32_t tlb_large_lo, tlb_large_hi;    /* VAs filled from large PTEs
+                                             * (inclusive; lo > hi: none) */
     uint32_t fetch_tag;             /* VA page of fetch_dp, 1 = none */
     DecodedPage *fetch_dp;
     DecodedPage **ram_code;         /* per RAM page, decoded instructions */
@@ -181,6 +187,9 @@ typedef struct SparcCpu {
     /* Statistics */
     uint64_t decoded_insns;
     uint64_t code_invalidations;
+    uint64_t tlb_flushes;           /* whole host TLB dropped (MMU flush,
+                                     * context switch) */
+    uint64_t tlb_page_flushes;      /* one page dropped (ASI 3 page flush) */
     uint64_t traps;
 } SparcCpu;
 

@@ -161,17 +161,73 @@ static uint32_t cpu_get_psr(const SparcCpu *cpu, uint32_t icc)
 
 /* ---- TLB ---- */
 
+/* Which TLB slots were filled since the last flush (bit s * SIZE + i):
+ * Linux on the MB86904 drops the whole TLB for every page it unmaps and at
+ * every context switch (tens of thousands of times a second while it
+ * moves network traffic), and between two flushes it fills a few dozen
+ * slots; a flush clears only those. */
+static inline void tlb_mark(SparcCpu *cpu, bool super, uint32_t va)
+{
+    unsigned b = (super ? CPU_TLB_SIZE : 0) + ((va >> 12) & (CPU_TLB_SIZE - 1));
+    cpu->tlb_filled[b >> 6] |= 1ull << (b & 63);
+}
+
 void cpu_tlb_flush(SparcCpu *cpu)
 {
-    unsigned s, i;
-    for (s = 0; s < 2; s++) {
-        for (i = 0; i < CPU_TLB_SIZE; i++) {
+    unsigned w;
+
+    cpu->tlb_flushes++;
+    cpu->tlb_nf = false;
+    cpu->tlb_large_lo = UINT32_MAX;
+    cpu->tlb_large_hi = 0;
+    for (w = 0; w < CPU_TLB_WORDS; w++) {
+        uint64_t bits = cpu->tlb_filled[w];
+        while (bits) {
+            unsigned b = w * 64 + (unsigned)__builtin_ctzll(bits);
+            unsigned s = b / CPU_TLB_SIZE, i = b % CPU_TLB_SIZE;
             cpu->tlb[s][i].tag_read = TAG_INVALID;
             cpu->tlb[s][i].tag_write = TAG_INVALID;
             cpu->itlb[s][i].tag = TAG_INVALID;
+            bits &= bits - 1;
         }
+        cpu->tlb_filled[w] = 0;
     }
     cpu->fetch_tag = TAG_INVALID;
+}
+
+/* A page flush (ASI 3, type 0): the host TLB holds the current
+ * context's translations only (a context switch drops it all), so the
+ * entries of this virtual page are the ones the SRMMU would drop. */
+static void cpu_tlb_flush_page(SparcCpu *cpu, uint32_t va)
+{
+    unsigned s, i = (va >> 12) & (CPU_TLB_SIZE - 1);
+
+    for (s = 0; s < 2; s++) {
+        cpu->tlb[s][i].tag_read = TAG_INVALID;
+        cpu->tlb[s][i].tag_write = TAG_INVALID;
+        cpu->itlb[s][i].tag = TAG_INVALID;
+    }
+    cpu->fetch_tag = TAG_INVALID;
+    cpu->tlb_page_flushes++;
+}
+
+/* A translation from a PTE above level 3 (256 KB, 16 MB) fills 4 KB slots
+ * one by one; the SRMMU holds it as one entry, which a page flush anywhere
+ * inside drops.  Such VAs are remembered as one range [lo, hi): a page
+ * flush that falls in it drops everything (as QEMU does). */
+static inline void tlb_note_large(SparcCpu *cpu, uint32_t va,
+                                  uint32_t page_size)
+{
+    if (page_size > 4096u) {
+        uint32_t lo = va & ~(page_size - 1);
+        uint32_t hi = lo + (page_size - 1);     /* inclusive: no wrap */
+        if (lo < cpu->tlb_large_lo) {
+            cpu->tlb_large_lo = lo;
+        }
+        if (hi > cpu->tlb_large_hi) {
+            cpu->tlb_large_hi = hi;
+        }
+    }
 }
 
 /* A RAM page now holds decoded code: no TLB entry may write it directly. */
@@ -314,6 +370,8 @@ static void tlb_install(SparcCpu *cpu, uint32_t va, bool super,
     if (!rb) {
         return;
     }
+    tlb_mark(cpu, super, va);
+    tlb_note_large(cpu, va, r->page_size);
     e->addend = (uintptr_t)(rb->host + (ppa - rb->base)) - vpage;
     e->tag_read = (r->prot & MMU_PROT_READ) ? vpage : TAG_INVALID;
     e->tag_write = (!rb->readonly && (r->prot & MMU_PROT_WRITE) &&
@@ -326,14 +384,18 @@ static unsigned mem_slow(SparcCpu *cpu, uint32_t va, unsigned size,
                          bool super, int acc, uint64_t *val, bool is_asi)
 {
     MmuResult r;
+    int t;
 
     if (va & (size - 1)) {
         return TT_UNALIGNED;
     }
-    if (srmmu_translate(&cpu->mmu, va,
-                        acc == MMU_ACC_RMW ? MMU_ACC_WRITE : acc, super,
-                        &r) == SRMMU_FAULT) {
+    t = srmmu_translate(&cpu->mmu, va,
+                        acc == MMU_ACC_RMW ? MMU_ACC_WRITE : acc, super, &r);
+    if (t == SRMMU_FAULT) {
         return TT_DACC_EXC;
+    }
+    if (t == SRMMU_FAULT_NF) {
+        cpu->tlb_nf = true;         /* a mapping that depends on NF */
     }
     tlb_install(cpu, va, super, &r);
     return phys_access(cpu, r.pa, va, size, acc, val, is_asi);
@@ -409,8 +471,19 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
         return 0;
     case 0x03:                      /* MMU probe (load) / flush (store) */
         if (write) {
-            if (srmmu_flush(&cpu->mmu, va) != SRMMU_FLUSH_NONE) {
+            switch (srmmu_flush(&cpu->mmu, va)) {
+            case SRMMU_FLUSH_PAGE:
+                if (va >= cpu->tlb_large_lo && va <= cpu->tlb_large_hi) {
+                    cpu_tlb_flush(cpu);
+                } else {
+                    cpu_tlb_flush_page(cpu, va);
+                }
+                break;
+            case SRMMU_FLUSH_ALL:
                 cpu_tlb_flush(cpu);
+                break;
+            default:
+                break;
             }
         } else {
             *val = srmmu_probe(&cpu->mmu, va);
@@ -418,7 +491,12 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
         return 0;
     case 0x04:                      /* MMU registers */
         if (write) {
-            if (srmmu_reg_write(&cpu->mmu, va, (uint32_t)*val)) {
+            int f = srmmu_reg_write(&cpu->mmu, va, (uint32_t)*val);
+            /* NF alone: only the mappings that stood in for silenced
+             * faults depend on it (QEMU flushes on every NF change; Linux
+             * on the MB86904 toggles NF around its probes, dozens of times
+             * per network frame) */
+            if (f == SRMMU_REG_FLUSH || (f == SRMMU_REG_NF && cpu->tlb_nf)) {
                 cpu_tlb_flush(cpu);
             }
         } else {
@@ -506,9 +584,12 @@ static unsigned fetch_page(SparcCpu *cpu, uint32_t pc)
     DecodedPage *dp;
 
     if (e->tag != vpage) {
-        if (srmmu_translate(&cpu->mmu, pc, MMU_ACC_FETCH, super, &r) ==
-            SRMMU_FAULT) {
+        int t = srmmu_translate(&cpu->mmu, pc, MMU_ACC_FETCH, super, &r);
+        if (t == SRMMU_FAULT) {
             return TT_IACC_EXC;
+        }
+        if (t == SRMMU_FAULT_NF) {
+            cpu->tlb_nf = true;
         }
         dp = code_page_for(cpu, r.pa & ~(uint64_t)0xfff);
         if (!dp) {
@@ -518,6 +599,8 @@ static unsigned fetch_page(SparcCpu *cpu, uint32_t pc)
             unsigned tt = cpu_bus_fault(cpu, pc, MMU_ACC_FETCH, false);
             return tt ? tt : TT_ILLEGAL;
         }
+        tlb_mark(cpu, super, pc);
+        tlb_note_large(cpu, pc, r.page_size);
         e->tag = vpage;
         e->dp = dp;
     }
@@ -608,6 +691,8 @@ void cpu_reset(SparcCpu *cpu)
     cpu->fcmp_next = UINT64_MAX;
     fpu_reset(&cpu->fpu);
     srmmu_reset(&cpu->mmu);
+    /* every slot, filled or never used */
+    memset(cpu->tlb_filled, 0xff, sizeof(cpu->tlb_filled));
     cpu_tlb_flush(cpu);
 }
 

@@ -405,15 +405,17 @@ int srmmu_reg_write(Srmmu *m, uint32_t va, uint32_t v)
     case SRMMU_REG_CTRL:
         old = m->ctrl;
         m->ctrl = (old & SRMMU_CTRL_IMPL_VER) | (v & ~SRMMU_CTRL_IMPL_VER);
-        return ((old ^ m->ctrl) &
-                (SRMMU_CTRL_E | SRMMU_CTRL_NF | SRMMU_CTRL_BM)) != 0;
+        if ((old ^ m->ctrl) & (SRMMU_CTRL_E | SRMMU_CTRL_BM)) {
+            return SRMMU_REG_FLUSH;
+        }
+        return ((old ^ m->ctrl) & SRMMU_CTRL_NF) ? SRMMU_REG_NF : 0;
     case SRMMU_REG_CTP:
         m->ctp = v & SRMMU_CTP_MASK;
         return 0;
     case SRMMU_REG_CTX:
         old = m->ctx;
         m->ctx = v & SRMMU_CTX_MASK;
-        return old != m->ctx;
+        return old != m->ctx ? SRMMU_REG_FLUSH : 0;
     case SRMMU_REG_SFSR:
     case SRMMU_REG_SFAR:
         return 0;

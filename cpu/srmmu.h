@@ -239,7 +239,11 @@ int srmmu_flush(const Srmmu *m, uint32_t va);
 /* ASI 4 load.  Reading 0x300 clears SFSR. */
 uint32_t srmmu_reg_read(Srmmu *m, uint32_t va);
 
-/* ASI 4 store.  Returns 1 if the CPU must flush its whole TLB. */
+/* ASI 4 store.  Returns SRMMU_REG_FLUSH if the CPU must flush its whole
+ * TLB (E, BM or the context changed), SRMMU_REG_NF if only NF changed
+ * (the CPU drops the mappings it installed for faults that NF silenced,
+ * if it holds any), else 0. */
+enum { SRMMU_REG_FLUSH = 1, SRMMU_REG_NF = 2 };
 int srmmu_reg_write(Srmmu *m, uint32_t va, uint32_t v);
 
 /*

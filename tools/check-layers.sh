@@ -6,7 +6,7 @@
 #   hw/host    host backends (console, image loader, runner)   -> core
 #   cpu        integer unit, FPU, SRMMU                         -> core
 #   dma        the vectored DMA chain                           -> core, host
-#   net        host network backends                            -> core, host
+#   net        host network backends                            -> core, host, dma
 #   hw/scsi    targets on the SCSI bus (disk, CD-ROM)           -> core, host, dma
 #   hw/chips   one chip per file, unaware of each other         -> core, host, dma, net, scsi
 #   hw/board   the board table, wiring, machine loop            -> all of the above
@@ -20,7 +20,7 @@ allowed() {
     hw/host/*)  echo "hw/core hw/host" ;;
     cpu/*)      echo "hw/core cpu" ;;
     dma/*)      echo "hw/core hw/host dma" ;;
-    net/*)      echo "hw/core hw/host net" ;;
+    net/*)      echo "hw/core hw/host dma net" ;;
     hw/scsi/*)  echo "hw/core hw/host dma hw/scsi" ;;
     hw/chips/*) echo "hw/core hw/host dma net hw/scsi" ;;
     hw/board/*) echo "hw/core hw/host dma net hw/scsi cpu hw/chips hw/board" ;;

@@ -2,6 +2,7 @@
  * sun4m board wiring and the machine loop.
  */
 #include "hw/board/sun4m.h"
+#include "net/dump.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -367,6 +368,107 @@ static int board_attach_drives(Machine *m, char *err, size_t errlen)
     return 0;
 }
 
+
+/* ---- the Lance and the host network ---- */
+
+static void board_le_tx(void *opaque, const struct iovec *iov, int niov,
+                        size_t len)
+{
+    Machine *m = opaque;
+    net_send(&m->net, iov, niov, len);
+}
+
+/* A frame for the Lance.  Busy while its wire carries the previous one
+ * (offered again when it is free) or while it has no receive buffer
+ * (offered again at the next host poll, after the guest has run). */
+static NetRx board_le_receive(void *opaque, const uint8_t *frame, size_t len)
+{
+    Machine *m = opaque;
+    Cycles w = lance_rx_wait(&m->le);
+
+    if (w == CYCLES_NEVER) {
+        return NET_RX_BUSY;
+    }
+    if (w) {
+        if (!ev_pending(&m->le_rx_ev) || m->le_rx_ev.when > w) {
+            ev_at(&m->events, &m->le_rx_ev, w);
+        }
+        return NET_RX_BUSY;
+    }
+    lance_receive(&m->le, frame, len);
+    return NET_RX_TAKEN;
+}
+
+static void board_le_missed(void *opaque)
+{
+    Machine *m = opaque;
+    lance_rx_missed(&m->le);
+}
+
+static void board_le_rx_event(void *opaque)
+{
+    Machine *m = opaque;
+    net_nic_ready(&m->net);
+}
+
+/* -netdev/-nic backends, the Lance's peer, the pcap dumps */
+static int board_attach_net(Machine *m, char *err, size_t errlen)
+{
+    const MachineConfig *c = &m->cfg;
+    NetNic nic = {
+        .receive = board_le_receive,
+        .missed = board_le_missed,
+        .opaque = m,
+    };
+    NetBackend *peer = NULL;
+    unsigned i;
+
+    net_init(&m->net, &m->events, m->cfg.cpu_hz, &m->log);
+    ev_init(&m->le_rx_ev, "le-rx-wire", board_le_rx_event, m);
+    for (i = 0; i < c->n_netdevs; i++) {
+        if (!net_backend_new(&m->net, c->netdevs[i], err, errlen)) {
+            return -1;
+        }
+    }
+    if (!c->n_netdevs && !c->nic_none &&
+        !net_backend_new(&m->net, "user", err, errlen)) {
+        return -1;
+    }
+    if (!c->nic_none) {
+        if (c->nic_netdev) {
+            peer = net_backend_find(&m->net, c->nic_netdev);
+            if (!peer) {
+                snprintf(err, errlen, "-net nic,netdev=%s: no such netdev",
+                         c->nic_netdev);
+                return -1;
+            }
+        } else if (m->net.n_be) {
+            peer = m->net.be[0];
+        }
+    }
+    net_attach_nic(&m->net, peer, &nic);
+    lance_set_tx(&m->le, board_le_tx, m);
+    for (i = 0; i < c->n_dumps; i++) {
+        NetBackend *b = net_backend_find(&m->net, c->dumps[i].netdev);
+        if (!b) {
+            snprintf(err, errlen, "filter-dump: no netdev '%s'",
+                     c->dumps[i].netdev);
+            return -1;
+        }
+        if (b->dump) {
+            snprintf(err, errlen, "filter-dump: netdev '%s' is already "
+                     "dumped", b->id);
+            return -1;
+        }
+        b->dump = net_dump_open(c->dumps[i].file, c->dumps[i].maxlen, err,
+                                errlen);
+        if (!b->dump) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int machine_init(Machine *m, const MachineConfig *cfg, char *err,
                  size_t errlen)
 {
@@ -497,7 +599,8 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     lance_init(&m->le, &dc[BD_LE], dma2_device_line(&m->dma.le));
     lance_attach_dma(&m->le, &m->chain, &m->dma.le.stage);
     dma2_connect(&m->dma.le, &m->le, lance_dma_reset, NULL);
-    if (board_attach_drives(m, err, errlen) < 0) {
+    if (board_attach_net(m, err, errlen) < 0 ||
+        board_attach_drives(m, err, errlen) < 0) {
         machine_free(m);
         return -1;
     }
@@ -567,6 +670,7 @@ void machine_free(Machine *m)
     /* host I/O in flight lands first, then the disks are flushed
      * (fdatasync) and closed: what the guest wrote reaches the host */
     esp_free(&m->esp);
+    net_free(&m->net);              /* pcap dumps are flushed here */
     dma_engine_free(&m->chain);
     for (i = 0; i < SUN4M_SCSI_IDS; i++) {
         if (m->targets[i]) {
@@ -606,6 +710,10 @@ int machine_run(Machine *m, Cycles max_cycles)
         if (m->host_poll) {
             m->host_poll(m->host_poll_opaque);
         }
+        if (m->net.n_be) {
+            /* frames from the host arrive now, in virtual time */
+            net_poll(&m->net, 0);
+        }
         if (m->chain.aio.inflight) {
             /* collect host I/O that has finished (the eventfd): nothing
              * the guest sees changes, its transfers end at their own
@@ -625,8 +733,22 @@ int machine_run(Machine *m, Cycles max_cycles)
                      m->cpu.mmu.sfsr, m->cpu.mmu.sfar);
             return 3;
         case CPU_STOP_HALT: {
-            /* waiting for an interrupt: jump to the next event */
+            /* waiting for an interrupt: jump to the next event, or wait
+             * for the host first (net_idle_wait: README §Network and
+             * time) */
             Cycles when = ev_next_deadline(&m->events);
+            if (m->net.n_be && when > m->cpu.cycles &&
+                net_in_flight(&m->net)) {
+                Cycles gap = (when == CYCLES_NEVER || when > max_cycles)
+                                 ? m->cfg.cpu_hz : when - m->cpu.cycles;
+                Cycles adv = net_idle_wait(&m->net, gap);
+                if (adv < gap) {
+                    m->idle_cycles += adv;
+                    m->cpu.cycles += adv;
+                    ev_run_due(&m->events);
+                    break;
+                }
+            }
             if (when == CYCLES_NEVER || when > max_cycles) {
                 if (max_cycles != CYCLES_NEVER) {
                     m->cpu.cycles = max_cycles;

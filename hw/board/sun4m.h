@@ -32,6 +32,7 @@
 #include "hw/chips/slavio_intctl.h"
 #include "hw/chips/slavio_misc.h"
 #include "hw/chips/slavio_timer.h"
+#include "net/net.h"
 
 /* A disk or CD on the ESP's SCSI bus (-drive, -hda, -cdrom) */
 typedef struct DriveConfig {
@@ -43,6 +44,15 @@ typedef struct DriveConfig {
 } DriveConfig;
 
 #define SUN4M_SCSI_IDS 7            /* targets 0..6; the ESP is 7 */
+#define SUN4M_MAX_NETDEVS 4
+#define SUN4M_MAX_DUMPS 4
+
+/* -object filter-dump: a pcap of every frame of one netdev */
+typedef struct NetDumpConfig {
+    const char *netdev;             /* its id */
+    const char *file;
+    uint32_t maxlen;                /* 0: 65536 */
+} NetDumpConfig;
 
 typedef struct MachineConfig {
     const char *model;              /* "SS-5" */
@@ -63,6 +73,15 @@ typedef struct MachineConfig {
     DriveConfig drives[SUN4M_SCSI_IDS];
     unsigned n_drives;
     uint64_t fail_io;               /* --fail-io: host request N gets EIO */
+    /* the network: backends as "type,id=ID,..." (-netdev, -nic); the
+     * Lance's is nic_netdev (NULL: the first); none at all: "user" as on
+     * QEMU, unless nic_none (-nic none) */
+    const char *netdevs[SUN4M_MAX_NETDEVS];
+    unsigned n_netdevs;
+    const char *nic_netdev;
+    bool nic_none;
+    NetDumpConfig dumps[SUN4M_MAX_DUMPS];
+    unsigned n_dumps;
 } MachineConfig;
 
 typedef struct Machine {
@@ -84,7 +103,9 @@ typedef struct Machine {
     Esp esp;
     DmaEngine chain;                /* the memory stage, host AIO */
     ScsiTarget *targets[SUN4M_SCSI_IDS];    /* NULL: nobody at that ID */
-    Lance le;                       /* idle until the DMA chain */
+    Lance le;
+    Net net;                        /* host backends, the Lance's peer */
+    Event le_rx_ev;                 /* the Lance's wire is free again */
     Cs4231 cs4231;                  /* audio, idle */
     Fdc fdc;
     Event input_poll;               /* host console input enters here */

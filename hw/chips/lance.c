@@ -224,6 +224,18 @@ static void lance_swap_data(const Lance *s, uint8_t *b, size_t len)
     }
 }
 
+static void lance_swap_tx(Lance *s)
+{
+    /* each buffer swaps from its own start */
+    size_t off = 0;
+    unsigned i;
+
+    for (i = 0; i < s->tx_nseg; i++) {
+        lance_swap_data(s, s->tx_buf + off, s->tx_seg[i].len);
+        off += s->tx_seg[i].len;
+    }
+}
+
 /* Ethernet CRC-32 (zlib's crc32(): reflected, poly 0xedb88320, preset to
  * ones, inverted at the end).  The filter hash uses the register before
  * that final inversion (Linux ether_crc_le), i.e. ~crc32(). */
@@ -353,20 +365,22 @@ static void lance_tx_poll(Lance *s)
     }
     s->tx_first = s->tx_idx;
     s->tx_err = false;
+    s->tx_nseg = 0;
     for (i = 0; i < s->tlen; i++) {
         uint32_t buf = ((uint32_t)(d[1] & 0xff) << 16) | d[0];
         size_t n = lance_bcnt(d[2]);
 
-        if (len + n > sizeof(s->tx_buf)) {
+        if (len + n > LANCE_FRAME_MAX) {
             /* SIMPLIFY: the chip would keep sending and BABL; the frame
-             * is cut to our buffer */
-            n = sizeof(s->tx_buf) - len;
+             * is cut to LANCE_FRAME_MAX */
+            n = LANCE_FRAME_MAX - len;
             s->csr0 |= LANCE_CSR0_BABL;
         }
-        if (!lance_dma(s, buf, s->tx_buf + len, n, DMA_FROM_MEM)) {
-            return;
+        if (n) {
+            s->tx_seg[s->tx_nseg].addr = buf;
+            s->tx_seg[s->tx_nseg].len = n;
+            s->tx_nseg++;
         }
-        lance_swap_data(s, s->tx_buf + len, n);
         len += n;
         if (d[1] & (LANCE_D1_ENP << 8)) {
             break;
@@ -390,11 +404,67 @@ static void lance_tx_poll(Lance *s)
                                          4)));
 }
 
+/*
+ * The frame's bytes, as host iovecs into guest RAM: its buffers (Lance
+ * addresses) through ledma, the IOMMU and the memory stage.  Without BSWP
+ * the bytes must be swapped in pairs, so they are gathered into tx_buf
+ * (counted in tx_copied); likewise a frame in more pieces than iov holds.
+ * false: a DMA fault (MERR raised).
+ */
+static bool lance_tx_map(Lance *s, struct iovec *iov, int max, int *niov)
+{
+    SgList in, gp;
+    DmaFault f = { 0 };
+    uint64_t n = 0;
+    unsigned i;
+    bool ok = false;
+
+    *niov = 0;
+    if (s->tx_len == 0) {
+        return true;
+    }
+    sg_init(&in);
+    sg_init(&gp);
+    for (i = 0; i < s->tx_nseg; i++) {
+        if (sg_add(&in, s->tx_seg[i].addr & 0xffffffu, s->tx_seg[i].len)) {
+            goto out;
+        }
+    }
+    if (dma_map(s->first, &in, DMA_FROM_MEM, &gp, &f) != s->tx_len) {
+        goto out;
+    }
+    n = dma_mem_iov(s->eng, &gp, DMA_FROM_MEM, iov, max, niov, &f);
+    if (n != s->tx_len || !(s->csr3 & LANCE_CSR3_BSWP)) {
+        if (dma_mem_read(s->eng, &gp, s->tx_buf, s->tx_len, &f) !=
+            s->tx_len) {
+            goto out;
+        }
+        lance_swap_tx(s);
+        s->tx_copied += s->tx_len;
+        iov[0].iov_base = s->tx_buf;
+        iov[0].iov_len = s->tx_len;
+        *niov = 1;
+    }
+    ok = true;
+out:
+    sg_free(&in);
+    sg_free(&gp);
+    if (!ok) {
+        if (f.kind == DMA_FAULT_NONE) {
+            f.kind = DMA_FAULT_BUS;
+        }
+        lance_merr(s, &f, s->tx_nseg ? s->tx_seg[0].addr : 0);
+    }
+    return ok;
+}
+
 /* The end of a frame on the wire */
 static void lance_tx_done(Lance *s)
 {
     unsigned i;
     uint16_t w1;
+    struct iovec iov[LANCE_TX_IOV];
+    int niov = 0;
 
     for (i = 0; i < s->tx_ndesc; i++) {
         uint32_t a = lance_tmd(s, s->tx_first + i);
@@ -422,14 +492,21 @@ static void lance_tx_done(Lance *s)
         s->csr0 &= (uint16_t)~LANCE_CSR0_TXON;
         return;
     }
+    if (!lance_tx_map(s, iov, LANCE_TX_IOV, &niov)) {
+        return;
+    }
     if (lance_loopback(s)) {
         /* internal loopback: the frame comes back to the receiver; with
          * DTCR clear the transmitter appended the FCS, which the receiver
          * stores (MCNT counts it); with DTCR set the frame's own last
          * four bytes stand for it */
-        size_t n = s->tx_len;
+        size_t n = 0;
         uint8_t *fr = s->rx_buf;
-        memcpy(fr, s->tx_buf, n);
+        int k;
+        for (k = 0; k < niov; k++) {
+            memcpy(fr + n, iov[k].iov_base, iov[k].iov_len);
+            n += iov[k].iov_len;
+        }
         if (!(s->mode & LANCE_MODE_DTCR)) {
             lance_put_fcs(fr + n, fr, n);
             n += 4;
@@ -437,8 +514,8 @@ static void lance_tx_done(Lance *s)
         if ((s->csr0 & LANCE_CSR0_RXON) && n >= 6 && lance_accept(s, fr)) {
             lance_rx_store(s, fr, n);
         }
-    } else if (s->tx_fn) {
-        s->tx_fn(s->tx_opaque, s->tx_buf, s->tx_len);
+    } else if (s->tx_fn && niov) {
+        s->tx_fn(s->tx_opaque, iov, niov, s->tx_len);
     }
     lance_tx_poll(s);
 }
@@ -847,6 +924,37 @@ bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
     memcpy(s->rx_buf, frame, len);
     lance_put_fcs(s->rx_buf + len, s->rx_buf, len);
     ok = lance_rx_store(s, s->rx_buf, len + 4);
+    s->rx_wire_free = *s->ctx.events->now + lance_wire_cycles(s, len + 4);
     lance_update_irq(s);
     return ok;
+}
+
+/* SIMPLIFY: a frame is stored as it arrives and the wire is then busy for
+ * its length; the chip stores it while it arrives and hands the
+ * descriptor back at its end (a wire time earlier than here). */
+Cycles lance_rx_wait(Lance *s)
+{
+    uint16_t d[4];
+
+    if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) ||
+        lance_loopback(s) || (s->mode & LANCE_MODE_LOOP)) {
+        return 0;
+    }
+    if (*s->ctx.events->now < s->rx_wire_free) {
+        return s->rx_wire_free;
+    }
+    if (!lance_rd_words(s, lance_rmd(s, s->rx_idx), d, 4)) {
+        lance_update_irq(s);            /* MERR: the receiver is off */
+        return 0;
+    }
+    return (d[1] & (LANCE_D1_OWN << 8)) ? 0 : CYCLES_NEVER;
+}
+
+void lance_rx_missed(Lance *s)
+{
+    if (s->csr0 & LANCE_CSR0_RXON) {
+        s->csr0 |= LANCE_CSR0_MISS;
+        s->rx_missed++;
+        lance_update_irq(s);
+    }
 }

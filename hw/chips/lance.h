@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include <stddef.h>
+#include <sys/uio.h>
 
 #include "dma/chain.h"
 #include "hw/core/devctx.h"
@@ -94,9 +95,14 @@
 #define LANCE_T3_UFLO 0x4000u
 
 #define LANCE_FRAME_MAX 1536u       /* our frame buffer (1518 + slack) */
+#define LANCE_TX_IOV 64             /* host pieces of one sent frame */
+#define LANCE_TX_SEGS 128           /* descriptors of one frame (ring max) */
 
-/* A frame leaves the chip (without FCS); opaque from lance_set_tx */
-typedef void LanceTxFn(void *opaque, const uint8_t *frame, size_t len);
+/* A frame leaves the chip (without FCS), as host iovecs that point into
+ * guest RAM (or into the chip's buffer where it had to gather); valid only
+ * during the call.  opaque from lance_set_tx. */
+typedef void LanceTxFn(void *opaque, const struct iovec *iov, int niov,
+                       size_t len);
 
 typedef struct Lance {
     DevCtx ctx;
@@ -128,11 +134,15 @@ typedef struct Lance {
     Event tx_event;                 /* its end: TINT */
     Event poll_event;               /* the 1.6 ms transmit ring poll */
     unsigned tx_first, tx_ndesc;    /* its descriptors */
+    struct { uint32_t addr; uint32_t len; } tx_seg[LANCE_TX_SEGS];
+    unsigned tx_nseg;               /* its buffers (Lance addresses) */
     size_t tx_len;
     bool tx_err;                    /* a buffer error cut it short */
     uint8_t tx_buf[LANCE_FRAME_MAX];
     uint8_t rx_buf[LANCE_FRAME_MAX + 4];
+    Cycles rx_wire_free;            /* the last received frame's end */
     uint64_t tx_frames, rx_frames, rx_missed, merrs;
+    uint64_t tx_copied;             /* bytes gathered into tx_buf */
 } Lance;
 
 /* The two ports; opaque = the Lance (lance_init maps them) */
@@ -152,6 +162,18 @@ void lance_set_tx(Lance *s, LanceTxFn *fn, void *opaque);
  * receive ring; false if filtered out, missed (MISS) or the receiver is
  * off. */
 bool lance_receive(Lance *s, const uint8_t *frame, size_t len);
+/*
+ * For a sender that can hold frames back (the network layer's queue):
+ * 0 if the chip would take a frame now; else the cycle at which to offer
+ * again (the wire still carries the previous frame, 10 Mb/s), or
+ * CYCLES_NEVER if the next receive descriptor is the host's (offer again
+ * later: the driver hands buffers back without telling the chip).  A
+ * receiver that is off takes (and drops) frames: 0.
+ */
+Cycles lance_rx_wait(Lance *s);
+/* A frame was lost before reaching the chip (no room to hold it): the
+ * chip counts it as missed (MISS, as with no receive buffer). */
+void lance_rx_missed(Lance *s);
 /* The ledma CSR reset pulse on the chip's RESET pin (Dma2ResetFn). */
 void lance_dma_reset(void *opaque);
 

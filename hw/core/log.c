@@ -11,7 +11,7 @@ static const char *const cat_names[LOG_NCAT] = {
     [LOG_ESCC] = "escc",     [LOG_NVRAM] = "nvram",   [LOG_FW_CFG] = "fw_cfg",
     [LOG_MISC] = "misc",     [LOG_IOMMU] = "iommu",   [LOG_DMA] = "dma",
     [LOG_ESP] = "esp",       [LOG_SCSI] = "scsi",     [LOG_LE] = "le",
-    [LOG_FDC] = "fdc",
+    [LOG_FDC] = "fdc",       [LOG_NET] = "net",
 };
 
 void log_init(Log *log, const Cycles *now, uint64_t hz)

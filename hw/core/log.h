@@ -43,6 +43,7 @@ typedef enum LogCat {
     LOG_SCSI,           /* the SCSI bus: selections, phases, commands */
     LOG_LE,             /* the Am7990 Lance */
     LOG_FDC,            /* the 82077 floppy controller */
+    LOG_NET,            /* host network backends (slirp, tap, socket) */
     LOG_NCAT
 } LogCat;
 

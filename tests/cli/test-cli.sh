@@ -129,5 +129,48 @@ while [ $i -lt 8 ]; do
     esac
     i=$((i + 1))
 done
+# the network (-nic, -netdev, -net, -object filter-dump)
+expect 2 "unknown network backend"  -- -nic frob
+expect 2 "only model=lance"         -- -nic user,model=e1000
+expect 2 "id= is required"          -- -netdev user
+expect 2 "user: unknown option 'foo'" -- -nic user,foo=1
+expect 2 "not an IPv4 address"      -- -nic user,host=10.0.2.x
+expect 2 "not in the guest network" -- -nic user,dns=192.168.1.1
+expect 2 "hostfwd=tcp::99999-:80: .*bad port" -- -nic user,hostfwd=tcp::99999-:80
+expect 2 "no '-' before the guest"  -- -nic user,hostfwd=tcp::8080
+expect 2 "only the cmd: form"       -- -nic user,guestfwd=tcp:10.0.2.100:80-tcp:1.2.3.4:80
+expect 2 "no such netdev"           -- -netdev user,id=a -net nic,netdev=b
+expect 2 "duplicate netdev id 'a'"  -- -netdev user,id=a -netdev user,id=a
+expect 2 "one Ethernet controller"  -- -nic user -nic user
+expect 2 "socket: one of listen="   -- -netdev socket,id=s
+expect 2 "Connection refused"       -- -netdev socket,id=s,connect=127.0.0.1:1
+expect 2 "scripts are not run"      -- -netdev tap,id=t,ifname=x,script=/etc/qemu-ifup
+expect 2 "only filter-dump"         -- -object memory-backend-ram,id=m
+expect 2 "netdev= and file= are required" -- -object filter-dump,id=f
+expect 2 "filter-dump: no netdev 'x'" -- -object filter-dump,id=f,netdev=x,file="$tmp/x.pcap"
+expect 2 "filter-dump: cannot create" -- -nic user -object filter-dump,id=f,netdev=nic0,file="$tmp/dir/no/x.pcap"
+# a host forward on a port that is taken: one line, exit 2
+python3 -c 'import socket,time,sys; s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(); print(s.getsockname()[1], flush=True); time.sleep(30)' >"$tmp/port" &
+busy=$!
+for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+expect 2 "cannot listen on 127.0.0.1:$(cat "$tmp/port")" -- -nic user,hostfwd=tcp::"$(cat "$tmp/port")"-:80
+kill $busy 2>/dev/null; wait $busy 2>/dev/null
+# a TAP that cannot be opened: one line, exit 2 (as an unprivileged user)
+if [ "$(id -u)" -ne 0 ]; then
+    expect 2 "tap: cannot" -- -netdev tap,id=t,ifname=sun4mcli0
+elif command -v setpriv >/dev/null 2>&1; then
+    sim_abs=$(cd "$(dirname "$sim")" && pwd)/$(basename "$sim")
+    chmod 755 "$tmp"
+    out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$sim_abs" \
+          -netdev tap,id=t,ifname=sun4mcli0 </dev/null 2>&1)
+    rc=$?
+    if [ $rc -eq 2 ] && [ "$(echo "$out" | wc -l)" -eq 1 ] &&
+            echo "$out" | grep -q "tap: cannot open /dev/net/tun: Permission denied"; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL [tap as nobody]: status $rc: $out"; fail=$((fail + 1))
+    fi
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -529,14 +529,27 @@ static struct {
     size_t len[8];
     uint8_t data[8][LANCE_FRAME_MAX];
     Cycles at[8];
+    int niov[8];              /* pieces: 1 where one run of RAM */
 } sent;
 
-static void tx_hook(void *opaque, const uint8_t *f, size_t len)
+static void tx_hook(void *opaque, const struct iovec *iov, int niov,
+                    size_t len)
 {
     unsigned i = sent.n % 8;
+    size_t off = 0;
+    int k;
     (void)opaque;
     sent.len[i] = len;
-    memcpy(sent.data[i], f, len < LANCE_FRAME_MAX ? len : LANCE_FRAME_MAX);
+    sent.niov[i] = niov;
+    for (k = 0; k < niov; k++) {
+        size_t n = iov[k].iov_len;
+        if (off + n > LANCE_FRAME_MAX) {
+            n = LANCE_FRAME_MAX - off;
+        }
+        memcpy(sent.data[i] + off, iov[k].iov_base, n);
+        off += n;
+    }
+    CU_ASSERT_EQUAL(off, len);
     sent.at[i] = rig.now;
     sent.n++;
 }
