@@ -738,7 +738,7 @@ int main(int argc, char **argv)
                     " host-waits %" PRIu64 " host-wait %.6f s (virtual %.6f s)\n",
                     b->id, b->tx_frames, b->tx_bytes, b->rx_frames,
                     b->rx_bytes, b->copied_bytes, b->dropped,
-                    m->le.tx_copied, m->le.rx_missed, m->net.host_waits,
+                    m->le.tx_copied + m->le.rx_copied, m->le.rx_missed, m->net.host_waits,
                     m->net.host_wait_ns / 1e9,
                     (double)m->net.host_wait_cycles / cfg.cpu_hz);
         }

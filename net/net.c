@@ -190,6 +190,7 @@ void net_send(Net *n, const struct iovec *iov, int niov, size_t len)
     }
     b->tx_frames++;
     b->tx_bytes += len;
+    b->last_active = *n->events->now + 1;
     if (b->dump) {
         net_dump_frame(b->dump, net_now_ns(n), iov, niov, len);
     }
@@ -213,6 +214,7 @@ void net_deliver(NetBackend *b, const uint8_t *frame, size_t len)
         return;
     }
     n->delivered++;
+    b->last_active = *n->events->now + 1;
     if (b->dump) {
         struct iovec v = { (void *)frame, len };
         net_dump_frame(b->dump, net_now_ns(n), &v, 1, len);
@@ -281,7 +283,9 @@ int64_t net_poll(Net *n, int64_t wait_ns)
             n->be[i]->ops->fill(n->be[i], &ps);
         }
     }
-    if (ps.n) {
+    /* with no fd at all this still sleeps wait_ns: an idle wait always
+     * lets wall time pass (net_idle_wait counts on it) */
+    if (ps.n || wait_ns > 0) {
         struct timespec ts = { wait_ns / 1000000000, wait_ns % 1000000000 };
         if (wait_ns > 0) {
             t0 = wall_ns();
@@ -308,11 +312,21 @@ bool net_in_flight(Net *n)
 
     for (i = 0; i < n->n_be; i++) {
         NetBackend *b = n->be[i];
-        if (b->ops->in_flight && b->ops->in_flight(b)) {
+        if (b->ops->in_flight && b->ops->in_flight(b) &&
+            (!b->ops->talks_any_time || net_backend_active(b))) {
             return true;
         }
     }
     return false;
+}
+
+bool net_backend_active(const NetBackend *b)
+{
+    const Net *n = b->net;
+    Cycles now = *n->events->now;
+
+    return b->last_active &&
+           now + 1 - b->last_active < n->hz / 1000 * NET_ACTIVE_MS;
 }
 
 /* At most this much wall time in one wait, so that the front end's wall

@@ -81,6 +81,10 @@ typedef struct NetBackendOps {
      * than jumping ahead in virtual time.  NULL: never. */
     bool (*in_flight)(NetBackend *b);
     void (*free)(NetBackend *b);
+    /* The host side may speak at any time (a TAP, another simulator):
+     * in_flight counts only within NET_ACTIVE_MS of a frame either way,
+     * else an idle guest would run at wall-clock pace for nothing. */
+    bool talks_any_time;
 } NetBackendOps;
 
 /* Each backend embeds this first and is freed by ops->free */
@@ -90,6 +94,8 @@ struct NetBackend {
     char id[32];
     NetDump *dump;                  /* -object filter-dump, or NULL */
     bool nic;                       /* the NIC's peer */
+    Cycles last_active;             /* a frame went either way (+1; 0:
+                                     * never) */
     /* statistics (--stats) */
     uint64_t tx_frames, tx_bytes;   /* guest -> host */
     uint64_t rx_frames, rx_bytes;   /* host -> guest */
@@ -161,6 +167,10 @@ static inline bool net_rx_pending(const Net *n)
 int64_t net_poll(Net *n, int64_t wait_ns);
 /* Some backend has host traffic outstanding */
 bool net_in_flight(Net *n);
+/* A frame went through b, either way, in the last NET_ACTIVE_MS of
+ * virtual time: a conversation may be going on */
+#define NET_ACTIVE_MS 1000u
+bool net_backend_active(const NetBackend *b);
 
 /*
  * The idle rule (README §Network and time).  The CPU halts and the next

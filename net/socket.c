@@ -510,6 +510,7 @@ static const NetBackendOps sock_ops = {
     .fill = sock_fill,
     .dispatch = sock_dispatch,
     .in_flight = sock_in_flight,
+    .talks_any_time = true,
     .free = sock_free,
 };
 

@@ -94,7 +94,8 @@ static void tap_dispatch(NetBackend *b, const NetPollSet *ps)
     }
 }
 
-/* The host may send at any time */
+/* The host may send at any time (talks_any_time: counted only in a
+ * conversation) */
 static bool tap_in_flight(NetBackend *b)
 {
     (void)b;
@@ -118,6 +119,7 @@ static const NetBackendOps tap_ops = {
     .fill = tap_fill,
     .dispatch = tap_dispatch,
     .in_flight = tap_in_flight,
+    .talks_any_time = true,
     .free = tap_free,
 };
 

@@ -57,6 +57,20 @@
 # host's page cache (the host's disk is not measured).  BENCH_RUNS runs
 # each, alternating; fastest wall kept, peak RSS the largest.
 #
+# Then the network benchmark (net_bench below; the same disk_once and
+# markers): the same Linux guest with user networking (slirp: sun4m -nic
+# user, QEMU -nic user,model=lance; the same 10.0.2.x network on both)
+# fetches a file from `python3 -m http.server` on the host's 127.0.0.1,
+# started once (on a free port) for all runs:
+#   wget       wget -q -O /dev/null http://10.0.2.2:PORT/f32 (32 MB from
+#              /dev/urandom in $TMPDIR), "wget-ok" checked
+# The typed line first leases an address (udhcpc -i eth0 -n -q), before
+# the start marker, so DHCP is not timed.  Wall s as for the disks; MB/s
+# wall = MB / wall s on each simulator, MB/s virtual = MB / guest s (busybox
+# time real, virtual time on SIM: a 10 Mb/s wire); copied/moved is SIM's
+# --stats "net" line (copied-bytes + le-copied-bytes) / (tx-bytes +
+# rx-bytes), host bytes copied for every byte on the wire, whole run.
+#
 # --check: one run per workload (default $BENCH_DIR build/bench/short),
 # exit status 1 unless every workload printed its result line on SIM and,
 # when QEMU is installed, the same line on QEMU.
@@ -66,8 +80,10 @@
 # BENCH_TIMEOUT (seconds per run, 600), BENCH_BOOT (0: no boot benchmark),
 # BENCH_BOOT_MEM (RAM in MB for the boot and disk runs, 128), BENCH_DISK
 # (0: no disk benchmark), BENCH_DISK_WORKLOADS ("read write ext2
-# read-256M").  BENCH_WORKLOADS="" leaves out the ROM table, so
-# BENCH_WORKLOADS= BENCH_BOOT=0 tools/bench.sh runs the disks only.
+# read-256M"), BENCH_NET (0: no network benchmark), BENCH_NET_WORKLOADS
+# ("wget").  BENCH_WORKLOADS="" leaves out the ROM table, so
+# BENCH_WORKLOADS= BENCH_BOOT=0 BENCH_NET=0 tools/bench.sh runs the disks
+# only, BENCH_WORKLOADS= BENCH_BOOT=0 BENCH_DISK=0 the network only.
 
 set -u
 export LC_ALL=C                 # "." in $EPOCHREALTIME and printf %f
@@ -89,7 +105,8 @@ workloads=${BENCH_WORKLOADS-intloop calls memcpy fpkernel}
 qemu=${QEMU:-qemu-system-sparc}
 limit=${BENCH_TIMEOUT:-600}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+net_pid=                        # the HTTP server of the network benchmark
+trap '[ -n "$net_pid" ] && kill "$net_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 if [ ! -x "$sim" ]; then
     echo "bench: $sim not found (make first)" >&2
@@ -482,8 +499,10 @@ boot_bench() {
     printf "%s\n" "${boot_runs[@]}"
 }
 
-# disk_once KIND CMDLINE DRIVE...: one boot of SIM or QEMU with the disk,
-# CMDLINE typed at the shell prompt (tools/bench-disk.py).  Sets d_wall
+# disk_once KIND CMDLINE ARGS...: one boot of SIM or QEMU with ARGS (the
+# disk, the network), CMDLINE typed at the shell prompt
+# (tools/bench-disk.py); once_label names the benchmark in an error
+# message (default "disk").  Sets d_wall
 # (end marker - start marker, wall s, or "-"), d_rss (KB), d_guest (the
 # guest's "real" s), d_report (what the guest printed after the end marker), d_moved /
 # d_bounced / d_aio (SIM's --stats, else "-"), d_ok (0: a step never came
@@ -528,7 +547,7 @@ disk_once() {
     if [ $rc != 0 ] || [ "$d_wall" = - ] ||
        { [ "$kind" = sim ] && [ "${o_rc:-1}" != 0 ]; }; then
         d_ok=0
-        echo "bench: disk $kind failed: $out" >&2
+        echo "bench: ${once_label:-disk} $kind failed: $out" >&2
         tail -n 3 "$tmp/err" | sed 's/^/    /' >&2
         tr -d '\r' <"$tmp/console" | tail -n 5 | sed 's/^/    | /' >&2
     fi
@@ -742,6 +761,254 @@ disk_bench() {
     printf "%s\n" "${disk_runs[@]}"
 }
 
+# net_once KIND CMDLINE ARGS...: disk_once, plus SIM's --stats "net" line:
+# n_txb, n_rxb (bytes each way), n_copied (copied-bytes +
+# le-copied-bytes), n_line (the whole line without its prefix), else "-".
+net_once() {
+    once_label=net disk_once "$@"
+    n_txb=- n_rxb=- n_copied=- n_line=-
+    if [ "$1" = sim ]; then
+        read -r n_txb n_rxb n_copied < <(awk '
+            /^sun4m: stats: net / {
+                for (i = 4; i < NF; i++) {
+                    if ($i == "tx-bytes") { t = $(i + 1) }
+                    if ($i == "rx-bytes") { r = $(i + 1) }
+                    if ($i == "copied-bytes") { c = $(i + 1) }
+                    if ($i == "le-copied-bytes") { l = $(i + 1) }
+                }
+                print t, r, c + l }' "$tmp/err")
+        n_txb=${n_txb:--} n_rxb=${n_rxb:--} n_copied=${n_copied:--}
+        n_line=$(sed -n 's/^sun4m: stats: net //p' "$tmp/err")
+        n_line=${n_line:--}
+    fi
+}
+
+# net_cmdline WORK: the line typed at the prompt: a DHCP lease on eth0
+# (not timed), then WORK between the markers under busybox time, its
+# stdout to /tmp/o, stderr to /tmp/t.
+net_cmdline() {
+    local c
+    c="udhcpc -i eth0 -n -q >/dev/null 2>&1 || echo dhcp-\$((0))-failed;"
+    c="$c echo bench-\$((0))-go; time $1 >/tmp/o 2>/tmp/t;"
+    c="$c echo bench-\$((0))-end; cat /tmp/o /tmp/t;"
+    echo "$c echo bench-\$((0))-done\\n"
+}
+
+# net_best NAME MB CHECK CMD [VERIFY SUM]: BENCH_RUNS runs of each
+# simulator, alternating, with the workload CMD (net_cmdline).  CHECK: a
+# text the workload's output must hold.  VERIFY: a command run once more
+# on SIM (one more boot, not timed in the table) whose output must hold
+# SUM (the md5 of the data, fetched the same way).  Prints the table row
+# and collects the detail lines.
+net_best() {
+    local name=$1 size=$2 check=$3 work=$4 verify=${5:-} sum=${6:-} i kind
+    local cmdline s_wall=- s_rss=- s_guest=- s_txb=- s_rxb=- s_copied=-
+    local s_line=- s_ok=1 s_all= q_wall=- q_rss=- q_guest=- q_ok=1 q_all=
+    local ratio s_mbs q_mbs v_mbs copied
+    cmdline=$(net_cmdline "$work")
+    for ((i = 0; i < runs; i++)); do
+        for kind in sim qemu; do
+            if [ $kind = qemu ] && [ $have_qemu = 0 ]; then
+                continue
+            fi
+            if [ $kind = sim ]; then
+                net_once sim "$cmdline" -nic user
+            else
+                net_once qemu "$cmdline" -nic user,model=lance
+            fi
+            if tr -d '\r' <"$tmp/console" | grep -q '^dhcp-0-failed'; then
+                echo "bench: net $name on $kind: udhcpc got no lease" >&2
+                d_ok=0
+            fi
+            if [ $d_ok = 1 ] && [[ "$d_report" != *"$check"* ]]; then
+                echo "bench: net $name on $kind: no '$check' in:" >&2
+                echo "$d_report" | sed 's/^/    | /' >&2
+                d_ok=0
+            fi
+            if [ $d_ok = 1 ] && [ $kind = sim ] &&
+               { [ "$n_rxb" = - ] || [ "$n_rxb" -lt $((size << 20)) ]; }
+            then
+                echo "bench: net $name on sim: rx-bytes $n_rxb, less than" \
+                     "the $size MB fetched" >&2
+                d_ok=0
+            fi
+            if [ $kind = sim ]; then
+                s_all="$s_all $d_wall"
+                [ $d_ok = 0 ] && s_ok=0
+                if [ "$d_wall" != - ] && { [ "$s_wall" = - ] ||
+                    awk -v a="$d_wall" -v b="$s_wall" \
+                        'BEGIN { exit !(a < b) }'; }; then
+                    s_wall=$d_wall s_guest=$d_guest s_txb=$n_txb
+                    s_rxb=$n_rxb s_copied=$n_copied s_line=$n_line
+                fi
+                s_rss=$(maxof "$s_rss" "$d_rss")
+            else
+                q_all="$q_all $d_wall"
+                [ $d_ok = 0 ] && q_ok=0
+                if [ "$d_wall" != - ] && { [ "$q_wall" = - ] ||
+                    awk -v a="$d_wall" -v b="$q_wall" \
+                        'BEGIN { exit !(a < b) }'; }; then
+                    q_wall=$d_wall q_guest=$d_guest
+                fi
+                q_rss=$(maxof "$q_rss" "$d_rss")
+            fi
+        done
+    done
+    if [ -n "$verify" ]; then
+        net_once sim "$(net_cmdline "$verify")" -nic user
+        if [ $d_ok = 1 ] && [[ "$d_report" == *"$sum"* ]]; then
+            net_verify+=("  $name: sun4m: md5 $sum, the same as the host's ($d_wall s wall)")
+        else
+            [ $d_ok = 1 ] && echo "$d_report" | sed 's/^/    | /' >&2
+            net_verify+=("  $name: sun4m: FAILED, not the host's md5 $sum")
+            s_ok=0
+        fi
+    fi
+    if [ $s_ok = 0 ] || [ $q_ok = 0 ]; then
+        status=1
+    fi
+    ratio=$(quot "$s_wall" "$q_wall")
+    s_mbs=$(quot "$size" "$s_wall")
+    q_mbs=$(quot "$size" "$q_wall")
+    v_mbs=$(quot "$size" "$s_guest")
+    copied=-
+    if [ "$s_txb" != - ] && [ "$s_rxb" != - ] && [ "$s_copied" != - ] &&
+       [ $((s_txb + s_rxb)) -gt 0 ]; then
+        copied=$(awk -v c="$s_copied" -v m="$((s_txb + s_rxb))" \
+                 'BEGIN { printf "%.3f", c / m }')
+    fi
+    printf "$net_fmt" "$name" "$size" "$s_wall" "$q_wall" "$ratio" \
+           "$s_guest" "$s_mbs" "$q_mbs" "$v_mbs" "$copied" \
+           "$(mb "$s_rss")" "$(mb "$q_rss")"
+    net_runs+=("  $name: sun4m$s_all; qemu${q_all:- (not run)}")
+    net_stats+=("  $name: $s_line")
+    net_guest+=("  $name: sun4m $s_guest s (virtual), qemu $q_guest s")
+    net_readme+=("$(printf '| %s | %s s (%s MB/s; %s MB/s virtual) | %s s (%s MB/s) | %s |' \
+        "$(net_what "$name")" "$s_wall" "$s_mbs" "$v_mbs" "$q_wall" \
+        "$q_mbs" "$ratio" | sed 's/ - s / - /g')")
+}
+
+net_what() {                    # net_what NAME: the README's words
+    case $1 in
+    wget) echo "net: guest wget of 32 MB from a host HTTP server" ;;
+    *) echo "net: $1" ;;
+    esac
+}
+
+# net_server DIR: start python3 -m http.server on 127.0.0.1 serving DIR
+# on a free port (the kernel picks it: port 0); sets net_pid and
+# net_port, or returns 1.
+net_server() {
+    local i
+    python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$1" \
+            >"$tmp/httpd.log" 2>&1 &
+    net_pid=$!
+    for ((i = 0; i < 100; i++)); do
+        # "Serving HTTP on 127.0.0.1 port 38545 (http://...) ..."
+        net_port=$(sed -n 's/^Serving HTTP on .* port \([0-9]*\) .*/\1/p' \
+                   "$tmp/httpd.log")
+        if [ -n "$net_port" ]; then
+            return 0
+        fi
+        if ! kill -0 "$net_pid" 2>/dev/null; then
+            break
+        fi
+        sleep 0.1
+    done
+    echo "bench: python3 -m http.server did not start:" >&2
+    tail -n 3 "$tmp/httpd.log" | sed 's/^/    /' >&2
+    kill "$net_pid" 2>/dev/null
+    net_pid=
+    return 1
+}
+
+net_bench() {
+    local guest mode mem=${BENCH_BOOT_MEM:-128} w net_port= sum url
+    local nw=${BENCH_NET_WORKLOADS-wget}
+    net_fmt="%-9s %4s %8s %8s %6s %8s %6s %6s %6s %7s %6s %6s\n"
+    net_runs=() net_stats=() net_guest=() net_verify=()
+    if ! command -v python3 >/dev/null 2>&1; then
+        echo "bench: python3 not installed: no network benchmark" >&2
+        status=1
+        return
+    fi
+    if ! guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
+        echo "bench: tools/mkguest failed: no network benchmark" >&2
+        tail -n 5 "$tmp/mkguest" | sed 's/^/    /' >&2
+        status=1
+        return
+    fi
+    eval "$guest"
+    mode=$(sed -n 's/^init: //p' "$(dirname "$KERNEL")/manifest")
+    if [ "$mode" != busybox ]; then
+        echo "bench: the guest has no shell (busybox missing): no network" \
+             "benchmark" >&2
+        status=1
+        return
+    fi
+    disk_helper=$(dirname "$0")/bench-disk.py
+    disk_common=(-M SS-5 -m "$mem" -nographic -kernel "$KERNEL"
+                 -initrd "$INITRD" -append console=ttyS0)
+    # The file, in the host's page cache from here on, and its server.
+    mkdir -p "$tmp/www"
+    head -c 32M /dev/urandom >"$tmp/www/f32"
+    sum=$(md5sum <"$tmp/www/f32" | cut -d ' ' -f 1)
+    if ! net_server "$tmp/www"; then
+        status=1
+        rm -rf "$tmp/www"
+        return
+    fi
+    echo "net: Linux guest (tools/mkguest), ${disk_common[*]:0:5}," \
+         "user networking (slirp): sun4m -nic user, qemu -nic" \
+         "user,model=lance; one boot per run, $runs run(s) each, sun4m and" \
+         "qemu alternating"
+    echo "net: the guest leases 10.0.2.15 (udhcpc, not timed), then fetches" \
+         "http://10.0.2.2:$net_port/ from python3 -m http.server on the" \
+         "host's 127.0.0.1 (one server for all runs; the file is" \
+         "/dev/urandom, in the page cache)"
+    echo "net: s = wall s from the guest's start marker to its end marker" \
+         "on the console (boot, DHCP and typing excluded; fastest run);" \
+         "guest s = busybox time real in the guest (sun4m: virtual time," \
+         "a 10 Mb/s wire)"
+    echo "net: MB/s = MB / wall s (sun4m, qemu); virt = MB / guest s" \
+         "(sun4m); copied = sun4m (copied-bytes + le-copied-bytes) /" \
+         "(tx-bytes + rx-bytes) (--stats net line, whole run); MB = peak" \
+         "RSS (largest of the runs, wait4 ru_maxrss as /usr/bin/time %M)"
+    load_note "at the start of the network runs"
+    echo
+    printf "$net_fmt" workload MB "sun4m s" "qemu s" ratio "guest s" \
+           "MB/s" "qemu" "virt" "copied" MB "qemu"
+    for w in $nw; do
+        case $w in
+        wget) url=http://10.0.2.2:$net_port/f32
+              net_best wget 32 wget-ok \
+                  "sh -c 'wget -q -O /dev/null $url && echo wget-ok'" \
+                  "sh -c 'wget -q -O - $url | md5sum'" "$sum" ;;
+        *) echo "bench: unknown network workload '$w'" >&2
+           status=1 ;;
+        esac
+    done
+    kill "$net_pid" 2>/dev/null
+    wait "$net_pid" 2>/dev/null
+    net_pid=
+    rm -rf "$tmp/www"
+    echo
+    echo "ratio = sun4m s / qemu s (< 1: sun4m faster)"
+    echo
+    echo "guest s (busybox time real) of the fastest runs:"
+    printf "%s\n" "${net_guest[@]}"
+    echo
+    echo "sun4m net counters of the fastest run (--stats, whole run):"
+    printf "%s\n" "${net_stats[@]}"
+    echo
+    echo "integrity (the same fetch into md5sum in the guest, one more" \
+         "sun4m boot):"
+    printf "%s\n" "${net_verify[@]}"
+    echo
+    echo "every run (wall s between the markers, in order):"
+    printf "%s\n" "${net_runs[@]}"
+}
+
 status=0
 if [ -n "$workloads" ]; then
     rom_bench
@@ -761,6 +1028,19 @@ if [ "${BENCH_DISK:-1}" != 0 ]; then
         echo "| workload | sun4m | qemu-system-sparc | ratio |"
         echo "|---|---|---|---|"
         printf "%s\n" "${disk_readme[@]}"
+        echo
+    fi
+fi
+if [ "${BENCH_NET:-1}" != 0 ]; then
+    net_readme=()
+    net_bench
+    echo
+    if [ ${#net_readme[@]} -gt 0 ]; then
+        echo "network figures (for the README; wall, best of $runs; ratio" \
+             "= sun4m / qemu):"
+        echo "| workload | sun4m | qemu-system-sparc | ratio |"
+        echo "|---|---|---|---|"
+        printf "%s\n" "${net_readme[@]}"
         echo
     fi
 fi

@@ -378,21 +378,15 @@ static void board_le_tx(void *opaque, const struct iovec *iov, int niov,
     net_send(&m->net, iov, niov, len);
 }
 
-/* A frame for the Lance.  Busy while its wire carries the previous one
- * (offered again when it is free) or while it has no receive buffer
- * (offered again at the next host poll, after the guest has run). */
+/* A frame for the Lance.  Busy while LANCE_RX_PIPE frames are on its
+ * wire (offered again when the first ends) or while it has no receive
+ * buffer (offered again then, or at the next host poll, after the guest
+ * has run). */
 static NetRx board_le_receive(void *opaque, const uint8_t *frame, size_t len)
 {
     Machine *m = opaque;
-    Cycles w = lance_rx_wait(&m->le);
 
-    if (w == CYCLES_NEVER) {
-        return NET_RX_BUSY;
-    }
-    if (w) {
-        if (!ev_pending(&m->le_rx_ev) || m->le_rx_ev.when > w) {
-            ev_at(&m->events, &m->le_rx_ev, w);
-        }
+    if (lance_rx_wait(&m->le)) {
         return NET_RX_BUSY;
     }
     lance_receive(&m->le, frame, len);
@@ -405,7 +399,7 @@ static void board_le_missed(void *opaque)
     lance_rx_missed(&m->le);
 }
 
-static void board_le_rx_event(void *opaque)
+static void board_le_rx_ready(void *opaque)
 {
     Machine *m = opaque;
     net_nic_ready(&m->net);
@@ -424,7 +418,6 @@ static int board_attach_net(Machine *m, char *err, size_t errlen)
     unsigned i;
 
     net_init(&m->net, &m->events, m->cfg.cpu_hz, &m->log);
-    ev_init(&m->le_rx_ev, "le-rx-wire", board_le_rx_event, m);
     for (i = 0; i < c->n_netdevs; i++) {
         if (!net_backend_new(&m->net, c->netdevs[i], err, errlen)) {
             return -1;
@@ -448,6 +441,7 @@ static int board_attach_net(Machine *m, char *err, size_t errlen)
     }
     net_attach_nic(&m->net, peer, &nic);
     lance_set_tx(&m->le, board_le_tx, m);
+    lance_set_rx_ready(&m->le, board_le_rx_ready, m);
     for (i = 0; i < c->n_dumps; i++) {
         NetBackend *b = net_backend_find(&m->net, c->dumps[i].netdev);
         if (!b) {

@@ -105,7 +105,6 @@ typedef struct Machine {
     ScsiTarget *targets[SUN4M_SCSI_IDS];    /* NULL: nobody at that ID */
     Lance le;
     Net net;                        /* host backends, the Lance's peer */
-    Event le_rx_ev;                 /* the Lance's wire is free again */
     Cs4231 cs4231;                  /* audio, idle */
     Fdc fdc;
     Event input_poll;               /* host console input enters here */

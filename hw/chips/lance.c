@@ -117,6 +117,10 @@ static void lance_stop(Lance *s)
     ev_cancel(s->ctx.events, &s->init_event);
     ev_cancel(s->ctx.events, &s->tx_event);
     ev_cancel(s->ctx.events, &s->poll_event);
+    ev_cancel(s->ctx.events, &s->rx_event);
+    s->rxp_n = 0;                   /* frames on the wire are lost */
+    s->rx_reserved = 0;
+    s->rx_wire_free = 0;
     s->start_pending = false;
     s->inited = false;
     s->csr0 = LANCE_CSR0_STOP;
@@ -287,6 +291,10 @@ static bool lance_read_init_block(Lance *s)
     s->tdra = ((uint32_t)(w[11] & 0xff) << 16 | w[10]) & ~7u;
     s->tlen = 1u << ((w[11] >> 13) & 7);
     s->rx_idx = s->tx_idx = 0;
+    /* a new ring: frames still on the wire for the old one are lost */
+    ev_cancel(s->ctx.events, &s->rx_event);
+    s->rxp_n = 0;
+    s->rx_reserved = 0;
     s->inited = true;
     dev_trace(&s->ctx, "init block at 0x%06x: mode 0x%04x, MAC "
               "%02x:%02x:%02x:%02x:%02x:%02x, rx %u at 0x%06x, tx %u at "
@@ -320,7 +328,8 @@ static Cycles lance_wire_cycles(const Lance *s, size_t len)
 }
 
 static bool lance_accept(const Lance *s, const uint8_t *da);
-static bool lance_rx_store(Lance *s, const uint8_t *data, size_t len);
+static bool lance_rx_store(Lance *s, const uint8_t *frame, size_t flen,
+                           const uint8_t *fcs, Cycles end);
 static void lance_tx_poll(Lance *s);
 
 /*
@@ -512,7 +521,7 @@ static void lance_tx_done(Lance *s)
             n += 4;
         }
         if ((s->csr0 & LANCE_CSR0_RXON) && n >= 6 && lance_accept(s, fr)) {
-            lance_rx_store(s, fr, n);
+            lance_rx_store(s, fr, n, NULL, 0);
         }
     } else if (s->tx_fn && niov) {
         s->tx_fn(s->tx_opaque, iov, niov, s->tx_len);
@@ -566,20 +575,102 @@ static bool lance_accept(const Lance *s, const uint8_t *da)
     return (s->ladrf[h >> 4] >> (h & 15)) & 1;
 }
 
+/* Write n bytes of the received frame, from byte off of frame ++ fcs
+ * (flen + 4 bytes; fcs NULL: frame holds all), at Lance address buf.
+ * With BSWP (Linux) they go straight from the caller's buffer through the
+ * chain; without it they are swapped in a copy first (counted). */
+static bool lance_rx_put(Lance *s, uint32_t buf, const uint8_t *frame,
+                         size_t flen, const uint8_t *fcs, size_t off,
+                         size_t n)
+{
+    uint8_t chunk[4096];
+    size_t k = 0;
+
+    if ((s->csr3 & LANCE_CSR3_BSWP) && fcs) {
+        size_t a = off < flen ? flen - off : 0;     /* from the frame */
+        if (a > n) {
+            a = n;
+        }
+        if (a && !lance_dma(s, buf, (uint8_t *)frame + off, a, DMA_TO_MEM)) {
+            return false;
+        }
+        return n == a || lance_dma(s, buf + (uint32_t)a,
+                                   (uint8_t *)fcs + (off + a - flen), n - a,
+                                   DMA_TO_MEM);
+    }
+    if (s->csr3 & LANCE_CSR3_BSWP) {
+        return lance_dma(s, buf, (uint8_t *)frame + off, n, DMA_TO_MEM);
+    }
+    for (k = 0; k < n; k++) {
+        size_t at = off + k;
+        chunk[k] = (!fcs || at < flen) ? frame[at] : fcs[at - flen];
+    }
+    lance_swap_data(s, chunk, n);
+    s->rx_copied += n;
+    return lance_dma(s, buf, chunk, n, DMA_TO_MEM);
+}
+
 /*
- * Store len bytes (FCS included) in the receive ring from rx_idx, chained
- * STP..ENP over as many buffers as it takes; MCNT (bytes with FCS) in the
- * last.  No descriptor owned at the start: MISS.  Running out in the
- * middle: BUFF and ERR in the last one we had (data sheet), no ENP.
- * Sets RINT.  false if nothing was stored.
+ * The end of a received frame: hand its descriptors back (OWN clear), STP
+ * in the first, ENP and MCNT (bytes with FCS) in the last, or ERR and BUFF
+ * there if the buffers ran out; RINT.
  */
-static bool lance_rx_store(Lance *s, const uint8_t *data, size_t len)
+static void lance_rx_complete(Lance *s, const LanceRxFrame *f)
+{
+    unsigned k;
+
+    for (k = 0; k < f->ndesc; k++) {
+        uint32_t a = lance_rmd(s, f->first + k);
+        uint16_t w1, bits = (uint16_t)(k == 0 ? LANCE_D1_STP : 0);
+
+        if (!lance_rd_words(s, a + 2, &w1, 1)) {
+            return;                     /* MERR */
+        }
+        if (k + 1 == f->ndesc) {
+            if (f->buff) {
+                bits |= LANCE_D1_ERR | LANCE_R1_BUFF;
+            } else {
+                bits |= LANCE_D1_ENP;
+                if (!lance_wr_word(s, a + 6, (uint16_t)(f->mcnt & 0xfff))) {
+                    return;
+                }
+            }
+        }
+        if (!lance_wr_word(s, a + 2, (uint16_t)(bits << 8 | (w1 & 0xff)))) {
+            return;
+        }
+    }
+    s->rx_frames++;
+    s->csr0 |= LANCE_CSR0_RINT;
+}
+
+/*
+ * Store a frame (flen bytes, then the 4 FCS bytes, or fcs NULL: frame
+ * holds them) in the receive ring from rx_idx, chained STP..ENP over as
+ * many buffers as it takes.  No descriptor owned at the start: MISS.
+ * Running out in the middle: BUFF and ERR in the last one we had (data
+ * sheet), no ENP.  end = 0: the frame completes now (internal loopback);
+ * else at cycle end (its wire time), when its descriptors are handed back
+ * and RINT set; until then they stay reserved.  false if nothing stored.
+ */
+static bool lance_rx_store(Lance *s, const uint8_t *frame, size_t flen,
+                           const uint8_t *fcs, Cycles end)
 {
     uint16_t d[4];
-    size_t off = 0;
+    size_t off = 0, len = flen + (fcs ? 4 : 0);
     unsigned i;
-    uint8_t chunk[4096];            /* one buffer, swapped if need be */
+    LanceRxFrame f = { .first = s->rx_idx, .mcnt = (uint16_t)len };
 
+    /* descriptors of frames still on the wire are the chip's but taken
+     * (their OWN is still set): the ring may not wrap onto them */
+    unsigned avail = s->rx_reserved < s->rlen ? s->rlen - s->rx_reserved
+                                              : 0;
+
+    if (s->rxp_n == LANCE_RX_PIPE || avail == 0) {
+        s->csr0 |= LANCE_CSR0_MISS;     /* no room in the chip */
+        s->rx_missed++;
+        return false;
+    }
     if (!lance_rd_words(s, lance_rmd(s, s->rx_idx), d, 4)) {
         return false;
     }
@@ -588,56 +679,63 @@ static bool lance_rx_store(Lance *s, const uint8_t *data, size_t len)
         s->rx_missed++;
         return false;
     }
-    for (i = 0; i < s->rlen; i++) {
-        uint32_t a = lance_rmd(s, s->rx_idx + i);
+    for (i = 0; i < avail; i++) {
         uint32_t buf = ((uint32_t)(d[1] & 0xff) << 16) | d[0];
         size_t n = lance_bcnt(d[2]);
-        uint16_t bits = (uint16_t)((i == 0) ? LANCE_D1_STP : 0);
-        bool last;
 
         if (n > len - off) {
             n = len - off;
         }
-        memcpy(chunk, data + off, n);
-        lance_swap_data(s, chunk, n);
-        if (!lance_dma(s, buf, chunk, n, DMA_TO_MEM)) {
+        if (!lance_rx_put(s, buf, frame, flen, fcs, off, n)) {
             return false;
         }
         off += n;
-        last = off == len;
-        if (!last) {
-            uint16_t nd[4] = { 0 };
-            if (i + 1 < s->rlen &&
-                !lance_rd_words(s, lance_rmd(s, s->rx_idx + i + 1), nd, 4)) {
-                return false;           /* MERR */
-            }
-            if (!(nd[1] & (LANCE_D1_OWN << 8))) {
-                bits |= LANCE_D1_ERR | LANCE_R1_BUFF;
-                last = true;
-            } else {
-                /* this buffer is full: hand it back, go on */
-                if (!lance_wr_word(s, a + 2, (uint16_t)(bits << 8 |
-                                                        (d[1] & 0xff)))) {
-                    return false;
-                }
-                memcpy(d, nd, sizeof(d));
-                continue;
-            }
-        } else {
-            bits |= LANCE_D1_ENP;
-            if (!lance_wr_word(s, a + 6, (uint16_t)(len & 0xfff))) {
-                return false;
-            }
+        if (off == len) {
+            break;
         }
-        if (!lance_wr_word(s, a + 2, (uint16_t)(bits << 8 | (d[1] & 0xff)))) {
-            return false;
+        if (i + 1 < avail &&
+            !lance_rd_words(s, lance_rmd(s, s->rx_idx + i + 1), d, 4)) {
+            return false;               /* MERR */
         }
-        break;
+        if (i + 1 == avail || !(d[1] & (LANCE_D1_OWN << 8))) {
+            f.buff = true;
+            break;
+        }
     }
+    f.ndesc = i + 1;
     s->rx_idx = (s->rx_idx + i + 1) & (s->rlen - 1);
-    s->rx_frames++;
-    s->csr0 |= LANCE_CSR0_RINT;
+    if (end == 0) {
+        lance_rx_complete(s, &f);
+        return true;
+    }
+    f.end = end;
+    s->rx_reserved += f.ndesc;
+    s->rxp[(s->rxp_head + s->rxp_n) % LANCE_RX_PIPE] = f;
+    if (s->rxp_n++ == 0) {
+        ev_at(s->ctx.events, &s->rx_event, end);
+    }
     return true;
+}
+
+/* A received frame's wire time is over */
+static void lance_rx_event(void *opaque)
+{
+    Lance *s = opaque;
+
+    if (s->rxp_n) {
+        LanceRxFrame f = s->rxp[s->rxp_head];
+        s->rxp_head = (s->rxp_head + 1) % LANCE_RX_PIPE;
+        s->rxp_n--;
+        s->rx_reserved -= f.ndesc;
+        lance_rx_complete(s, &f);
+        if (s->rxp_n) {
+            ev_at(s->ctx.events, &s->rx_event, s->rxp[s->rxp_head].end);
+        }
+    }
+    lance_update_irq(s);
+    if (s->rx_ready_fn) {
+        s->rx_ready_fn(s->rx_ready_opaque);
+    }
 }
 
 /* STRT: the receiver and transmitter turn on unless the mode's DRX/DTX
@@ -879,6 +977,7 @@ void lance_init(Lance *s, const DevCtx *ctx, IrqLine irq)
     ev_init(&s->init_event, "le-init", lance_init_event, s);
     ev_init(&s->tx_event, "le-tx", lance_tx_event, s);
     ev_init(&s->poll_event, "le-poll", lance_poll_event, s);
+    ev_init(&s->rx_event, "le-rx", lance_rx_event, s);
     lance_reset(s);
     if (ctx->bus) {
         dev_map(ctx, 0, LANCE_REG_SIZE, &lance_ops, s, NULL);
@@ -901,12 +1000,16 @@ void lance_set_tx(Lance *s, LanceTxFn *fn, void *opaque)
  * A frame from the wire.  The receiver must be on (RXON) and the frame
  * pass the address filter; the chip stores it with its FCS (computed
  * here: backends deliver frames without it), so MCNT is len + 4, as
- * sunlance expects (it subtracts 4).  SIMPLIFY: runts and frames over
- * 1518 bytes are taken as they come (cut to our buffer); no CRC or
- * framing errors.
+ * sunlance expects (it subtracts 4).  The frame takes its wire time after
+ * the previous one (10 Mb/s); its data is in the buffers at once, its
+ * descriptors come back and RINT rises at its end.  SIMPLIFY: runts and
+ * frames over 1518 bytes are taken as they come (cut to LANCE_FRAME_MAX);
+ * no CRC or framing errors.
  */
 bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
 {
+    uint8_t fcs[4];
+    Cycles now = *s->ctx.events->now, start;
     bool ok;
 
     if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) || len < 6) {
@@ -921,17 +1024,20 @@ bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
     if (len > LANCE_FRAME_MAX) {
         len = LANCE_FRAME_MAX;
     }
-    memcpy(s->rx_buf, frame, len);
-    lance_put_fcs(s->rx_buf + len, s->rx_buf, len);
-    ok = lance_rx_store(s, s->rx_buf, len + 4);
-    s->rx_wire_free = *s->ctx.events->now + lance_wire_cycles(s, len + 4);
+    lance_put_fcs(fcs, frame, len);
+    start = s->rx_wire_free > now ? s->rx_wire_free : now;
+    ok = lance_rx_store(s, frame, len, fcs,
+                        start + lance_wire_cycles(s, len + 4));
+    if (ok) {
+        s->rx_wire_free = start + lance_wire_cycles(s, len + 4);
+    }
     lance_update_irq(s);
     return ok;
 }
 
-/* SIMPLIFY: a frame is stored as it arrives and the wire is then busy for
- * its length; the chip stores it while it arrives and hands the
- * descriptor back at its end (a wire time earlier than here). */
+/* SIMPLIFY: the chip takes a frame into buffers it owns while earlier
+ * ones are still on the wire (at most LANCE_RX_PIPE); on the chip the
+ * frames would reach memory one after the other, as they arrive. */
 Cycles lance_rx_wait(Lance *s)
 {
     uint16_t d[4];
@@ -940,14 +1046,24 @@ Cycles lance_rx_wait(Lance *s)
         lance_loopback(s) || (s->mode & LANCE_MODE_LOOP)) {
         return 0;
     }
-    if (*s->ctx.events->now < s->rx_wire_free) {
-        return s->rx_wire_free;
+    if (s->rxp_n == LANCE_RX_PIPE || s->rx_reserved >= s->rlen) {
+        return s->rxp[s->rxp_head].end;
     }
     if (!lance_rd_words(s, lance_rmd(s, s->rx_idx), d, 4)) {
         lance_update_irq(s);            /* MERR: the receiver is off */
         return 0;
     }
-    return (d[1] & (LANCE_D1_OWN << 8)) ? 0 : CYCLES_NEVER;
+    if (d[1] & (LANCE_D1_OWN << 8)) {
+        return 0;
+    }
+    /* no buffer: the driver returns them when it has seen RINT */
+    return s->rxp_n ? s->rxp[s->rxp_head].end : CYCLES_NEVER;
+}
+
+void lance_set_rx_ready(Lance *s, void (*fn)(void *opaque), void *opaque)
+{
+    s->rx_ready_fn = fn;
+    s->rx_ready_opaque = opaque;
 }
 
 void lance_rx_missed(Lance *s)

@@ -104,6 +104,17 @@
 typedef void LanceTxFn(void *opaque, const struct iovec *iov, int niov,
                        size_t len);
 
+#define LANCE_RX_PIPE 16            /* received frames still on the wire */
+
+/* A received frame whose data is stored, waiting for the end of its wire
+ * time to hand its descriptors back */
+typedef struct LanceRxFrame {
+    unsigned first, ndesc;          /* its descriptors, from first */
+    bool buff;                      /* buffers ran out: ERR BUFF, no ENP */
+    uint16_t mcnt;                  /* bytes with the FCS */
+    Cycles end;
+} LanceRxFrame;
+
 typedef struct Lance {
     DevCtx ctx;
     uint16_t csr0;                  /* latched bits; ERR, INTR computed */
@@ -141,6 +152,13 @@ typedef struct Lance {
     uint8_t tx_buf[LANCE_FRAME_MAX];
     uint8_t rx_buf[LANCE_FRAME_MAX + 4];
     Cycles rx_wire_free;            /* the last received frame's end */
+    LanceRxFrame rxp[LANCE_RX_PIPE];
+    unsigned rxp_head, rxp_n;
+    unsigned rx_reserved;           /* their descriptors, all told */
+    Event rx_event;                 /* the first of them ends */
+    void (*rx_ready_fn)(void *opaque);
+    void *rx_ready_opaque;
+    uint64_t rx_copied;             /* bytes swapped in a copy (no BSWP) */
     uint64_t tx_frames, rx_frames, rx_missed, merrs;
     uint64_t tx_copied;             /* bytes gathered into tx_buf */
 } Lance;
@@ -165,12 +183,14 @@ bool lance_receive(Lance *s, const uint8_t *frame, size_t len);
 /*
  * For a sender that can hold frames back (the network layer's queue):
  * 0 if the chip would take a frame now; else the cycle at which to offer
- * again (the wire still carries the previous frame, 10 Mb/s), or
- * CYCLES_NEVER if the next receive descriptor is the host's (offer again
- * later: the driver hands buffers back without telling the chip).  A
- * receiver that is off takes (and drops) frames: 0.
+ * again (the end of the first frame still on the wire), or CYCLES_NEVER
+ * if the next receive descriptor is the host's and nothing is on the wire
+ * (offer again later: the driver hands buffers back without telling the
+ * chip).  A receiver that is off takes (and drops) frames: 0.
  */
 Cycles lance_rx_wait(Lance *s);
+/* Called when a received frame's wire time ends (the chip may take more) */
+void lance_set_rx_ready(Lance *s, void (*fn)(void *opaque), void *opaque);
 /* A frame was lost before reaching the chip (no room to hold it): the
  * chip counts it as missed (MISS, as with no receive buffer). */
 void lance_rx_missed(Lance *s);

@@ -283,7 +283,7 @@ else
         -netdev tap,id=t0,ifname="$tap",script=no,downscript=no \
         -net nic,netdev=t0 \
         --expect "sun4m:/# " \
-        --send 'ifconfig eth0 192.168.78.2 netmask 255.255.255.0 up; echo "pings: $(ping -c 3 192.168.78.1 | grep -c "bytes from")"\n' \
+        --send 'ifconfig eth0 192.168.78.2 netmask 255.255.255.0 up; ping -c 1 -W 2 192.168.78.1 >/dev/null; echo "pings: $(ping -c 3 192.168.78.1 | grep -c "bytes from")"\n' \
         --expect "pings: 3" --expect "# " --send 'poweroff -f\n' \
         </dev/null 2>"$tmp/err5"
     rc=$?

@@ -554,6 +554,19 @@ static void tx_hook(void *opaque, const struct iovec *iov, int niov,
     sent.n++;
 }
 
+/* A frame from the wire, and time until its wire time is over (its
+ * descriptors handed back): what the tests below look at */
+static bool rx(const uint8_t *f, size_t len)
+{
+    bool ok = lance_receive(&le, f, len);
+    Cycles limit = rig.now + 20000000u;
+
+    while (le.rxp_n && rig_step(&rig, limit)) {
+    }
+    CU_ASSERT_EQUAL(le.rxp_n, 0);
+    return ok;
+}
+
 /* Lance page p lives at physical page NPAGES-1-p: neighbours are not */
 static uint8_t *lp(uint32_t a)
 {
@@ -764,6 +777,7 @@ static void test_tx(void)
     CU_ASSERT_EQUAL(sent.len[0], 60);
     CU_ASSERT_EQUAL(memcmp(sent.data[0], f1, 60), 0);
     CU_ASSERT_EQUAL(sent.at[0], t0 + WIRE(60));
+    CU_ASSERT_EQUAL(sent.niov[0], 1);       /* straight from guest RAM */
     CU_ASSERT_EQUAL(tx_bits(0), LANCE_D1_STP | LANCE_D1_ENP);
     CU_ASSERT(rd16(RDP_PA) & LANCE_CSR0_TINT);
     CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
@@ -773,6 +787,10 @@ static void test_tx(void)
     CU_ASSERT_EQUAL(sent.n, 2);
     CU_ASSERT_EQUAL(sent.len[1], 120);
     CU_ASSERT_EQUAL(memcmp(sent.data[1], f2, 120), 0);
+    /* three buffers, the first across two pages that are not neighbours
+     * in RAM: four pieces of guest RAM, nothing gathered by the chip */
+    CU_ASSERT_EQUAL(sent.niov[1], 4);
+    CU_ASSERT_EQUAL(le.tx_copied, 0);
     CU_ASSERT_EQUAL(tx_bits(1), LANCE_D1_STP);
     CU_ASSERT_EQUAL(tx_bits(2), 0);
     CU_ASSERT_EQUAL(tx_bits(3), LANCE_D1_ENP);
@@ -809,7 +827,7 @@ static void test_rx_filter(void)
     }
     /* ours */
     make_frame(f, MAC, 60, 3);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     CU_ASSERT_EQUAL(rx_bits(0), LANCE_D1_STP | LANCE_D1_ENP);
     CU_ASSERT_EQUAL(rx_mcnt(0), 64);
     CU_ASSERT_TRUE(buf_is(0x8000, f, 60));
@@ -822,19 +840,19 @@ static void test_rx_filter(void)
     CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
     /* broadcast */
     make_frame(f, BCAST, 60, 4);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     CU_ASSERT_EQUAL(rx_bits(1), LANCE_D1_STP | LANCE_D1_ENP);
     CU_ASSERT_TRUE(buf_is(0x8100, f, 60));
     /* someone else's: nothing changes */
     make_frame(f, other, 60, 5);
-    CU_ASSERT_FALSE(lance_receive(&le, f, 60));
+    CU_ASSERT_FALSE(rx(f, 60));
     CU_ASSERT(rx_bits(2) & LANCE_D1_OWN);
     /* multicast in / out of LADRF */
     make_frame(f, mc_in, 60, 6);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     CU_ASSERT_EQUAL(rx_bits(2), LANCE_D1_STP | LANCE_D1_ENP);
     make_frame(f, mc_out, 60, 7);
-    CU_ASSERT_FALSE(lance_receive(&le, f, 60));
+    CU_ASSERT_FALSE(rx(f, 60));
     CU_ASSERT(rx_bits(3) & LANCE_D1_OWN);
     CU_ASSERT_EQUAL(le.rx_frames, 3);
     /* promiscuous: everything */
@@ -844,10 +862,10 @@ static void test_rx_filter(void)
         rx_desc(i, 0x8000 + 0x100 * i, 256, true);
     }
     make_frame(f, other, 60, 8);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     CU_ASSERT_TRUE(buf_is(0x8000, f, 60));
     make_frame(f, mc_out, 60, 9);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     CU_ASSERT_EQUAL(errors(), 0);
     teardown();
 }
@@ -865,7 +883,7 @@ static void test_rx_chain_wrap_miss(void)
         rx_desc(i, 0x9000 + 0x40 * i, 64, true);
     }
     make_frame(f, MAC, 150, 10);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 150));
+    CU_ASSERT_TRUE(rx(f, 150));
     CU_ASSERT_EQUAL(rx_bits(0), LANCE_D1_STP);
     CU_ASSERT_EQUAL(rx_bits(1), 0);
     CU_ASSERT_EQUAL(rx_bits(2), LANCE_D1_ENP);
@@ -876,17 +894,17 @@ static void test_rx_chain_wrap_miss(void)
     /* wrap: 3, then 0 again once the driver gives it back */
     rx_desc(0, 0x9000, 64, true);
     make_frame(f, MAC, 60, 11);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     CU_ASSERT_EQUAL(rx_bits(3), LANCE_D1_STP | LANCE_D1_ENP);
     make_frame(f, MAC, 60, 12);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     CU_ASSERT_EQUAL(rx_bits(0), LANCE_D1_STP | LANCE_D1_ENP);
     CU_ASSERT_TRUE(buf_is(0x9000, f, 60));
     CU_ASSERT_EQUAL(le.rx_idx, 1);
     /* descriptor 1 is the host's: MISS (ERR, INTR) */
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_RINT);
     CU_ASSERT_FALSE(rig.irq.level[LINE_ETHER]);
-    CU_ASSERT_FALSE(lance_receive(&le, f, 60));
+    CU_ASSERT_FALSE(rx(f, 60));
     CU_ASSERT_EQUAL(rd16(RDP_PA) & (LANCE_CSR0_ERR | LANCE_CSR0_MISS |
                                     LANCE_CSR0_RINT),
                     LANCE_CSR0_ERR | LANCE_CSR0_MISS);
@@ -920,7 +938,7 @@ static void test_loopback(void)
         CU_ASSERT_EQUAL(rd16(RDP_PA) & (LANCE_CSR0_TINT | LANCE_CSR0_RINT),
                         LANCE_CSR0_TINT | LANCE_CSR0_RINT);
         /* and the wire's frames do not reach it */
-        CU_ASSERT_FALSE(lance_receive(&le, f, 60));
+        CU_ASSERT_FALSE(rx(f, 60));
         CU_ASSERT_EQUAL(errors(), 0);
         teardown();
     }
@@ -944,7 +962,7 @@ static void test_no_bswp(void)
     wr16(RDP_PA, LANCE_CSR0_IDON | LANCE_CSR0_STRT);
     rx_desc(0, 0x8000, 256, true);
     make_frame(f, MAC, 60, 14);
-    CU_ASSERT_TRUE(lance_receive(&le, f, 60));
+    CU_ASSERT_TRUE(rx(f, 60));
     for (i = 0; i < 60; i++) {
         CU_ASSERT_EQUAL(get8(0x8000 + (i ^ 1)), f[i]);
     }
@@ -955,7 +973,119 @@ static void test_no_bswp(void)
     rig_run_for(&rig, WIRE(60));
     CU_ASSERT_EQUAL(sent.n, 1);
     CU_ASSERT_EQUAL(memcmp(sent.data[0], f, 60), 0);
+    /* swapped bytes cannot leave guest RAM as they are: one gathered
+     * copy, counted, each way */
+    CU_ASSERT_EQUAL(sent.niov[0], 1);
+    CU_ASSERT_EQUAL(le.tx_copied, 60);
+    CU_ASSERT_EQUAL(le.rx_copied, 64);
     CU_ASSERT_EQUAL(errors(), 0);
+    teardown();
+}
+
+static unsigned ready_calls;
+static void count_ready(void *opaque)
+{
+    (void)opaque;
+    ready_calls++;
+}
+
+/* A received frame's data is in its buffer at once, but its descriptor
+ * stays the chip's until its wire time (10 Mb/s) is over; the next frame
+ * follows it on the wire; the ring cannot wrap onto descriptors of frames
+ * still on the wire; lance_rx_wait tells a sender when to offer again */
+static void test_rx_wire(void)
+{
+    uint8_t f1[60], f2[100];
+    Cycles t0, e1, e2;
+    unsigned i;
+
+    setup_dma();
+    ready_calls = 0;
+    lance_set_rx_ready(&le, count_ready, NULL);
+    lance_up(0, NULL, 2, 3);                /* 4 receive descriptors */
+    for (i = 0; i < 4; i++) {
+        rx_desc(i, 0x8000 + 0x100 * i, 256, true);
+    }
+    make_frame(f1, MAC, 60, 21);
+    make_frame(f2, MAC, 100, 22);
+    t0 = rig.now;
+    CU_ASSERT_EQUAL(lance_rx_wait(&le), 0);
+    CU_ASSERT_TRUE(lance_receive(&le, f1, 60));
+    CU_ASSERT_TRUE(lance_receive(&le, f2, 100));
+    e1 = t0 + WIRE(60);
+    e2 = e1 + WIRE(100);
+    /* data in place, descriptors still owned, no RINT yet */
+    CU_ASSERT_TRUE(buf_is(0x8000, f1, 60));
+    CU_ASSERT_TRUE(buf_is(0x8100, f2, 100));
+    CU_ASSERT(rx_bits(0) & LANCE_D1_OWN);
+    CU_ASSERT(rx_bits(1) & LANCE_D1_OWN);
+    CU_ASSERT_EQUAL(rd16(RDP_PA) & LANCE_CSR0_RINT, 0);
+    rig_run_until(&rig, e1 - 1);
+    CU_ASSERT(rx_bits(0) & LANCE_D1_OWN);
+    rig_run_until(&rig, e1);
+    CU_ASSERT_EQUAL(rx_bits(0), LANCE_D1_STP | LANCE_D1_ENP);
+    CU_ASSERT_EQUAL(rx_mcnt(0), 64);
+    CU_ASSERT(rx_bits(1) & LANCE_D1_OWN);
+    CU_ASSERT(rd16(RDP_PA) & LANCE_CSR0_RINT);
+    CU_ASSERT_EQUAL(ready_calls, 1);
+    CU_ASSERT_EQUAL(le.rx_frames, 1);
+    rig_run_until(&rig, e2);
+    CU_ASSERT_EQUAL(rx_bits(1), LANCE_D1_STP | LANCE_D1_ENP);
+    CU_ASSERT_EQUAL(rx_mcnt(1), 104);
+    CU_ASSERT_EQUAL(ready_calls, 2);
+
+    /* four frames at once (into descriptors 2, 3, 0, 1): the ring is full
+     * of frames on the wire, the fifth waits for the first of them (not
+     * MISS through rx_wait) */
+    rx_desc(0, 0x8000, 256, true);
+    rx_desc(1, 0x8100, 256, true);
+    t0 = rig.now;
+    for (i = 0; i < 4; i++) {
+        CU_ASSERT_EQUAL(lance_rx_wait(&le), 0);
+        CU_ASSERT_TRUE(lance_receive(&le, f1, 60));
+    }
+    CU_ASSERT_EQUAL(lance_rx_wait(&le), t0 + WIRE(60));
+    /* a frame forced in anyway is missed, and overwrites nothing */
+    CU_ASSERT_FALSE(lance_receive(&le, f2, 100));
+    CU_ASSERT(rd16(RDP_PA) & LANCE_CSR0_MISS);
+    CU_ASSERT_TRUE(buf_is(0x8200, f1, 60));  /* frame 1 of the four */
+    rig_run_until(&rig, t0 + 4 * WIRE(60));
+    for (i = 0; i < 4; i++) {
+        CU_ASSERT_EQUAL(rx_bits(i), LANCE_D1_STP | LANCE_D1_ENP);
+    }
+    /* every buffer the host's: nothing on the wire, offer when polled */
+    CU_ASSERT_EQUAL(lance_rx_wait(&le), CYCLES_NEVER);
+    CU_ASSERT_EQUAL(ready_calls, 6);
+
+    /* STOP drops frames still on the wire: no descriptor comes back */
+    wr16(RDP_PA, LANCE_CSR0_MISS | LANCE_CSR0_RINT);
+    CU_ASSERT_EQUAL(le.rx_idx, 2);          /* 2, 3, 0, 1 were used */
+    rx_desc(2, 0x8200, 256, true);
+    CU_ASSERT_TRUE(lance_receive(&le, f1, 60));
+    wr16(RDP_PA, LANCE_CSR0_STOP);
+    rig_run_for(&rig, 2 * WIRE(60));
+    CU_ASSERT(rx_bits(2) & LANCE_D1_OWN);
+    CU_ASSERT_EQUAL(le.rxp_n, 0);
+    /* the receiver off: frames are taken and dropped */
+    CU_ASSERT_EQUAL(lance_rx_wait(&le), 0);
+    CU_ASSERT_FALSE(lance_receive(&le, f1, 60));
+    teardown();
+}
+
+/* lance_rx_missed: a frame lost before the chip counts as MISS while the
+ * receiver is on, and does nothing while it is off */
+static void test_rx_missed(void)
+{
+    setup_dma();
+    lance_rx_missed(&le);
+    CU_ASSERT_EQUAL(le.rx_missed, 0);
+    lance_up(0, NULL, 2, 3);
+    lance_rx_missed(&le);
+    CU_ASSERT_EQUAL(le.rx_missed, 1);
+    CU_ASSERT_EQUAL(rd16(RDP_PA) & (LANCE_CSR0_MISS | LANCE_CSR0_ERR |
+                                    LANCE_CSR0_INTR),
+                    LANCE_CSR0_MISS | LANCE_CSR0_ERR | LANCE_CSR0_INTR);
+    CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
     teardown();
 }
 
@@ -976,7 +1106,7 @@ static void test_merr(void)
     CU_ASSERT_TRUE(rig.irq.level[LINE_ETHER]);
     CU_ASSERT_EQUAL(errors(), 1);
     make_frame(f, MAC, 60, 1);
-    CU_ASSERT_FALSE(lance_receive(&le, f, 60));   /* receiver off */
+    CU_ASSERT_FALSE(rx(f, 60));   /* receiver off */
     rig_run_for(&rig, 1000000);
     CU_ASSERT_EQUAL(sent.n, 0);
 
@@ -988,7 +1118,7 @@ static void test_merr(void)
     CU_ASSERT_EQUAL(rd16(RDP_PA) & (LANCE_CSR0_IDON | LANCE_CSR0_MERR),
                     LANCE_CSR0_MERR);
     wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_STRT);
-    CU_ASSERT_FALSE(lance_receive(&le, f, 60));
+    CU_ASSERT_FALSE(rx(f, 60));
     CU_ASSERT_EQUAL(le.merrs, 2);
     teardown();
 }
@@ -1074,6 +1204,8 @@ static const UnitTest tests[] = {
     { "receive chaining, ring wrap, MISS", test_rx_chain_wrap_miss },
     { "internal loopback", test_loopback },
     { "BSWP clear: buffer bytes swapped", test_no_bswp },
+    { "receive: wire time, frames on the wire, rx_wait", test_rx_wire },
+    { "receive: frames lost before the chip (MISS)", test_rx_missed },
     { "DMA faults: MERR", test_merr },
     { "descriptor garbage", test_garbage },
 };
