@@ -11,7 +11,7 @@
 
 CC       ?= gcc
 BUILD    := build
-OPT      ?= -O2
+OPT      ?= -O3
 CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow \
             -Wno-unused-parameter -MMD -MP -I.
 LDLIBS   := -lslirp -lz -lm -laio

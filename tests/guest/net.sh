@@ -10,6 +10,9 @@
 #    copy (--stats: le-copied-bytes 0, copied-bytes of the slirp path only
 #    for frames received while the Lance was busy);
 #  - host -> guest: hostfwd to busybox httpd in the guest;
+#  - a host that answers late: the guest's time follows the host's and its
+#    TCP does not retransmit (README "Network and time");
+#  - restrict=on keeps the guest from the host; guestfwd runs a command;
 #  - two simulators on one -netdev socket LAN ping each other and copy a
 #    file over HTTP (md5 on both sides);
 #  - -netdev tap (where this user may create a TAP): the guest pings the
@@ -231,6 +234,25 @@ if [ $rc -eq 0 ] && [ "$body" -ge 1 ] && [ "${re:-x}" = 0 ] &&
 else
     bad "slow host: exit $rc, body $body, guest elapsed '${el:-?}', retransmits '${re:-?}'"
     show_failure "$tmp/err6" "$tmp/log6"
+fi
+
+# ---- slirp: restrict=on and guestfwd ----
+# restrict=on cuts the guest off from the host (the HTTP server above
+# refuses it) but leaves DHCP and the guestfwd service; guestfwd runs a
+# command for each guest connection to 10.0.2.100:80.
+"$sim" "${common[@]}" --log "$tmp/log7" \
+    -nic "user,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:printf 'HTTP/1.0 200 OK\r\n\r\nguestfwd-%s\n' ok" \
+    --expect "sun4m:/# " \
+    --send 'udhcpc -i eth0 -n -q >/dev/null 2>&1; wget -q -O - http://10.0.2.100/; wget -q -O /dev/null http://10.0.2.2:'"$port"'/; echo "restricted rc=$?"\n' \
+    --expect "restricted rc=" --expect "# " --send 'poweroff -f\n' \
+    </dev/null 2>"$tmp/err7"
+rc=$?
+if [ $rc -eq 0 ] && grep -q "^guestfwd-ok" "$tmp/log7" &&
+        grep -q "restricted rc=1" "$tmp/log7"; then
+    ok "restrict=on: the host refused the guest; guestfwd ran its command for 10.0.2.100:80"
+else
+    bad "restrict/guestfwd: exit $rc"
+    show_failure "$tmp/err7" "$tmp/log7"
 fi
 
 # ---- two simulators on a socket LAN ----

@@ -1072,6 +1072,46 @@ static void test_rx_wire(void)
     teardown();
 }
 
+/* Buffers that point at the boot PROM (an IOMMU page mapped onto it): a
+ * received frame cannot be written there (MERR, the receiver stops, the
+ * PROM is unchanged); a frame sent from there is only read */
+static void test_buffers_in_rom(void)
+{
+    uint8_t f[60], before[64], *rom;
+    uint64_t extent;
+    unsigned i;
+
+    setup_dma();
+    rom = bus_ram_map(&rig.bus, RIG_ROM_BASE, RIG_ROM_SIZE, BUS_MAP_LOAD,
+                      &extent);
+    CU_ASSERT_FATAL(rom != NULL && extent >= sizeof(before));
+    for (i = 0; i < sizeof(before); i++) {
+        before[i] = (uint8_t)(0xa5 ^ i);
+    }
+    memcpy(rom, before, sizeof(before));
+    set_iopte(41, RIG_ROM_BASE, true);      /* Lance 0x29000 -> PROM */
+    lance_up(0, NULL, 3, 3);
+    rx_desc(0, 0x29000, 256, true);
+    make_frame(f, MAC, 60, 31);
+    CU_ASSERT_FALSE(rx(f, 60));
+    CU_ASSERT(rd16(RDP_PA) & LANCE_CSR0_MERR);
+    CU_ASSERT_EQUAL(rd16(RDP_PA) & LANCE_CSR0_RXON, 0);
+    CU_ASSERT_EQUAL(memcmp(rom, before, sizeof(before)), 0);
+    CU_ASSERT_EQUAL(le.rx_frames, 0);
+    /* transmit from it: reading is harmless, the PROM's bytes go out (as
+     * on QEMU, whose IOMMU reaches every physical address) */
+    wr16(RDP_PA, LANCE_CSR0_STOP);
+    lance_up(0, NULL, 3, 3);
+    tx_desc(0, 0x29000, 60, LANCE_D1_OWN | LANCE_D1_STP | LANCE_D1_ENP);
+    wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_TDMD);
+    rig_run_for(&rig, WIRE(60) + 10);
+    CU_ASSERT_EQUAL(rd16(RDP_PA) & LANCE_CSR0_MERR, 0);
+    CU_ASSERT_EQUAL(sent.n, 1);
+    CU_ASSERT_EQUAL(memcmp(sent.data[0], before, 60), 0);
+    CU_ASSERT_EQUAL(le.merrs, 1);
+    teardown();
+}
+
 /* lance_rx_missed: a frame lost before the chip counts as MISS while the
  * receiver is on, and does nothing while it is off */
 static void test_rx_missed(void)
@@ -1206,6 +1246,7 @@ static const UnitTest tests[] = {
     { "BSWP clear: buffer bytes swapped", test_no_bswp },
     { "receive: wire time, frames on the wire, rx_wait", test_rx_wire },
     { "receive: frames lost before the chip (MISS)", test_rx_missed },
+    { "buffers in the boot PROM: MERR", test_buffers_in_rom },
     { "DMA faults: MERR", test_merr },
     { "descriptor garbage", test_garbage },
 };
