@@ -299,25 +299,6 @@ typedef struct NetArgs {
     unsigned nics;
 } NetArgs;
 
-/* The value of key in a "k=v,k=v" list (NULL: absent); copies into buf */
-static const char *kv_get(const char *list, const char *key, char *buf,
-                          size_t len)
-{
-    size_t kl = strlen(key);
-    const char *p = list;
-
-    while (p && *p) {
-        const char *e = strchr(p, ',');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l > kl && strncmp(p, key, kl) == 0 && p[kl] == '=') {
-            snprintf(buf, len, "%.*s", (int)(l - kl - 1), p + kl + 1);
-            return buf;
-        }
-        p = e ? e + 1 : NULL;
-    }
-    return NULL;
-}
-
 /* list without the keys named (NULL-terminated), into out */
 static void kv_drop(const char *list, const char *const *keys, char *out,
                     size_t len)
@@ -363,7 +344,7 @@ static void check_model(const char *opt, const char *list)
 {
     char model[32];
 
-    if (kv_get(list, "model", model, sizeof(model)) &&
+    if (net_opt_get(list, "model", model, sizeof(model)) &&
         strcmp(model, "lance") != 0) {
         fprintf(stderr, "sun4m: %s model=%s: the SS-5 has only model=lance "
                 "(its on-board Am7990)\n", opt, model);
@@ -387,11 +368,11 @@ static void parse_net_option(MachineConfig *cfg, NetArgs *na, const char *opt,
             die_usage("-nic %s: the SS-5 has one Ethernet controller", v);
         }
         check_model("-nic", v);
-        if (kv_get(v, "mac", mac, sizeof(mac))) {
+        if (net_opt_get(v, "mac", mac, sizeof(mac))) {
             parse_mac(mac, cfg->mac);
         }
         kv_drop(v, nic_keys, buf, sizeof(buf));
-        if (kv_get(buf, "id", id, sizeof(id))) {
+        if (net_opt_get(buf, "id", id, sizeof(id))) {
             snprintf(na->nic_id, sizeof(na->nic_id), "%s", id);
             add_netdev(cfg, na, buf);
         } else {
@@ -405,7 +386,7 @@ static void parse_net_option(MachineConfig *cfg, NetArgs *na, const char *opt,
         }
         cfg->nic_netdev = na->nic_id;
     } else if (strcmp(opt, "-netdev") == 0) {
-        if (!kv_get(v, "id", id, sizeof(id)) || !id[0]) {
+        if (!net_opt_get(v, "id", id, sizeof(id)) || !id[0]) {
             die_usage("-netdev %s: id= is required", v);
         }
         add_netdev(cfg, na, v);
@@ -418,10 +399,10 @@ static void parse_net_option(MachineConfig *cfg, NetArgs *na, const char *opt,
                           v);
             }
             check_model("-net", v);
-            if (kv_get(v, "macaddr", mac, sizeof(mac))) {
+            if (net_opt_get(v, "macaddr", mac, sizeof(mac))) {
                 parse_mac(mac, cfg->mac);
             }
-            if (kv_get(v, "netdev", id, sizeof(id))) {
+            if (net_opt_get(v, "netdev", id, sizeof(id))) {
                 snprintf(na->nic_id, sizeof(na->nic_id), "%s", id);
                 cfg->nic_netdev = na->nic_id;
             }
@@ -434,11 +415,11 @@ static void parse_net_option(MachineConfig *cfg, NetArgs *na, const char *opt,
         if (strncmp(v, "filter-dump,", 12) != 0) {
             die_usage("-object %s: only filter-dump is supported", v);
         }
-        if (!kv_get(v, "netdev", nd, sizeof(nd)) ||
-            !kv_get(v, "file", file, sizeof(file))) {
+        if (!net_opt_get(v, "netdev", nd, sizeof(nd)) ||
+            !net_opt_get(v, "file", file, sizeof(file))) {
             die_usage("-object %s: netdev= and file= are required", v);
         }
-        if (kv_get(v, "maxlen", max, sizeof(max))) {
+        if (net_opt_get(v, "maxlen", max, sizeof(max))) {
             ml = strtoul(max, &end, 10);
             if (*end || !max[0] || ml < 14 || ml > 0xffffffffu) {
                 die_usage("-object filter-dump: bad maxlen=%s", max);

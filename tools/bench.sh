@@ -653,32 +653,39 @@ disk_what() {                   # disk_what NAME: the README's words
     esac
 }
 
+# shell_guest WHAT: python3 and the busybox guest of tools/mkguest
+# (KERNEL, INITRD set), or a line on stderr, status=1 and return 1
+shell_guest() {
+    local guest mode
+    if ! command -v python3 >/dev/null 2>&1; then
+        echo "bench: python3 not installed: no $1 benchmark" >&2
+        status=1
+        return 1
+    fi
+    if ! guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
+        echo "bench: tools/mkguest failed: no $1 benchmark" >&2
+        tail -n 5 "$tmp/mkguest" | sed 's/^/    /' >&2
+        status=1
+        return 1
+    fi
+    eval "$guest"
+    mode=$(sed -n 's/^init: //p' "$(dirname "$KERNEL")/manifest")
+    if [ "$mode" != busybox ]; then
+        echo "bench: the guest has no shell (busybox missing): no $1" \
+             "benchmark" >&2
+        status=1
+        return 1
+    fi
+}
+
 disk_bench() {
-    local guest mode mem=${BENCH_BOOT_MEM:-128} w mke2fs sum
+    local mem=${BENCH_BOOT_MEM:-128} w mke2fs sum
     local dw=${BENCH_DISK_WORKLOADS-read write ext2 read-256M}
     local -A disk_rss=()
     disk_helper=$(dirname "$0")/bench-disk.py
     disk_fmt="%-9s %4s %8s %8s %6s %8s %6s %6s %7s %6s %6s\n"
     disk_runs=() disk_dma=() disk_readme=()
-    if ! command -v python3 >/dev/null 2>&1; then
-        echo "bench: python3 not installed: no disk benchmark" >&2
-        status=1
-        return
-    fi
-    if ! guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
-        echo "bench: tools/mkguest failed: no disk benchmark" >&2
-        tail -n 5 "$tmp/mkguest" | sed 's/^/    /' >&2
-        status=1
-        return
-    fi
-    eval "$guest"
-    mode=$(sed -n 's/^init: //p' "$(dirname "$KERNEL")/manifest")
-    if [ "$mode" != busybox ]; then
-        echo "bench: the guest has no shell (busybox missing): no disk" \
-             "benchmark" >&2
-        status=1
-        return
-    fi
+    shell_guest disk || return
     disk_common=(-M SS-5 -m "$mem" -nographic -kernel "$KERNEL"
                  -initrd "$INITRD" -append console=ttyS0)
     echo "disk: Linux guest (tools/mkguest), ${disk_common[*]:0:5}, raw" \
@@ -923,29 +930,11 @@ net_server() {
 }
 
 net_bench() {
-    local guest mode mem=${BENCH_BOOT_MEM:-128} w net_port= sum url
+    local mem=${BENCH_BOOT_MEM:-128} w net_port= sum url
     local nw=${BENCH_NET_WORKLOADS-wget}
     net_fmt="%-9s %4s %8s %8s %6s %8s %6s %6s %6s %7s %6s %6s\n"
     net_runs=() net_stats=() net_guest=() net_verify=()
-    if ! command -v python3 >/dev/null 2>&1; then
-        echo "bench: python3 not installed: no network benchmark" >&2
-        status=1
-        return
-    fi
-    if ! guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
-        echo "bench: tools/mkguest failed: no network benchmark" >&2
-        tail -n 5 "$tmp/mkguest" | sed 's/^/    /' >&2
-        status=1
-        return
-    fi
-    eval "$guest"
-    mode=$(sed -n 's/^init: //p' "$(dirname "$KERNEL")/manifest")
-    if [ "$mode" != busybox ]; then
-        echo "bench: the guest has no shell (busybox missing): no network" \
-             "benchmark" >&2
-        status=1
-        return
-    fi
+    shell_guest network || return
     disk_helper=$(dirname "$0")/bench-disk.py
     disk_common=(-M SS-5 -m "$mem" -nographic -kernel "$KERNEL"
                  -initrd "$INITRD" -append console=ttyS0)
