@@ -314,12 +314,6 @@ static uint32_t lance_rmd(const Lance *s, unsigned idx)
     return (s->rdra + 8u * (idx & (s->rlen - 1))) & 0xffffffu;
 }
 
-static bool lance_loopback(const Lance *s)
-{
-    return (s->mode & (LANCE_MODE_LOOP | LANCE_MODE_INTL)) ==
-           (LANCE_MODE_LOOP | LANCE_MODE_INTL);
-}
-
 /* Wire time of len bytes (FCS included): preamble 8 bytes, inter-frame
  * gap 12 bytes, 10 Mb/s = 0.8 us a byte */
 static Cycles lance_wire_cycles(const Lance *s, size_t len)
@@ -504,11 +498,15 @@ static void lance_tx_done(Lance *s)
     if (!lance_tx_map(s, iov, LANCE_TX_IOV, &niov)) {
         return;
     }
-    if (lance_loopback(s)) {
-        /* internal loopback: the frame comes back to the receiver; with
-         * DTCR clear the transmitter appended the FCS, which the receiver
-         * stores (MCNT counts it); with DTCR set the frame's own last
-         * four bytes stand for it */
+    if (s->mode & LANCE_MODE_LOOP) {
+        /* loopback: the frame comes back to the receiver; with DTCR clear
+         * the transmitter appended the FCS, which the receiver stores
+         * (MCNT counts it); with DTCR set the frame's own last four bytes
+         * stand for it.  Internal (INTL): inside the chip, nothing on the
+         * wire; external: out through the transceiver, which hears it
+         * back (data sheet, "Loopback").  SIMPLIFY: in external loopback
+         * the frame comes back at the end of its wire time, not as it is
+         * sent, and frames of other stations are not received meanwhile. */
         size_t n = 0;
         uint8_t *fr = s->rx_buf;
         int k;
@@ -519,6 +517,9 @@ static void lance_tx_done(Lance *s)
         if (!(s->mode & LANCE_MODE_DTCR)) {
             lance_put_fcs(fr + n, fr, n);
             n += 4;
+        }
+        if (!(s->mode & LANCE_MODE_INTL) && s->tx_fn && niov) {
+            s->tx_fn(s->tx_opaque, iov, niov, s->tx_len);
         }
         if ((s->csr0 & LANCE_CSR0_RXON) && n >= 6 && lance_accept(s, fr)) {
             lance_rx_store(s, fr, n, NULL, 0);
@@ -1015,7 +1016,7 @@ bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
     if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) || len < 6) {
         return false;
     }
-    if (lance_loopback(s) || (s->mode & LANCE_MODE_LOOP)) {
+    if ((s->mode & LANCE_MODE_LOOP)) {
         return false;           /* in loopback the chip is off the wire */
     }
     if (!lance_accept(s, frame)) {
@@ -1043,7 +1044,7 @@ Cycles lance_rx_wait(Lance *s)
     uint16_t d[4];
 
     if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) ||
-        lance_loopback(s) || (s->mode & LANCE_MODE_LOOP)) {
+        (s->mode & LANCE_MODE_LOOP)) {
         return 0;
     }
     if (s->rxp_n == LANCE_RX_PIPE || s->rx_reserved >= s->rlen) {

@@ -942,6 +942,24 @@ static void test_loopback(void)
         CU_ASSERT_EQUAL(errors(), 0);
         teardown();
     }
+    /* external loopback (LOOP without INTL): the frame goes out on the
+     * wire and comes back through the transceiver */
+    setup_dma();
+    lance_up(LANCE_MODE_LOOP, NULL, 3, 3);
+    rx_desc(0, 0x8000, 256, true);
+    make_frame(f, MAC, 60, 15);
+    put_bytes(0x3000, f, 60);
+    tx_desc(0, 0x3000, 60, LANCE_D1_OWN | LANCE_D1_STP | LANCE_D1_ENP);
+    wr16(RDP_PA, LANCE_CSR0_INEA | LANCE_CSR0_TDMD);
+    rig_run_for(&rig, WIRE(60));
+    CU_ASSERT_EQUAL(sent.n, 1);
+    CU_ASSERT_EQUAL(memcmp(sent.data[0], f, 60), 0);
+    CU_ASSERT_EQUAL(rx_bits(0), LANCE_D1_STP | LANCE_D1_ENP);
+    CU_ASSERT_EQUAL(rx_mcnt(0), 64);
+    CU_ASSERT_TRUE(buf_is(0x8000, f, 60));
+    CU_ASSERT_FALSE(rx(f, 60));             /* other stations: not heard */
+    CU_ASSERT_EQUAL(errors(), 0);
+    teardown();
 }
 
 /* BSWP clear: each 16-bit word of a buffer holds its two bytes the other
