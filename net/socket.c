@@ -482,7 +482,11 @@ static void sock_dispatch(NetBackend *b, const NetPollSet *ps)
 static bool sock_in_flight(NetBackend *b)
 {
     SockBackend *s = (SockBackend *)b;
-    /* a datagram peer may speak at any time; a stream only when up */
+    /* a datagram peer may speak at any time; a stream only when up.
+     * While there is a peer the machine waits for it 1:1 when idle: two
+     * simulators on a LAN then keep to one time base (and an idle one
+     * does not spin through virtual time at full CPU, starving the
+     * other). */
     return s->fd >= 0;
 }
 
@@ -510,7 +514,6 @@ static const NetBackendOps sock_ops = {
     .fill = sock_fill,
     .dispatch = sock_dispatch,
     .in_flight = sock_in_flight,
-    .talks_any_time = true,
     .free = sock_free,
 };
 
