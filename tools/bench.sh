@@ -76,7 +76,7 @@
 # when QEMU is installed, the same line on QEMU.
 #
 # Environment: BENCH_DIR (build/bench), BENCH_RUNS (3), BENCH_WORKLOADS
-# ("intloop calls memcpy fpkernel"), QEMU (qemu-system-sparc),
+# ("intloop calls memcpy fpkernel caltime"), QEMU (qemu-system-sparc),
 # BENCH_TIMEOUT (seconds per run, 600), BENCH_BOOT (0: no boot benchmark),
 # BENCH_BOOT_MEM (RAM in MB for the boot and disk runs, 128), BENCH_DISK
 # (0: no disk benchmark), BENCH_DISK_WORKLOADS ("read write ext2
@@ -101,7 +101,7 @@ else
     dir=${BENCH_DIR:-build/bench}
     runs=${BENCH_RUNS:-3}
 fi
-workloads=${BENCH_WORKLOADS-intloop calls memcpy fpkernel}
+workloads=${BENCH_WORKLOADS-intloop calls memcpy fpkernel caltime}
 qemu=${QEMU:-qemu-system-sparc}
 limit=${BENCH_TIMEOUT:-600}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX") || exit 2
