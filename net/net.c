@@ -245,8 +245,45 @@ void net_deliver(NetBackend *b, const uint8_t *frame, size_t len)
     n->q_n++;
 }
 
+int net_rx_map(NetBackend *b, struct iovec *iov, int max)
+{
+    Net *n = b->net;
+    int r;
+
+    if (!b->nic || !n->nic.rx_map) {
+        return 0;
+    }
+    if (n->q_n) {
+        n->nic_busy = true;         /* frames before it go first */
+        return -1;
+    }
+    r = n->nic.rx_map(n->nic.opaque, iov, max);
+    n->nic_busy = r < 0;
+    return r;
+}
+
+void net_rx_commit(NetBackend *b, const struct iovec *iov, int niov,
+                   size_t len)
+{
+    Net *n = b->net;
+
+    if (len == 0) {
+        n->nic.rx_commit(n->nic.opaque, 0);     /* nothing came */
+        return;
+    }
+    n->delivered++;
+    b->last_active = *n->events->now + 1;
+    if (b->dump) {
+        net_dump_frame(b->dump, net_now_ns(n), iov, niov, len);
+    }
+    b->rx_frames++;
+    b->rx_bytes += len;
+    n->nic.rx_commit(n->nic.opaque, len);
+}
+
 void net_nic_ready(Net *n)
 {
+    n->nic_busy = false;            /* backends holding frames: try again */
     while (n->q_n && n->nic.receive) {
         struct NetQueued *q = &n->q[n->q_head];
         if (n->nic.receive(n->nic.opaque, q->data, q->len) != NET_RX_TAKEN) {

@@ -52,6 +52,12 @@ typedef struct NetNic {
     NetRx (*receive)(void *opaque, const uint8_t *frame, size_t len);
     /* a frame for the NIC was lost (the queue was full): MISS */
     void (*missed)(void *opaque);
+    /* Zero-copy receive (may be NULL): host iovecs of the NIC's next
+     * receive buffers (>0: their count), 0 if only the copying receive
+     * applies now, -1 if the NIC cannot take a frame now; then the frame
+     * of len bytes (no FCS) read into them. */
+    int (*rx_map)(void *opaque, struct iovec *iov, int max);
+    void (*rx_commit)(void *opaque, size_t len);
     void *opaque;
 } NetNic;
 
@@ -116,6 +122,8 @@ struct Net {
     unsigned q_head, q_n;
     struct pollfd fds[NET_MAX_FDS];
     uint64_t delivered;             /* frames handed in by backends */
+    bool nic_busy;                  /* a backend holds a frame the NIC
+                                     * could not take (net_rx_map -1) */
     int64_t wait_lag;               /* wall ns waited but not yet given
                                      * to virtual time (net_idle_wait) */
     /* statistics */
@@ -151,12 +159,22 @@ void net_attach_nic(Net *n, NetBackend *b, const NetNic *nic);
 void net_send(Net *n, const struct iovec *iov, int niov, size_t len);
 /* A backend hands the guest a frame it read from the host */
 void net_deliver(NetBackend *b, const uint8_t *frame, size_t len);
+/*
+ * For a backend that reads frames itself (a TAP): where to read the next
+ * one, straight into the guest's receive buffers.  > 0: iovecs to read
+ * into, then net_rx_commit; 0: read into a buffer and net_deliver; -1:
+ * the NIC cannot take a frame now, leave it with the host (it is asked
+ * again at the next poll).
+ */
+int net_rx_map(NetBackend *b, struct iovec *iov, int max);
+void net_rx_commit(NetBackend *b, const struct iovec *iov, int niov,
+                   size_t len);
 /* The NIC may take frames again: offer what waits */
 void net_nic_ready(Net *n);
-/* Frames wait for the NIC */
+/* Frames wait for the NIC (here, or with the host: nic_busy) */
 static inline bool net_rx_pending(const Net *n)
 {
-    return n->q_n != 0;
+    return n->q_n != 0 || n->nic_busy;
 }
 
 /*

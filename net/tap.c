@@ -82,7 +82,29 @@ static void tap_dispatch(NetBackend *b, const NetPollSet *ps)
     }
     /* a bounded number per poll, so that a flood cannot starve the CPU */
     for (i = 0; i < 64; i++) {
-        ssize_t n = read(t->fd, t->buf, sizeof(t->buf));
+        struct iovec iov[16];
+        int niov = net_rx_map(b, iov, 16);
+        ssize_t n;
+
+        if (niov < 0) {
+            return;     /* the NIC is busy: the frame waits in the host */
+        }
+        if (niov > 0) {
+            /* straight into the guest's receive buffers; a frame longer
+             * than them is cut (the NIC's limit, LANCE_FRAME_MAX) */
+            n = readv(t->fd, iov, niov);
+            net_rx_commit(b, iov, niov, n > 0 ? (size_t)n : 0);
+            if (n <= 0) {
+                if (n < 0 && errno != EAGAIN && errno != EINTR) {
+                    log_host_error(b->net->log, LOG_NET, b->id,
+                                   "read %s: %s", t->ifname,
+                                   strerror(errno));
+                }
+                return;
+            }
+            continue;
+        }
+        n = read(t->fd, t->buf, sizeof(t->buf));
         if (n <= 0) {
             if (n < 0 && errno != EAGAIN && errno != EINTR) {
                 log_host_error(b->net->log, LOG_NET, b->id, "read %s: %s",

@@ -399,6 +399,18 @@ static void board_le_missed(void *opaque)
     lance_rx_missed(&m->le);
 }
 
+static int board_le_rx_map(void *opaque, struct iovec *iov, int max)
+{
+    Machine *m = opaque;
+    return lance_rx_map(&m->le, iov, max);
+}
+
+static void board_le_rx_commit(void *opaque, size_t len)
+{
+    Machine *m = opaque;
+    lance_rx_commit(&m->le, len);
+}
+
 static void board_le_rx_ready(void *opaque)
 {
     Machine *m = opaque;
@@ -412,6 +424,8 @@ static int board_attach_net(Machine *m, char *err, size_t errlen)
     NetNic nic = {
         .receive = board_le_receive,
         .missed = board_le_missed,
+        .rx_map = board_le_rx_map,
+        .rx_commit = board_le_rx_commit,
         .opaque = m,
     };
     NetBackend *peer = NULL;
@@ -665,6 +679,7 @@ void machine_free(Machine *m)
      * (fdatasync) and closed: what the guest wrote reaches the host */
     esp_free(&m->esp);
     net_free(&m->net);              /* pcap dumps are flushed here */
+    lance_free(&m->le);
     dma_engine_free(&m->chain);
     for (i = 0; i < SUN4M_SCSI_IDS; i++) {
         if (m->targets[i]) {

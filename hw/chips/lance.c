@@ -645,6 +645,26 @@ static void lance_rx_complete(Lance *s, const LanceRxFrame *f)
     s->csr0 |= LANCE_CSR0_RINT;
 }
 
+/* A stored frame goes on the wire: its descriptors stay reserved until
+ * f->end, when lance_rx_event hands them back */
+static void lance_rx_queue(Lance *s, const LanceRxFrame *f)
+{
+    s->rx_reserved += f->ndesc;
+    s->rxp[(s->rxp_head + s->rxp_n) % LANCE_RX_PIPE] = *f;
+    if (s->rxp_n++ == 0) {
+        ev_at(s->ctx.events, &s->rx_event, f->end);
+    }
+}
+
+/* The cycle at which a frame of len bytes (FCS included) arriving now
+ * has come in: after the one before it, at 10 Mb/s */
+static Cycles lance_rx_wire_end(Lance *s, size_t len)
+{
+    Cycles now = *s->ctx.events->now;
+    Cycles start = s->rx_wire_free > now ? s->rx_wire_free : now;
+    return start + lance_wire_cycles(s, len);
+}
+
 /*
  * Store a frame (flen bytes, then the 4 FCS bytes, or fcs NULL: frame
  * holds them) in the receive ring from rx_idx, chained STP..ENP over as
@@ -710,11 +730,7 @@ static bool lance_rx_store(Lance *s, const uint8_t *frame, size_t flen,
         return true;
     }
     f.end = end;
-    s->rx_reserved += f.ndesc;
-    s->rxp[(s->rxp_head + s->rxp_n) % LANCE_RX_PIPE] = f;
-    if (s->rxp_n++ == 0) {
-        ev_at(s->ctx.events, &s->rx_event, end);
-    }
+    lance_rx_queue(s, &f);
     return true;
 }
 
@@ -985,6 +1001,11 @@ void lance_init(Lance *s, const DevCtx *ctx, IrqLine irq)
     }
 }
 
+void lance_free(Lance *s)
+{
+    sg_free(&s->rx_gp);
+}
+
 void lance_attach_dma(Lance *s, DmaEngine *eng, DmaStage *first)
 {
     s->eng = eng;
@@ -1010,7 +1031,7 @@ void lance_set_tx(Lance *s, LanceTxFn *fn, void *opaque)
 bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
 {
     uint8_t fcs[4];
-    Cycles now = *s->ctx.events->now, start;
+    Cycles end;
     bool ok;
 
     if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) || len < 6) {
@@ -1026,14 +1047,162 @@ bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
         len = LANCE_FRAME_MAX;
     }
     lance_put_fcs(fcs, frame, len);
-    start = s->rx_wire_free > now ? s->rx_wire_free : now;
-    ok = lance_rx_store(s, frame, len, fcs,
-                        start + lance_wire_cycles(s, len + 4));
+    end = lance_rx_wire_end(s, len + 4);
+    ok = lance_rx_store(s, frame, len, fcs, end);
     if (ok) {
-        s->rx_wire_free = start + lance_wire_cycles(s, len + 4);
+        s->rx_wire_free = end;
     }
     lance_update_irq(s);
     return ok;
+}
+
+/*
+ * Zero-copy receive.  The buffers of the next owned descriptors (enough
+ * for the largest frame and its FCS) are mapped through the chain to host
+ * iovecs, which cover LANCE_FRAME_MAX bytes (the FCS goes after the
+ * frame).  Only with BSWP (bytes in wire order) and when the copying path
+ * would take the frame at once; otherwise 0 (copy) or -1 (busy).
+ */
+int lance_rx_map(Lance *s, struct iovec *iov, int max)
+{
+    uint16_t d[4];
+    SgList in;
+    DmaFault f = { 0 };
+    uint64_t cap = 0;
+    size_t left = LANCE_FRAME_MAX;
+    unsigned i, avail;
+    int niov = 0, k;
+
+    s->rx_mapped = false;
+    if (lance_rx_wait(s)) {
+        return -1;
+    }
+    if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) ||
+        (s->mode & LANCE_MODE_LOOP) || !(s->csr3 & LANCE_CSR3_BSWP)) {
+        return 0;
+    }
+    avail = s->rx_reserved < s->rlen ? s->rlen - s->rx_reserved : 0;
+    sg_init(&in);
+    for (i = 0; i < avail && i < LANCE_RX_MAPD &&
+                cap < LANCE_FRAME_MAX + 4; i++) {
+        if (!lance_rd_words(s, lance_rmd(s, s->rx_idx + i), d, 4) ||
+            !(d[1] & (LANCE_D1_OWN << 8))) {
+            break;                      /* (a fault raised MERR) */
+        }
+        s->rx_map_bcnt[i] = (uint16_t)lance_bcnt(d[2]);
+        if (sg_add(&in, (((uint32_t)(d[1] & 0xff) << 16) | d[0]),
+                   s->rx_map_bcnt[i])) {
+            break;
+        }
+        cap += s->rx_map_bcnt[i];
+    }
+    /* a short ring (the frame may end in a buffer error), a fault or a
+     * frame in more pieces than iov holds: the copying path does it */
+    sg_clear(&s->rx_gp);
+    if (cap < LANCE_FRAME_MAX + 4 ||
+        dma_map(s->first, &in, DMA_TO_MEM, &s->rx_gp, &f) != cap ||
+        dma_mem_iov(s->eng, &s->rx_gp, DMA_TO_MEM, s->rx_iov, LANCE_RX_IOV,
+                    &s->rx_niov, &f) != cap) {
+        sg_free(&in);
+        return 0;
+    }
+    sg_free(&in);
+    s->rx_map_n = i;
+    for (k = 0; k < s->rx_niov && niov < max && left; k++) {
+        iov[niov] = s->rx_iov[k];
+        if (iov[niov].iov_len > left) {
+            iov[niov].iov_len = left;
+        }
+        left -= iov[niov].iov_len;
+        niov++;
+    }
+    if (left) {
+        return 0;                       /* iov too small */
+    }
+    s->rx_mapped = true;
+    return niov;
+}
+
+/* Write n bytes at offset off of the mapped buffers (host memory) */
+static void lance_rx_map_put(Lance *s, size_t off, const uint8_t *p,
+                             size_t n)
+{
+    int k;
+
+    for (k = 0; k < s->rx_niov && n; k++) {
+        size_t l = s->rx_iov[k].iov_len;
+        if (off < l) {
+            size_t c = l - off < n ? l - off : n;
+            memcpy((uint8_t *)s->rx_iov[k].iov_base + off, p, c);
+            p += c;
+            n -= c;
+            off = 0;
+        } else {
+            off -= l;
+        }
+    }
+}
+
+/* CRC-32 of the first len bytes of the mapped buffers */
+static uint32_t lance_rx_map_crc(const Lance *s, size_t len)
+{
+    uLong crc = crc32(0L, Z_NULL, 0);
+    int k;
+
+    for (k = 0; k < s->rx_niov && len; k++) {
+        size_t c = s->rx_iov[k].iov_len < len ? s->rx_iov[k].iov_len : len;
+        crc = crc32(crc, s->rx_iov[k].iov_base, (uInt)c);
+        len -= c;
+    }
+    return (uint32_t)crc;
+}
+
+bool lance_rx_commit(Lance *s, size_t len)
+{
+    uint8_t da[6], fcs[4];
+    uint32_t crc;
+    size_t need, have = 0;
+    unsigned n = 0;
+    LanceRxFrame f = { .first = s->rx_idx };
+    DmaFault fault = { 0 };
+
+    if (!s->rx_mapped) {
+        return false;
+    }
+    s->rx_mapped = false;
+    if (len < 6 || len > LANCE_FRAME_MAX ||
+        dma_mem_read(s->eng, &s->rx_gp, da, 6, &fault) != 6 ||
+        !lance_accept(s, da)) {
+        return false;               /* (the bytes in owned buffers stay) */
+    }
+    crc = lance_rx_map_crc(s, len);
+    fcs[0] = (uint8_t)crc;
+    fcs[1] = (uint8_t)(crc >> 8);
+    fcs[2] = (uint8_t)(crc >> 16);
+    fcs[3] = (uint8_t)(crc >> 24);
+    lance_rx_map_put(s, len, fcs, 4);
+    /* written by the host: the CPU drops code it decoded there */
+    need = len + 4;
+    {
+        unsigned i;
+        uint64_t w = need;
+        for (i = 0; i < s->rx_gp.n && w; i++) {
+            uint64_t c = s->rx_gp.e[i].len < w ? s->rx_gp.e[i].len : w;
+            bus_ram_written(s->eng->bus, s->rx_gp.e[i].addr, c);
+            w -= c;
+        }
+    }
+    while (have < need && n < s->rx_map_n) {
+        have += s->rx_map_bcnt[n++];
+    }
+    f.ndesc = n;
+    f.mcnt = (uint16_t)need;
+    f.end = lance_rx_wire_end(s, need);
+    s->rx_wire_free = f.end;
+    s->rx_idx = (s->rx_idx + n) & (s->rlen - 1);
+    lance_rx_queue(s, &f);
+    lance_update_irq(s);
+    return true;
 }
 
 /* SIMPLIFY: the chip takes a frame into buffers it owns while earlier

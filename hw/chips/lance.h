@@ -105,6 +105,8 @@ typedef void LanceTxFn(void *opaque, const struct iovec *iov, int niov,
                        size_t len);
 
 #define LANCE_RX_PIPE 16            /* received frames still on the wire */
+#define LANCE_RX_MAPD 32            /* descriptors a zero-copy map spans */
+#define LANCE_RX_IOV 64             /* host pieces of its buffers */
 
 /* A received frame whose data is stored, waiting for the end of its wire
  * time to hand its descriptors back */
@@ -159,6 +161,13 @@ typedef struct Lance {
     void (*rx_ready_fn)(void *opaque);
     void *rx_ready_opaque;
     uint64_t rx_copied;             /* bytes swapped in a copy (no BSWP) */
+    /* zero-copy receive (lance_rx_map .. lance_rx_commit) */
+    bool rx_mapped;
+    SgList rx_gp;                   /* the mapped buffers, guest physical */
+    struct iovec rx_iov[LANCE_RX_IOV];
+    int rx_niov;
+    unsigned rx_map_n;              /* descriptors mapped, from rx_idx */
+    uint16_t rx_map_bcnt[LANCE_RX_MAPD];
     uint64_t tx_frames, rx_frames, rx_missed, merrs;
     uint64_t tx_copied;             /* bytes gathered into tx_buf */
 } Lance;
@@ -169,6 +178,8 @@ extern const MmioOps lance_ops;
 /* irq: the chip's interrupt output, normally dma2_device_line(&dma->le).
  * Maps the registers (LANCE_REG_SIZE bytes at ctx->base) and resets. */
 void lance_init(Lance *s, const DevCtx *ctx, IrqLine irq);
+/* What lance_init allocated (the zero-copy receive map) */
+void lance_free(Lance *s);
 /* Power-on / system reset: stopped, every register 0 but STOP. */
 void lance_reset(Lance *s);
 /* The data path: first = the ledma channel's stage (its output goes on
@@ -189,6 +200,18 @@ bool lance_receive(Lance *s, const uint8_t *frame, size_t len);
  * chip).  A receiver that is off takes (and drops) frames: 0.
  */
 Cycles lance_rx_wait(Lance *s);
+/*
+ * Zero-copy receive, for a backend that reads frames itself (a TAP):
+ * lance_rx_map gives host iovecs (at most max, LANCE_FRAME_MAX bytes in
+ * all) of the guest buffers the next frame goes into; the backend reads a
+ * frame (no FCS) straight into them and calls lance_rx_commit with its
+ * length, which filters it, appends the FCS and puts it on the wire like
+ * lance_receive.  lance_rx_map returns -1 when the chip cannot take a
+ * frame now (lance_rx_wait), 0 when this path does not apply (no BSWP, a
+ * short ring, the receiver off: use lance_receive).
+ */
+int lance_rx_map(Lance *s, struct iovec *iov, int max);
+bool lance_rx_commit(Lance *s, size_t len);
 /* Called when a received frame's wire time ends (the chip may take more) */
 void lance_set_rx_ready(Lance *s, void (*fn)(void *opaque), void *opaque);
 /* A frame was lost before reaching the chip (no room to hold it): the

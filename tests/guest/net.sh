@@ -306,18 +306,27 @@ elif ! ip tuntap add dev "$tap" mode tap 2>/dev/null; then
     skipped "TAP: this user may not create a TAP device (needs CAP_NET_ADMIN)"
 else
     ip addr add 192.168.78.1/24 dev "$tap" && ip link set "$tap" up
-    "$sim" "${common[@]}" --log "$tmp/log5" \
+    tport=$(free_port)
+    python3 -m http.server "$tport" --bind 192.168.78.1 \
+        --directory "$tmp/www" >"$tmp/http5.log" 2>&1 &
+    pids+=($!)
+    "$sim" "${common[@]}" --stats --log "$tmp/log5" \
         -netdev tap,id=t0,ifname="$tap",script=no,downscript=no \
         -net nic,netdev=t0 \
         --expect "sun4m:/# " \
         --send 'ifconfig eth0 192.168.78.2 netmask 255.255.255.0 up; ping -c 1 -W 2 192.168.78.1 >/dev/null; echo "pings: $(ping -c 3 192.168.78.1 | grep -c "bytes from")"\n' \
-        --expect "pings: 3" --expect "# " --send 'poweroff -f\n' \
+        --expect "pings: 3" --expect "# " \
+        --send 'wget -q -O - http://192.168.78.1:'"$tport"'/f5 | md5sum\n' \
+        --expect "$want" --expect "# " --send 'poweroff -f\n' \
         </dev/null 2>"$tmp/err5"
     rc=$?
-    if [ $rc -eq 0 ]; then
-        ok "TAP $tap: the guest pinged the host's end (192.168.78.1)"
+    st=$(grep 'stats: net' "$tmp/err5")
+    copied=$(echo "$st" | sed -n 's/.* copied-bytes \([0-9]*\).*/\1/p')
+    rx=$(echo "$st" | sed -n 's/.* rx-bytes \([0-9]*\).*/\1/p')
+    if [ $rc -eq 0 ] && [ "${copied:-x}" = 0 ] && [ "${rx:-0}" -gt 5242880 ]; then
+        ok "TAP $tap: the guest pinged the host's end and fetched 5 MB (md5 matches), $rx bytes read straight into its receive buffers, 0 copied"
     else
-        bad "TAP: exit status $rc"
+        bad "TAP: exit status $rc, $st"
         show_failure "$tmp/err5" "$tmp/log5"
     fi
     ip tuntap del dev "$tap" mode tap 2>/dev/null
