@@ -121,9 +121,14 @@ NetBackend *net_backend_new(Net *n, const char *opts, char *err,
     const char *p;
     size_t rl = 0;
 
-    if (tl == 0 || tl >= sizeof(type)) {
+    if (tl == 0) {
         snprintf(err, errlen, "'%s': a network backend type is required "
                  "(user, tap, socket)", opts);
+        return NULL;
+    }
+    if (tl >= sizeof(type)) {
+        snprintf(err, errlen, "'%.*s': unknown network backend (user, tap, "
+                 "socket)", (int)tl, opts);
         return NULL;
     }
     memcpy(type, opts, tl);
@@ -134,7 +139,13 @@ NetBackend *net_backend_new(Net *n, const char *opts, char *err,
     while (*p) {
         const char *e = strchr(p, ',');
         size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l > 3 && strncmp(p, "id=", 3) == 0) {
+        if (l >= 3 && strncmp(p, "id=", 3) == 0) {
+            if (l - 3 >= sizeof(id)) {
+                snprintf(err, errlen, "%s: id '%.*s' is longer than %zu "
+                         "characters", type, (int)(l - 3), p + 3,
+                         sizeof(id) - 1);
+                return NULL;
+            }
             snprintf(id, sizeof(id), "%.*s", (int)(l - 3), p + 3);
         } else if (l) {
             if (rl + l + 2 > sizeof(rest)) {
@@ -454,8 +465,9 @@ bool net_opt_check(const char *opts, const char *const *keys, char *bad,
                 break;
             }
         }
-        if (!ok && kl) {
-            snprintf(bad, badlen, "%.*s", (int)kl, p);
+        if (!ok && l) {
+            /* (an item with no key at all, "=x", is refused too) */
+            snprintf(bad, badlen, "%.*s", (int)(kl ? kl : l), p);
             return false;
         }
         p = e ? e + 1 : NULL;

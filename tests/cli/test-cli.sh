@@ -142,6 +142,9 @@ expect 2 "only the cmd: form"       -- -nic user,guestfwd=tcp:10.0.2.100:80-tcp:
 expect 2 "no such netdev"           -- -netdev user,id=a -net nic,netdev=b
 expect 2 "duplicate netdev id 'a'"  -- -netdev user,id=a -netdev user,id=a
 expect 2 "one Ethernet controller"  -- -nic user -nic user
+expect 2 "is longer than 31"        -- -netdev user,id=an-id-of-more-than-thirty-one-characters
+expect 2 "unknown network backend"  -- -nic averyveryverylongbackendname
+expect 2 "unknown option '=x'"      -- -nic user,=x
 expect 2 "socket: one of listen="   -- -netdev socket,id=s
 expect 2 "Connection refused"       -- -netdev socket,id=s,connect=127.0.0.1:1
 expect 2 "scripts are not run"      -- -netdev tap,id=t,ifname=x,script=/etc/qemu-ifup
