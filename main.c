@@ -318,7 +318,10 @@ static void kv_drop(const char *list, const char *const *keys, char *out,
                 drop = true;
             }
         }
-        if (!drop && l && o + l + 2 < len) {
+        if (!drop && l) {
+            if (o + l + 2 >= len) {
+                die_usage("network options too long: '%s'", list);
+            }
             if (o) {
                 out[o++] = ',';
             }
@@ -334,6 +337,9 @@ static void add_netdev(MachineConfig *cfg, NetArgs *na, const char *spec)
 {
     if (cfg->n_netdevs == SUN4M_MAX_NETDEVS) {
         die_usage("too many network backends (at most %s)", "4");
+    }
+    if (strlen(spec) >= sizeof(na->spec[0])) {
+        die_usage("network options too long: '%s'", spec);
     }
     snprintf(na->spec[cfg->n_netdevs], sizeof(na->spec[0]), "%s", spec);
     cfg->netdevs[cfg->n_netdevs] = na->spec[cfg->n_netdevs];

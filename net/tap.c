@@ -177,6 +177,7 @@ NetBackend *net_tap_new(Net *n, const char *id, const char *opts,
     }
     t->b.ops = &tap_ops;
     t->idx = -1;
+    aio_ctx_init_sync(&t->aio);     /* (so that tap_free closes no fd 0) */
     t->fd = open("/dev/net/tun", O_RDWR | O_NONBLOCK | O_CLOEXEC);
     if (t->fd < 0) {
         snprintf(err, errlen, "tap: cannot open /dev/net/tun: %s",
@@ -205,6 +206,7 @@ NetBackend *net_tap_new(Net *n, const char *id, const char *opts,
         return NULL;
     }
     snprintf(t->ifname, sizeof(t->ifname), "%s", ifr.ifr_name);
+    aio_ctx_free(&t->aio);
     if (aio_ctx_init(&t->aio) < 0) {
         aio_ctx_init_sync(&t->aio);
     }

@@ -748,13 +748,25 @@ int machine_run(Machine *m, Cycles max_cycles)
             Cycles when = ev_next_deadline(&m->events);
             if (m->net.n_be && when > m->cpu.cycles &&
                 net_in_flight(&m->net)) {
-                Cycles gap = (when == CYCLES_NEVER || when > max_cycles)
-                                 ? m->cfg.cpu_hz : when - m->cpu.cycles;
-                Cycles adv = net_idle_wait(&m->net, gap);
-                if (adv < gap) {
+                /* no event to go to (or past the run's limit): wait in
+                 * steps of a virtual second, up to the limit, and never
+                 * fall through to "nothing left to wake it" while the
+                 * host may still answer */
+                bool real = when != CYCLES_NEVER && when <= max_cycles;
+                Cycles gap = real ? when - m->cpu.cycles : m->cfg.cpu_hz;
+                Cycles adv;
+                if (!real && max_cycles != CYCLES_NEVER &&
+                    max_cycles - m->cpu.cycles < gap) {
+                    gap = max_cycles - m->cpu.cycles;
+                }
+                adv = net_idle_wait(&m->net, gap);
+                if (adv < gap || !real) {
                     m->idle_cycles += adv;
                     m->cpu.cycles += adv;
                     ev_run_due(&m->events);
+                    if (m->cpu.cycles >= max_cycles) {
+                        return 124;
+                    }
                     break;
                 }
             }

@@ -1081,7 +1081,12 @@ int lance_rx_map(Lance *s, struct iovec *iov, int max)
         (s->mode & LANCE_MODE_LOOP) || !(s->csr3 & LANCE_CSR3_BSWP)) {
         return 0;
     }
-    avail = s->rx_reserved < s->rlen ? s->rlen - s->rx_reserved : 0;
+    /* Only a first buffer that holds any frame with its FCS (Linux's
+     * 1544-byte buffers): mapping chained ones ahead of the frame could
+     * fault where the frame would never have reached.  SIMPLIFY: a
+     * buffer that large but partly unmapped reports its IOMMU fault
+     * before the copying path takes the frame. */
+    avail = s->rx_reserved < s->rlen ? 1 : 0;
     sg_init(&in);
     for (i = 0; i < avail && i < LANCE_RX_MAPD &&
                 cap < LANCE_FRAME_MAX + 4; i++) {
@@ -1143,6 +1148,18 @@ static void lance_rx_map_put(Lance *s, size_t off, const uint8_t *p,
     }
 }
 
+/* The first len bytes of the mapped buffers were written by the host */
+static void lance_rx_map_written(Lance *s, size_t len)
+{
+    unsigned i;
+
+    for (i = 0; i < s->rx_gp.n && len; i++) {
+        uint64_t c = s->rx_gp.e[i].len < len ? s->rx_gp.e[i].len : len;
+        bus_ram_written(s->eng->bus, s->rx_gp.e[i].addr, c);
+        len -= c;
+    }
+}
+
 /* CRC-32 of the first len bytes of the mapped buffers */
 static uint32_t lance_rx_map_crc(const Lance *s, size_t len)
 {
@@ -1170,10 +1187,17 @@ bool lance_rx_commit(Lance *s, size_t len)
         return false;
     }
     s->rx_mapped = false;
-    if (len < 6 || len > LANCE_FRAME_MAX ||
+    if (len > LANCE_FRAME_MAX) {
+        len = LANCE_FRAME_MAX;      /* cut, as lance_receive does */
+    }
+    /* the host wrote there, taken or not: the CPU drops code it decoded
+     * in those bytes (a frame that is not taken leaves them in buffers
+     * the chip owns, which the driver does not read) */
+    lance_rx_map_written(s, len);
+    if (len < 6 ||
         dma_mem_read(s->eng, &s->rx_gp, da, 6, &fault) != 6 ||
         !lance_accept(s, da)) {
-        return false;               /* (the bytes in owned buffers stay) */
+        return false;
     }
     crc = lance_rx_map_crc(s, len);
     fcs[0] = (uint8_t)crc;
@@ -1181,17 +1205,8 @@ bool lance_rx_commit(Lance *s, size_t len)
     fcs[2] = (uint8_t)(crc >> 16);
     fcs[3] = (uint8_t)(crc >> 24);
     lance_rx_map_put(s, len, fcs, 4);
-    /* written by the host: the CPU drops code it decoded there */
     need = len + 4;
-    {
-        unsigned i;
-        uint64_t w = need;
-        for (i = 0; i < s->rx_gp.n && w; i++) {
-            uint64_t c = s->rx_gp.e[i].len < w ? s->rx_gp.e[i].len : w;
-            bus_ram_written(s->eng->bus, s->rx_gp.e[i].addr, c);
-            w -= c;
-        }
-    }
+    lance_rx_map_written(s, need);
     while (have < need && n < s->rx_map_n) {
         have += s->rx_map_bcnt[n++];
     }

@@ -145,6 +145,9 @@ expect 2 "one Ethernet controller"  -- -nic user -nic user
 expect 2 "is longer than 31"        -- -netdev user,id=an-id-of-more-than-thirty-one-characters
 expect 2 "unknown network backend"  -- -nic averyveryverylongbackendname
 expect 2 "unknown option '=x'"      -- -nic user,=x
+long=$(printf 'hostname=x%.0s,' $(seq 200))
+expect 2 "network options too long" -- -nic "user,${long}restrict=on"
+expect 2 "network options too long" -- -netdev "user,id=n,${long}restrict=on"
 expect 2 "socket: one of listen="   -- -netdev socket,id=s
 expect 2 "Connection refused"       -- -netdev socket,id=s,connect=127.0.0.1:1
 expect 2 "scripts are not run"      -- -netdev tap,id=t,ifname=x,script=/etc/qemu-ifup
