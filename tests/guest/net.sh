@@ -276,7 +276,7 @@ if wait_for "$tmp/logA" 120 "A 2 ready"; then
         -netdev socket,id=s0,connect=127.0.0.1:"$port" \
         -net nic,netdev=s0,macaddr=52:54:00:12:34:57 \
         --expect "sun4m:/# " \
-        --send 'ifconfig eth0 192.168.7.2 netmask 255.255.255.0 up; echo "pings: $(ping -c 3 192.168.7.1 | grep -c "bytes from")"\n' \
+        --send 'ifconfig eth0 192.168.7.2 netmask 255.255.255.0 up; ping -c 1 -W 2 192.168.7.1 >/dev/null; echo "pings: $(ping -c 3 192.168.7.1 | grep -c "bytes from")"\n' \
         --expect "pings: 3" --expect "# " \
         --send 'wget -q -O /tmp/blob http://192.168.7.1/blob; md5sum /tmp/blob\n' \
         --expect "${wantb:-no md5 from A}" --expect "# " --send 'poweroff -f\n' \
