@@ -274,7 +274,8 @@ if wait_for "$tmp/logA" 120 "A 2 ready"; then
     wantb=$(sed -n 's/^\([0-9a-f]\{32\}\)  \/var\/www\/blob.*/\1/p' "$tmp/logA" | tail -1)
     "$sim" "${common[@]}" --log "$tmp/logB" \
         -netdev socket,id=s0,connect=127.0.0.1:"$port" \
-        -net nic,netdev=s0,macaddr=52:54:00:12:34:57 \
+        -net nic,netdev=s0,macaddr=52:54:00:12:34:57 --stats \
+        -object filter-dump,id=fB,netdev=s0,file="$tmp/lanB.pcap" \
         --expect "sun4m:/# " \
         --send 'ifconfig eth0 192.168.7.2 netmask 255.255.255.0 up; ping -c 1 -W 2 192.168.7.1 >/dev/null; echo "pings: $(ping -c 3 192.168.7.1 | grep -c "bytes from")"\n' \
         --expect "pings: 3" --expect "# " \
@@ -288,6 +289,8 @@ if wait_for "$tmp/logA" 120 "A 2 ready"; then
     else
         bad "socket LAN: exit $rc, md5 A '$wantb' B '$gotb'"
         show_failure "$tmp/errB" "$tmp/logB"
+        "$root/tools/pcap-frames" "$tmp/lanB.pcap" 2>&1 | head -40 |
+            sed 's/^/    B pcap| /'
         tail -10 "$tmp/logA" | sed 's/^/    A| /'
     fi
 else
