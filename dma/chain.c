@@ -194,14 +194,19 @@ uint64_t dma_mem_write(DmaEngine *e, const SgList *gp, const uint8_t *src,
 
 /* ---- transfers ---- */
 
-static void xfer_mark_written(DmaXfer *x, uint64_t done)
+void dma_mem_written(DmaEngine *e, const SgList *gp, uint64_t len)
 {
     unsigned i;
-    for (i = 0; i < x->gp.n && done; i++) {
-        uint64_t n = x->gp.e[i].len < done ? x->gp.e[i].len : done;
-        bus_ram_written(x->eng->bus, x->gp.e[i].addr, n);
-        done -= n;
+    for (i = 0; i < gp->n && len; i++) {
+        uint64_t n = gp->e[i].len < len ? gp->e[i].len : len;
+        bus_ram_written(e->bus, gp->e[i].addr, n);
+        len -= n;
     }
+}
+
+static void xfer_mark_written(DmaXfer *x, uint64_t done)
+{
+    dma_mem_written(x->eng, &x->gp, done);
 }
 
 static void xfer_complete(void *opaque)

@@ -174,6 +174,10 @@ uint64_t dma_mem_read(DmaEngine *e, const SgList *gp, uint8_t *dst,
                       uint64_t len, DmaFault *f);
 uint64_t dma_mem_write(DmaEngine *e, const SgList *gp, const uint8_t *src,
                        uint64_t len, DmaFault *f);
+/* The first len bytes of gp were written through host iovecs from
+ * dma_mem_iov (a host read straight into guest RAM): the CPU drops code
+ * it had decoded there. */
+void dma_mem_written(DmaEngine *e, const SgList *gp, uint64_t len);
 /* Guest physical runs to host iovecs (at most max), cut at the first byte
  * that is not RAM; returns the bytes covered. */
 uint64_t dma_mem_iov(DmaEngine *e, const SgList *gp, DmaDir dir,

@@ -444,6 +444,11 @@ maxof() {                       # maxof A B: the larger, "-" = none
         else print b }'
 }
 
+faster() {                      # faster A B: A is a time and B is none
+    awk -v a="$1" -v b="$2" 'BEGIN {   # ("-") or a longer one
+        exit !(a != "-" && (b == "-" || a + 0 < b + 0)) }'
+}
+
 quot() {                        # quot A B: A / B to 2 places, or "-"
     awk -v a="$1" -v b="$2" 'BEGIN {
         if (a == "-" || b == "-" || b <= 0) print "-";
@@ -601,9 +606,7 @@ disk_best() {
             if [ $kind = sim ]; then
                 s_all="$s_all $d_wall"
                 [ $d_ok = 0 ] && s_ok=0
-                if [ "$d_wall" != - ] && { [ "$s_wall" = - ] ||
-                    awk -v a="$d_wall" -v b="$s_wall" \
-                        'BEGIN { exit !(a < b) }'; }; then
+                if faster "$d_wall" "$s_wall"; then
                     s_wall=$d_wall s_guest=$d_guest s_moved=$d_moved
                     s_bounced=$d_bounced s_aio=$d_aio
                 fi
@@ -611,9 +614,7 @@ disk_best() {
             else
                 q_all="$q_all $d_wall"
                 [ $d_ok = 0 ] && q_ok=0
-                if [ "$d_wall" != - ] && { [ "$q_wall" = - ] ||
-                    awk -v a="$d_wall" -v b="$q_wall" \
-                        'BEGIN { exit !(a < b) }'; }; then
+                if faster "$d_wall" "$q_wall"; then
                     q_wall=$d_wall q_guest=$d_guest
                 fi
                 q_rss=$(maxof "$q_rss" "$d_rss")
@@ -842,9 +843,7 @@ net_best() {
             if [ $kind = sim ]; then
                 s_all="$s_all $d_wall"
                 [ $d_ok = 0 ] && s_ok=0
-                if [ "$d_wall" != - ] && { [ "$s_wall" = - ] ||
-                    awk -v a="$d_wall" -v b="$s_wall" \
-                        'BEGIN { exit !(a < b) }'; }; then
+                if faster "$d_wall" "$s_wall"; then
                     s_wall=$d_wall s_guest=$d_guest s_txb=$n_txb
                     s_rxb=$n_rxb s_copied=$n_copied s_line=$n_line
                 fi
@@ -852,9 +851,7 @@ net_best() {
             else
                 q_all="$q_all $d_wall"
                 [ $d_ok = 0 ] && q_ok=0
-                if [ "$d_wall" != - ] && { [ "$q_wall" = - ] ||
-                    awk -v a="$d_wall" -v b="$q_wall" \
-                        'BEGIN { exit !(a < b) }'; }; then
+                if faster "$d_wall" "$q_wall"; then
                     q_wall=$d_wall q_guest=$d_guest
                 fi
                 q_rss=$(maxof "$q_rss" "$d_rss")

@@ -645,6 +645,13 @@ static void lance_rx_complete(Lance *s, const LanceRxFrame *f)
     s->csr0 |= LANCE_CSR0_RINT;
 }
 
+/* The receiver is on the wire: started, RXON, not in loopback */
+static bool lance_listening(const Lance *s)
+{
+    return s->eng && s->inited && (s->csr0 & LANCE_CSR0_RXON) &&
+           !(s->mode & LANCE_MODE_LOOP);
+}
+
 /* A stored frame goes on the wire: its descriptors stay reserved until
  * f->end, when lance_rx_event hands them back */
 static void lance_rx_queue(Lance *s, const LanceRxFrame *f)
@@ -1034,13 +1041,8 @@ bool lance_receive(Lance *s, const uint8_t *frame, size_t len)
     Cycles end;
     bool ok;
 
-    if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) || len < 6) {
-        return false;
-    }
-    if ((s->mode & LANCE_MODE_LOOP)) {
-        return false;           /* in loopback the chip is off the wire */
-    }
-    if (!lance_accept(s, frame)) {
+    /* (in loopback the chip is off the wire) */
+    if (!lance_listening(s) || len < 6 || !lance_accept(s, frame)) {
         return false;
     }
     if (len > LANCE_FRAME_MAX) {
@@ -1068,17 +1070,14 @@ int lance_rx_map(Lance *s, struct iovec *iov, int max)
     uint16_t d[4];
     SgList in;
     DmaFault f = { 0 };
-    uint64_t cap = 0;
-    size_t left = LANCE_FRAME_MAX;
-    unsigned i, avail;
+    size_t left = LANCE_FRAME_MAX, bcnt;
     int niov = 0, k;
 
     s->rx_mapped = false;
     if (lance_rx_wait(s)) {
         return -1;
     }
-    if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) ||
-        (s->mode & LANCE_MODE_LOOP) || !(s->csr3 & LANCE_CSR3_BSWP)) {
+    if (!lance_listening(s) || !(s->csr3 & LANCE_CSR3_BSWP)) {
         return 0;
     }
     /* Only a first buffer that holds any frame with its FCS (Linux's
@@ -1086,33 +1085,23 @@ int lance_rx_map(Lance *s, struct iovec *iov, int max)
      * fault where the frame would never have reached.  SIMPLIFY: a
      * buffer that large but partly unmapped reports its IOMMU fault
      * before the copying path takes the frame. */
-    avail = s->rx_reserved < s->rlen ? 1 : 0;
-    sg_init(&in);
-    for (i = 0; i < avail && i < LANCE_RX_MAPD &&
-                cap < LANCE_FRAME_MAX + 4; i++) {
-        if (!lance_rd_words(s, lance_rmd(s, s->rx_idx + i), d, 4) ||
-            !(d[1] & (LANCE_D1_OWN << 8))) {
-            break;                      /* (a fault raised MERR) */
-        }
-        s->rx_map_bcnt[i] = (uint16_t)lance_bcnt(d[2]);
-        if (sg_add(&in, (((uint32_t)(d[1] & 0xff) << 16) | d[0]),
-                   s->rx_map_bcnt[i])) {
-            break;
-        }
-        cap += s->rx_map_bcnt[i];
+    if (!lance_rd_words(s, lance_rmd(s, s->rx_idx), d, 4)) {
+        return 0;                       /* (MERR raised) */
     }
-    /* a short ring (the frame may end in a buffer error), a fault or a
-     * frame in more pieces than iov holds: the copying path does it */
+    bcnt = lance_bcnt(d[2]);
+    if (bcnt < LANCE_FRAME_MAX + 4) {
+        return 0;                       /* the copying path chains */
+    }
+    sg_init(&in);
     sg_clear(&s->rx_gp);
-    if (cap < LANCE_FRAME_MAX + 4 ||
-        dma_map(s->first, &in, DMA_TO_MEM, &s->rx_gp, &f) != cap ||
+    if (sg_add(&in, ((uint32_t)(d[1] & 0xff) << 16) | d[0], bcnt) ||
+        dma_map(s->first, &in, DMA_TO_MEM, &s->rx_gp, &f) != bcnt ||
         dma_mem_iov(s->eng, &s->rx_gp, DMA_TO_MEM, s->rx_iov, LANCE_RX_IOV,
-                    &s->rx_niov, &f) != cap) {
+                    &s->rx_niov, &f) != bcnt) {
         sg_free(&in);
-        return 0;
+        return 0;                       /* a fault: the copying path */
     }
     sg_free(&in);
-    s->rx_map_n = i;
     for (k = 0; k < s->rx_niov && niov < max && left; k++) {
         iov[niov] = s->rx_iov[k];
         if (iov[niov].iov_len > left) {
@@ -1148,18 +1137,6 @@ static void lance_rx_map_put(Lance *s, size_t off, const uint8_t *p,
     }
 }
 
-/* The first len bytes of the mapped buffers were written by the host */
-static void lance_rx_map_written(Lance *s, size_t len)
-{
-    unsigned i;
-
-    for (i = 0; i < s->rx_gp.n && len; i++) {
-        uint64_t c = s->rx_gp.e[i].len < len ? s->rx_gp.e[i].len : len;
-        bus_ram_written(s->eng->bus, s->rx_gp.e[i].addr, c);
-        len -= c;
-    }
-}
-
 /* CRC-32 of the first len bytes of the mapped buffers */
 static uint32_t lance_rx_map_crc(const Lance *s, size_t len)
 {
@@ -1178,8 +1155,7 @@ bool lance_rx_commit(Lance *s, size_t len)
 {
     uint8_t da[6], fcs[4];
     uint32_t crc;
-    size_t need, have = 0;
-    unsigned n = 0;
+    size_t need;
     LanceRxFrame f = { .first = s->rx_idx };
     DmaFault fault = { 0 };
 
@@ -1193,7 +1169,7 @@ bool lance_rx_commit(Lance *s, size_t len)
     /* the host wrote there, taken or not: the CPU drops code it decoded
      * in those bytes (a frame that is not taken leaves them in buffers
      * the chip owns, which the driver does not read) */
-    lance_rx_map_written(s, len);
+    dma_mem_written(s->eng, &s->rx_gp, len);
     if (len < 6 ||
         dma_mem_read(s->eng, &s->rx_gp, da, 6, &fault) != 6 ||
         !lance_accept(s, da)) {
@@ -1206,15 +1182,12 @@ bool lance_rx_commit(Lance *s, size_t len)
     fcs[3] = (uint8_t)(crc >> 24);
     lance_rx_map_put(s, len, fcs, 4);
     need = len + 4;
-    lance_rx_map_written(s, need);
-    while (have < need && n < s->rx_map_n) {
-        have += s->rx_map_bcnt[n++];
-    }
-    f.ndesc = n;
+    dma_mem_written(s->eng, &s->rx_gp, need);
+    f.ndesc = 1;                        /* one buffer holds it */
     f.mcnt = (uint16_t)need;
     f.end = lance_rx_wire_end(s, need);
     s->rx_wire_free = f.end;
-    s->rx_idx = (s->rx_idx + n) & (s->rlen - 1);
+    s->rx_idx = (s->rx_idx + 1) & (s->rlen - 1);
     lance_rx_queue(s, &f);
     lance_update_irq(s);
     return true;
@@ -1227,8 +1200,7 @@ Cycles lance_rx_wait(Lance *s)
 {
     uint16_t d[4];
 
-    if (!s->eng || !s->inited || !(s->csr0 & LANCE_CSR0_RXON) ||
-        (s->mode & LANCE_MODE_LOOP)) {
+    if (!lance_listening(s)) {
         return 0;
     }
     if (s->rxp_n == LANCE_RX_PIPE || s->rx_reserved >= s->rlen) {

@@ -105,7 +105,6 @@ typedef void LanceTxFn(void *opaque, const struct iovec *iov, int niov,
                        size_t len);
 
 #define LANCE_RX_PIPE 16            /* received frames still on the wire */
-#define LANCE_RX_MAPD 32            /* descriptors a zero-copy map spans */
 #define LANCE_RX_IOV 64             /* host pieces of its buffers */
 
 /* A received frame whose data is stored, waiting for the end of its wire
@@ -166,8 +165,6 @@ typedef struct Lance {
     SgList rx_gp;                   /* the mapped buffers, guest physical */
     struct iovec rx_iov[LANCE_RX_IOV];
     int rx_niov;
-    unsigned rx_map_n;              /* descriptors mapped, from rx_idx */
-    uint16_t rx_map_bcnt[LANCE_RX_MAPD];
     uint64_t tx_frames, rx_frames, rx_missed, merrs;
     uint64_t tx_copied;             /* bytes gathered into tx_buf */
 } Lance;
