@@ -358,6 +358,36 @@ static unsigned phys_access(SparcCpu *cpu, uint64_t pa, uint32_t va,
     return tt ? tt : phys_access1(cpu, pa, va, size, true, &newv, is_asi);
 }
 
+/* May stores to page ppa of block rb bypass the bus?  Not on RAM pages
+ * holding decoded code, nor on a device page (VRAM) whose dirty byte is
+ * clear: the first store there must mark it. */
+static inline bool tlb_direct_write_ok(const Bus *b, const RamBlock *rb,
+                                       uint64_t ppa)
+{
+    if (rb == &b->block[BUS_BLOCK_RAM]) {
+        return !bus_code_watched(b, ppa);
+    }
+    return !rb->dirty || rb->dirty[(ppa - rb->base) >> BUS_PAGE_SHIFT];
+}
+
+/* The owner of device block rb cleared its dirty map: no direct write
+ * mapping into it may stay (bus_block_rearm). */
+static void cpu_block_write_protect(void *opaque, const RamBlock *rb)
+{
+    SparcCpu *cpu = opaque;
+    uintptr_t lo = (uintptr_t)rb->host, n = (uintptr_t)rb->size;
+    unsigned s, i;
+    for (s = 0; s < 2; s++) {
+        for (i = 0; i < CPU_TLB_SIZE; i++) {
+            TlbEntry *e = &cpu->tlb[s][i];
+            if (e->tag_write != TAG_INVALID &&
+                (uintptr_t)(e->addend + e->tag_write) - lo < n) {
+                e->tag_write = TAG_INVALID;
+            }
+        }
+    }
+}
+
 static void tlb_install(SparcCpu *cpu, uint32_t va, bool super,
                         const MmuResult *r)
 {
@@ -375,7 +405,7 @@ static void tlb_install(SparcCpu *cpu, uint32_t va, bool super,
     e->addend = (uintptr_t)(rb->host + (ppa - rb->base)) - vpage;
     e->tag_read = (r->prot & MMU_PROT_READ) ? vpage : TAG_INVALID;
     e->tag_write = (!rb->readonly && (r->prot & MMU_PROT_WRITE) &&
-                    !bus_code_watched(b, ppa))
+                    tlb_direct_write_ok(b, rb, ppa))
                        ? vpage : TAG_INVALID;
 }
 
@@ -557,7 +587,10 @@ static DecodedPage *code_page_for(SparcCpu *cpu, uint64_t ppa)
     DecodedPage **slot;
     uint64_t idx;
 
-    if (!rb) {
+    /* only RAM and the PROM hold code: a device block (VRAM) is fetched
+     * from as a device is */
+    if (!rb || (rb != &cpu->bus->block[BUS_BLOCK_RAM] &&
+                rb != &cpu->bus->block[BUS_BLOCK_PROM])) {
         return NULL;
     }
     idx = (ppa - rb->base) >> BUS_PAGE_SHIFT;
@@ -709,6 +742,7 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
         return -1;
     }
     bus->code_write = cpu_code_page_written;
+    bus->write_protect = cpu_block_write_protect;
     bus->code_opaque = cpu;
     cpu_build_views(cpu);
     srmmu_init(&cpu->mmu, bus, bus_ld32, bus_st32,

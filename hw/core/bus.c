@@ -186,6 +186,53 @@ BusStatus bus_write(Bus *b, GPAddr pa, unsigned size, uint64_t val,
     return mmio_access(b, pa, size, &val, true, wait, NULL);
 }
 
+int bus_add_block(Bus *b, const char *name, GPAddr base, uint64_t size,
+                  uint8_t *host, uint8_t *dirty, bool readonly)
+{
+    int i, free_slot = -1;
+    for (i = 0; i < BUS_NBLOCKS; i++) {
+        const RamBlock *r = &b->block[i];
+        if (!r->size) {
+            if (i >= BUS_BLOCK_DEV && free_slot < 0) {
+                free_slot = i;
+            }
+        } else if (base < r->base + r->size && r->base < base + size) {
+            return -1;
+        }
+    }
+    if (free_slot < 0 || !size || !host) {
+        return -1;
+    }
+    b->block[free_slot] = (RamBlock){
+        .name = name, .base = base, .size = size, .host = host,
+        .readonly = readonly, .dirty = dirty,
+    };
+    return free_slot;
+}
+
+void bus_block_rearm(Bus *b, int idx)
+{
+    if (idx >= BUS_BLOCK_DEV && idx < BUS_NBLOCKS && b->write_protect) {
+        b->write_protect(b->code_opaque, &b->block[idx]);
+    }
+}
+
+void bus_block_written(Bus *b, GPAddr pa, uint64_t len)
+{
+    const RamBlock *r = bus_ram_block(b, pa);
+    uint64_t p, last;
+    if (!r || !r->dirty || !len) {
+        return;
+    }
+    if (len > r->size - (pa - r->base)) {
+        len = r->size - (pa - r->base);
+    }
+    last = (pa - r->base + len - 1) >> BUS_PAGE_SHIFT;
+    for (p = (pa - r->base) >> BUS_PAGE_SHIFT; p <= last; p++) {
+        r->dirty[p] = 1;
+    }
+}
+
 int bus_ld32(void *bus, uint64_t pa, uint32_t *val)
 {
     uint64_t v;

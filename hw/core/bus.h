@@ -61,9 +61,18 @@ typedef struct RamBlock {
     uint64_t size;
     uint8_t *host;
     bool readonly;                  /* the guest cannot write it (PROM) */
+    /* Device blocks only (a framebuffer's VRAM), or NULL: one byte per
+     * 4 KB page, set to 1 by every store that does not go through the
+     * CPU's direct mapping.  The CPU maps a page for direct writes only
+     * once its byte is 1, so the first store after the owner cleared it
+     * (bus_block_rearm) always passes through the bus and marks it. */
+    uint8_t *dirty;
 } RamBlock;
 
-enum { BUS_BLOCK_RAM, BUS_BLOCK_PROM, BUS_NBLOCKS };
+/* RAM and PROM, then device blocks (bus_add_block) */
+#define BUS_DEV_BLOCKS 4
+enum { BUS_BLOCK_RAM, BUS_BLOCK_PROM, BUS_BLOCK_DEV,
+       BUS_NBLOCKS = BUS_BLOCK_DEV + BUS_DEV_BLOCKS };
 
 typedef enum BusMapAccess {
     BUS_MAP_READ,                   /* the guest reads */
@@ -78,6 +87,8 @@ typedef enum BusMapAccess {
  */
 typedef void BusCodeWriteFn(void *opaque, uint64_t ram_page, unsigned off,
                             unsigned len);
+/* Drop every direct write mapping into block rb (the CPU's TLB). */
+typedef void BusWriteProtectFn(void *opaque, const RamBlock *rb);
 
 struct Log;
 
@@ -89,7 +100,8 @@ typedef struct Bus {
      * instructions; the CPU watches and unwatches them, every writer asks */
     uint8_t *code_page;             /* per RAM page: 1 if watched */
     BusCodeWriteFn *code_write;
-    void *code_opaque;
+    BusWriteProtectFn *write_protect;   /* may be NULL (no CPU) */
+    void *code_opaque;                  /* the CPU, for both */
     struct Log *log;                /* guest errors (may be NULL) */
 } Bus;
 
@@ -98,6 +110,19 @@ void bus_free(Bus *b);
 void bus_map_mmio(Bus *b, GPAddr base, uint64_t len, const MmioOps *ops,
                   void *opaque, const char *name, unsigned wait);
 const BusRegion *bus_find(const Bus *b, GPAddr pa);
+
+/*
+ * A device's memory as a RAM block (a framebuffer's VRAM): the CPU reaches
+ * it through its TLB, the DMA chain maps it like RAM.  dirty: see
+ * RamBlock (NULL: not tracked).  host and dirty stay the caller's and must
+ * outlive the bus.  Returns the block's index, or -1 when every device
+ * block is taken or [base, base+size) overlaps another block.
+ */
+int bus_add_block(Bus *b, const char *name, GPAddr base, uint64_t size,
+                  uint8_t *host, uint8_t *dirty, bool readonly);
+/* The owner of block idx has read and cleared dirty bytes: stores must
+ * mark them again, so the CPU drops its direct write mappings into it. */
+void bus_block_rearm(Bus *b, int idx);
 
 static inline uint64_t bus_ram_size(const Bus *b)
 {
@@ -151,15 +176,21 @@ static inline void bus_code_watch(Bus *b, GPAddr pa, bool on)
     b->code_page[pa >> BUS_PAGE_SHIFT] = on;
 }
 
+void bus_block_written(Bus *b, GPAddr pa, uint64_t len);
+
 /*
  * RAM [pa, pa+len) has been written by someone other than the CPU's fast
- * path: decoded instructions on it are dropped.  Bytes outside RAM are
- * ignored.
+ * path: decoded instructions on it are dropped; in a device block with a
+ * dirty map the pages are marked.  Bytes outside blocks are ignored.
  */
 static inline void bus_ram_written(Bus *b, GPAddr pa, uint64_t len)
 {
     uint64_t p, last, end, ram = bus_ram_size(b);
-    if (len == 0 || pa >= ram) {
+    if (len == 0) {
+        return;
+    }
+    if (pa >= ram) {
+        bus_block_written(b, pa, len);
         return;
     }
     end = pa + len < ram ? pa + len : ram;

@@ -151,7 +151,124 @@ static void test_written_invalidates_code(void)
     bus_free(&b);
 }
 
+#define VRAM_BASE 0x50800000u
+#define VRAM_PAGES 4
+
+/* sethi %hi(a), %g2 / %g3; st %g1, [%g2 + off]; st %g1, [%g3] */
+#define SETHI_G2(a) (0x05000000u | ((a) >> 10))
+#define SETHI_G3(a) (0x07000000u | ((a) >> 10))
+#define ST_G1_G2(off) (0xc220a000u | (off))
+#define ST_G1_G3 0xc220e000u
+
+static unsigned dirty_count(const uint8_t *d)
+{
+    unsigned i, n = 0;
+    for (i = 0; i < VRAM_PAGES; i++) {
+        n += d[i];
+    }
+    return n;
+}
+
+/* A framebuffer's VRAM as a device block: the CPU stores into it through
+ * its TLB, and every page's first store after the owner cleared its dirty
+ * byte still passes through the bus and marks it. */
+static void test_device_block_dirty(void)
+{
+    static uint8_t vram[VRAM_PAGES * BUS_PAGE_SIZE];
+    uint8_t dirty[VRAM_PAGES] = { 0 };
+    Bus b;
+    SparcCpu cpu;
+    uint64_t n;
+    uint8_t *p;
+    int idx;
+
+    memset(vram, 0, sizeof(vram));
+    CU_ASSERT_EQUAL_FATAL(bus_init(&b, RAM_SIZE, ROM_BASE, ROM_SIZE), 0);
+    CU_ASSERT_EQUAL_FATAL(cpu_init(&cpu, &b), 0);
+    idx = bus_add_block(&b, "vram", VRAM_BASE, sizeof(vram), vram, dirty,
+                        false);
+    CU_ASSERT_EQUAL_FATAL(idx, BUS_BLOCK_DEV);
+    /* overlapping another block, or a zero-sized one: refused */
+    CU_ASSERT_EQUAL(bus_add_block(&b, "x", VRAM_BASE + 0x1000, 0x1000,
+                                  vram, NULL, false), -1);
+    CU_ASSERT_EQUAL(bus_add_block(&b, "x", 0x1000, 0x1000, vram, NULL,
+                                  false), -1);
+    CU_ASSERT_EQUAL(bus_add_block(&b, "x", 0x60000000, 0, vram, NULL,
+                                  false), -1);
+
+    cpu.mmu.ctrl &= ~SRMMU_CTRL_BM;
+    cpu.psr = PSR_S;
+    cpu.wim = 0;
+    *cpu.rp[1] = 0x11223344;
+    p = bus_ram_map(&b, CODE, 24, BUS_MAP_LOAD, &n);
+    CU_ASSERT_EQUAL_FATAL(n, 24);
+    st_be32(p, SETHI_G2(VRAM_BASE));
+    st_be32(p + 4, SETHI_G3(VRAM_BASE + 2 * BUS_PAGE_SIZE));
+    st_be32(p + 8, ST_G1_G2(0));
+    st_be32(p + 12, ST_G1_G2(8));
+    st_be32(p + 16, ST_G1_G3);
+    st_be32(p + 20, UNIMP);
+
+    CU_ASSERT_EQUAL(run_code(&cpu), CPU_STOP_ERROR_MODE);
+    CU_ASSERT_EQUAL(vram[0], 0x11);
+    CU_ASSERT_EQUAL(vram[11], 0x44);
+    CU_ASSERT_EQUAL(vram[2 * BUS_PAGE_SIZE + 3], 0x44);
+    CU_ASSERT(dirty[0] == 1 && dirty[1] == 0 && dirty[2] == 1 &&
+              dirty[3] == 0);
+
+    /* cleared without rearming, page 0 (mapped for direct writes by its
+     * second store) takes stores that mark nothing, which is why rearm
+     * exists; page 2 saw one store, through the bus, and is not mapped */
+    memset(dirty, 0, sizeof(dirty));
+    *cpu.rp[1] = 0x55667788;
+    CU_ASSERT_EQUAL(run_code(&cpu), CPU_STOP_ERROR_MODE);
+    CU_ASSERT_EQUAL(vram[3], 0x88);
+    CU_ASSERT_EQUAL(dirty[0], 0);
+    CU_ASSERT_EQUAL(dirty[2], 1);
+
+    /* rearmed: the same stores mark their pages again */
+    bus_block_rearm(&b, idx);
+    CU_ASSERT_EQUAL(run_code(&cpu), CPU_STOP_ERROR_MODE);
+    CU_ASSERT(dirty[0] == 1 && dirty[2] == 1);
+    CU_ASSERT_EQUAL(dirty_count(dirty), 2);
+
+    /* a bus write (bypass ASI, DMA) and a ranged bus_ram_written mark */
+    memset(dirty, 0, sizeof(dirty));
+    {
+        unsigned wait = 0;
+        uint64_t v;
+        CU_ASSERT_EQUAL(bus_write(&b, VRAM_BASE + 3 * BUS_PAGE_SIZE, 2,
+                                  0xabcd, &wait), BUS_OK);
+        CU_ASSERT_EQUAL(bus_read(&b, VRAM_BASE + 3 * BUS_PAGE_SIZE, 2, &v,
+                                 &wait), BUS_OK);
+        CU_ASSERT_EQUAL(v, 0xabcd);
+    }
+    CU_ASSERT_EQUAL(dirty[3], 1);
+    CU_ASSERT_EQUAL(dirty_count(dirty), 1);
+    bus_ram_written(&b, VRAM_BASE + BUS_PAGE_SIZE - 1, 2);
+    CU_ASSERT(dirty[0] == 1 && dirty[1] == 1);
+    /* past the block's end: clipped, never out of the map */
+    bus_ram_written(&b, VRAM_BASE + 3 * BUS_PAGE_SIZE, 1u << 20);
+    CU_ASSERT_EQUAL(dirty_count(dirty), 3);
+
+    /* VRAM is not code: a jump there is a fetch from a device */
+    p = bus_ram_map(&b, CODE, 8, BUS_MAP_LOAD, &n);
+    st_be32(p, SETHI_G2(VRAM_BASE));
+    st_be32(p + 4, 0x81c08000u);            /* jmp %g2 */
+    st_be32(p + 8, 0x01000000u);            /* nop */
+    bus_ram_written(&b, CODE, 12);
+    st_be32(vram, OR_G1(7));
+    *cpu.rp[1] = 0;
+    CU_ASSERT_EQUAL(run_code(&cpu), CPU_STOP_ERROR_MODE);
+    CU_ASSERT_NOT_EQUAL(*cpu.rp[1], 7u);
+    CU_ASSERT_EQUAL(cpu.pc, VRAM_BASE);
+    cpu_free(&cpu);
+    bus_free(&b);
+}
+
 static const UnitTest tests[] = {
+    { "device blocks: VRAM stores mark their pages, rearm, no code",
+      test_device_block_dirty },
     { "ram blocks: host address and exact extent", test_map_extent },
     { "ram blocks: a written range drops decoded code",
       test_written_invalidates_code },
