@@ -14,7 +14,7 @@ BUILD    := build
 OPT      ?= -O3
 CFLAGS   := -std=c11 -D_GNU_SOURCE $(OPT) -g -Wall -Wextra -Wshadow \
             -Wno-unused-parameter -MMD -MP -I.
-LDLIBS   := -lslirp -lz -lm -laio
+LDLIBS   := -lslirp -lz -lm -laio -lSDL2 -lpng
 ifeq ($(CI),true)
 CFLAGS   += -Werror
 endif
@@ -99,7 +99,12 @@ check-guest: $(SIM)
 	@tests/guest/disk.sh $(SIM)
 	@tests/guest/boot.sh $(SIM)
 	@tests/guest/net.sh $(SIM)
+	@tests/guest/display.sh $(SIM)
 
+# The tests never open a window on the desk: the display tests start
+# their own Xvfb
+check: export DISPLAY :=
+check: export WAYLAND_DISPLAY :=
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check-headers
@@ -109,13 +114,20 @@ check: deps
 	@$(MAKE) --no-print-directory check-bench
 	@$(MAKE) --no-print-directory check-guest
 
-# Boot the default guest (Linux + busybox, built by tools/mkguest) on this
-# terminal; `poweroff -f` in the guest ends the run.
+# Boot the default guest (Linux + busybox, built by tools/mkguest): in a
+# window with its console on the screen where a display exists ($DISPLAY or
+# $WAYLAND_DISPLAY), else on this terminal; `poweroff -f` in the guest
+# ends the run (closing the window presses its Power key; twice quits).
 run: deps
 	@$(MAKE) --no-print-directory all
 	@eval "$$(tools/mkguest)" && \
+	if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	    $(SIM) -M SS-5 -m 128 -display sdl -kernel "$$KERNEL" \
+	        -initrd "$$INITRD" -append "console=tty0"; \
+	else \
 	    $(SIM) -M SS-5 -m 128 -nographic -kernel "$$KERNEL" \
-	        -initrd "$$INITRD" -append "console=ttyS0"
+	        -initrd "$$INITRD" -append "console=ttyS0"; \
+	fi
 
 bench: deps
 	@$(MAKE) --no-print-directory all roms-bench

@@ -13,6 +13,9 @@
 #include <unistd.h>
 
 #include "hw/board/sun4m.h"
+#include "hw/host/display.h"
+#include "hw/host/keymap.h"
+#include "hw/host/png.h"
 #include "hw/host/runner.h"
 
 #define DEFAULT_BIOS "/usr/share/qemu/openbios-sparc32"
@@ -32,7 +35,18 @@ static const char usage[] =
     "                     gzip-compressed), booted by the PROM\n"
     "  -initrd FILE       initial ramdisk (at most 8 MB)\n"
     "  -append TEXT       kernel command line\n"
-    "  -nographic         no framebuffer; the console is ttya on stdio\n"
+    "  -nographic         no window; the PROM's console is ttya on stdio\n"
+    "                     (the TCX is still there, as on QEMU)\n"
+    "  -display sdl|none  the screen in an SDL window, or nowhere (the\n"
+    "                     guest still draws it: --screenshot).  Default: sdl\n"
+    "                     where $DISPLAY or $WAYLAND_DISPLAY is set, else\n"
+    "                     as -nographic.  In the window: click grabs the\n"
+    "                     mouse and keyboard, Ctrl+Alt+G releases; closing\n"
+    "                     it presses the keyboard's Power key, a second\n"
+    "                     close quits\n"
+    "  -vga tcx|none      the TCX framebuffer in SBus slot 3 (default), or\n"
+    "                     no framebuffer\n"
+    "  -g 1024x768[x8|x24]  the TCX's mode: 8-bit (default) or 24-bit\n"
     "  -serial DEV        ttya backend: stdio, null or file:PATH; a second\n"
     "                     -serial is ttyb (default: nothing attached)\n"
     "  -no-reboot         a guest reset ends the run with status 0\n"
@@ -69,6 +83,10 @@ static const char usage[] =
     "  --timeout S        give up after S wall-clock seconds (exit 124)\n"
     "  --vtimeout S       give up after S seconds of virtual time (exit 124)\n"
     "  --log FILE         copy the console output to FILE\n"
+    "  --screenshot FILE  write the screen as a PNG when the run ends and\n"
+    "                     each time an --expect matches\n"
+    "  --tcx-rom FILE     the TCX's FCode ROM (default\n"
+    "                     " SUN4M_TCX_ROM ")\n"
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
@@ -218,21 +236,195 @@ typedef struct FrontEnd {
     Machine *m;
     double deadline;                /* wall clock, 0 = none */
     bool timed_out;
+    Display display;                /* DISPLAY_NONE: headless */
+    double t0;                      /* wall clock at the start */
+    double next_frame;              /* wall clock of the next refresh */
+    uint64_t frame_insns;           /* instructions at the last title */
+    double frame_wall;
+    double mips;
+    Cycles win_cycles, win_idle;    /* front_idle_wait's window */
+    bool settled;
+    bool paused;                    /* Ctrl+Alt+P */
+    Cycles paced_cycles;            /* idle time passed in wall time */
+    Cycles owed;                    /* of it, not yet slept */
+    const char *screenshot;         /* --screenshot FILE, or NULL */
+    unsigned screenshots;
+    bool screenshot_failed;
 } FrontEnd;
 
 static double wall_seconds(void);
 
+/* The window is refreshed and its input read every DISPLAY_FRAME_MS of
+ * wall time, between two CPU slices (at most 1 ms of virtual time apart) */
+static void front_display(FrontEnd *fe, double now)
+{
+    const uint32_t *fb;
+    ScreenRect r;
+    int w, h;
+
+    fe->next_frame = now + DISPLAY_FRAME_MS / 1000.0;
+    fb = machine_screen(fe->m, &w, &h, &r);
+    if (fb && r.w) {
+        display_update(&fe->display, fb, r.x, r.y, r.w, r.h);
+    }
+    display_poll(&fe->display);
+    if (now - fe->frame_wall >= 0.5) {
+        fe->mips = (fe->m->cpu.insns - fe->frame_insns) /
+                   (now - fe->frame_wall) / 1e6;
+        fe->frame_insns = fe->m->cpu.insns;
+        fe->frame_wall = now;
+    }
+    display_set_status(&fe->display, !fe->m->quit,
+                       (double)fe->m->cpu.cycles / fe->m->cfg.cpu_hz,
+                       fe->mips);
+}
+
 static void front_poll(void *opaque)
 {
     FrontEnd *fe = opaque;
+    double now;
     if (stop_signal) {
         machine_request_exit(fe->m, 128 + stop_signal);
         return;
     }
-    if (fe->deadline > 0 && wall_seconds() > fe->deadline) {
+    if (fe->deadline <= 0 && fe->display.kind == DISPLAY_NONE) {
+        return;
+    }
+    now = wall_seconds();
+    if (fe->deadline > 0 && now > fe->deadline) {
         fe->timed_out = true;
         machine_request_exit(fe->m, 124);
     }
+    if (fe->display.kind != DISPLAY_NONE && now >= fe->next_frame) {
+        front_display(fe, now);
+    }
+    /* paused (Ctrl+Alt+P): the machine stands still between two slices,
+     * the window stays live */
+    while (fe->paused && !stop_signal && !fe->m->quit) {
+        struct timespec ts = { 0, DISPLAY_FRAME_MS * 1000000L };
+        display_set_status(&fe->display, false,
+                           (double)fe->m->cpu.cycles / fe->m->cfg.cpu_hz,
+                           0.0);
+        display_poll(&fe->display);
+        nanosleep(&ts, NULL);
+        fe->frame_wall = wall_seconds();
+        fe->frame_insns = fe->m->cpu.insns;
+    }
+}
+
+/*
+ * The CPU idles until its next event, `gap` cycles away, while a window is
+ * open.  Once the guest has settled (idle IDLE_SETTLED_PCT of the last
+ * IDLE_WINDOW_MS of virtual time), wait that long in wall time (a frame
+ * at most, so the window stays live): an idle guest then costs the host
+ * nothing and its clock, its key repeat and its cursor keep to the
+ * user's time.  A busy guest (a boot) still skips its waits (README
+ * §Display and time).
+ */
+#define IDLE_WINDOW_MS 250
+#define IDLE_SETTLED_PCT 90
+#define IDLE_SLEEP_MIN_MS 10
+
+static Cycles front_idle_wait(void *opaque, Cycles gap)
+{
+    FrontEnd *fe = opaque;
+    const Machine *m = fe->m;
+    uint64_t hz = m->cfg.cpu_hz;
+    Cycles span = m->cpu.cycles - fe->win_cycles, slept;
+    double want, start;
+    struct timespec ts;
+
+    /* has the guest settled?  Judged on the last IDLE_WINDOW of virtual
+     * time: a booting kernel's short waits are still skipped, a shell
+     * waiting for keys (idle 99% of the time) is paced */
+    if (span >= hz / 1000 * IDLE_WINDOW_MS) {
+        fe->settled = (m->idle_cycles - fe->win_idle) * 100 >=
+                      span * IDLE_SETTLED_PCT;
+        fe->win_cycles = m->cpu.cycles;
+        fe->win_idle = m->idle_cycles;
+    }
+    if (!fe->settled) {
+        fe->owed = 0;
+        return gap;
+    }
+    /* Idle periods end at the next event, often well under a millisecond
+     * away: they are owed to the wall clock and slept off once
+     * IDLE_SLEEP_MIN_MS are owed (a frame at most at a time), so the
+     * host wakes a few hundred times a second at most and virtual time
+     * stays within a few ms of the wall's */
+    fe->paced_cycles += gap;
+    fe->owed += gap;
+    if (fe->owed < hz / 1000 * IDLE_SLEEP_MIN_MS) {
+        return gap;
+    }
+    want = (double)fe->owed / hz;
+    if (want > DISPLAY_FRAME_MS / 1000.0) {
+        want = DISPLAY_FRAME_MS / 1000.0;
+    }
+    ts.tv_sec = (time_t)want;
+    ts.tv_nsec = (long)((want - (double)ts.tv_sec) * 1e9);
+    start = wall_seconds();
+    nanosleep(&ts, NULL);
+    slept = (Cycles)((wall_seconds() - start) * (double)hz);
+    fe->owed = slept < fe->owed ? fe->owed - slept : 0;
+    return gap;
+}
+
+static void front_screenshot(FrontEnd *fe)
+{
+    char err[300];
+    const uint32_t *fb;
+    int w, h;
+
+    if (!fe->screenshot || fe->screenshot_failed) {
+        return;
+    }
+    fb = machine_screen(fe->m, &w, &h, NULL);
+    if (fb && png_write_xrgb(fe->screenshot, fb, w, h, err,
+                             sizeof(err)) < 0) {
+        fprintf(stderr, "sun4m: --screenshot: %s\n", err);
+        fe->screenshot_failed = true;
+        return;
+    }
+    fe->screenshots++;
+}
+
+static void front_on_match(void *opaque)
+{
+    front_screenshot(opaque);
+}
+
+static void front_key(void *opaque, int scancode, bool down)
+{
+    FrontEnd *fe = opaque;
+    int code = keymap_sdl_to_sun(scancode);
+    if (code >= 0) {
+        machine_key(fe->m, code, down);
+    }
+}
+
+static void front_mouse(void *opaque, int dx, int dy, unsigned buttons)
+{
+    FrontEnd *fe = opaque;
+    machine_mouse(fe->m, dx, dy, buttons);
+}
+
+static void front_power(void *opaque)
+{
+    FrontEnd *fe = opaque;
+    machine_power_button(fe->m);
+}
+
+static void front_pause(void *opaque)
+{
+    FrontEnd *fe = opaque;
+    fe->paused = !fe->paused;
+}
+
+static void front_quit(void *opaque)
+{
+    FrontEnd *fe = opaque;
+    machine_request_exit(fe->m, 0);
 }
 
 static void front_finish(void *opaque)
@@ -452,6 +644,8 @@ int main(int argc, char **argv)
         .cpu_hz = SUN4M_DEFAULT_HZ,
     };
     const char *serial = NULL, *serial_b = NULL;
+    DisplayKind display = DISPLAY_NONE;
+    bool display_given = false;
     CharDev con_b;
     bool stats = false;
     bool print_board = false;
@@ -500,6 +694,49 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "-bios") == 0) {
             NEED_ARG();
             cfg.bios = v;
+        } else if (strcmp(a, "-display") == 0) {
+            NEED_ARG();
+            if (strcmp(v, "sdl") == 0 || strncmp(v, "sdl,", 4) == 0) {
+                display = DISPLAY_SDL;
+            } else if (strcmp(v, "none") == 0) {
+                display = DISPLAY_NONE;
+            } else {
+                die_usage("-display %s: expected sdl or none", v);
+            }
+            display_given = true;
+        } else if (strcmp(a, "-vga") == 0) {
+            NEED_ARG();
+            if (strcmp(v, "none") == 0) {
+                cfg.no_tcx = true;
+            } else if (strcmp(v, "tcx") == 0) {
+                cfg.no_tcx = false;
+            } else {
+                die_usage("-vga %s: the SS-5 takes tcx or none", v);
+            }
+        } else if (strcmp(a, "-g") == 0) {
+            unsigned gw, gh, gd = 8;
+            char tail;
+            int n;
+            NEED_ARG();
+            n = sscanf(v, "%ux%ux%u%c", &gw, &gh, &gd, &tail);
+            if (n != 2 && n != 3) {
+                die_usage("-g %s: expected WIDTHxHEIGHT[xDEPTH]", v);
+            }
+            if (gw != 1024 || gh != 768 || (gd != 8 && gd != 24)) {
+                die_usage("-g %s: the TCX shows 1024x768, 8 or 24 bits", v);
+            }
+            cfg.fb_width = gw;
+            cfg.fb_height = gh;
+            cfg.fb_depth = gd;
+        } else if (strcmp(a, "--tcx-rom") == 0) {
+            NEED_ARG();
+            cfg.tcx_rom = v;
+        } else if (strcmp(a, "--screenshot") == 0) {
+            NEED_ARG();
+            if (!*v) {
+                die_usage("--screenshot%s: expected a file name", "");
+            }
+            fe.screenshot = v;
         } else if (strcmp(a, "-nographic") == 0) {
             cfg.nographic = true;
             if (!serial) {
@@ -614,6 +851,26 @@ int main(int argc, char **argv)
     if (!serial) {
         serial = "stdio";
     }
+    if (cfg.nographic) {
+        if (display_given && display == DISPLAY_SDL) {
+            die_usage("-nographic%s and -display sdl exclude each other",
+                      "");
+        }
+        display = DISPLAY_NONE;
+    } else if (!display_given) {
+        /* a desk has a display, CI and ssh do not: there the PROM's
+         * console stays on the terminal, as with -nographic */
+        const char *x = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
+        if ((x && *x) || (wl && *wl)) {
+            display = DISPLAY_SDL;
+        } else {
+            cfg.nographic = true;
+        }
+    }
+    if (cfg.no_tcx && (display == DISPLAY_SDL || fe.screenshot)) {
+        die_usage("%s needs a framebuffer (not -vga none)",
+                  fe.screenshot ? "--screenshot" : "-display sdl");
+    }
     if (print_board) {
         board_print(board_model(cfg.model), stdout);
         runner_free(&runner);
@@ -642,6 +899,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (display == DISPLAY_SDL) {
+        /* idle time passes in wall time with a window: poll the console
+         * every 1 ms rather than every 100 us (hw/board/sun4m.c) */
+        cfg.input_poll_us = 1000;
+    }
     m = malloc(sizeof(*m));
     if (!m) {
         fputs("sun4m: out of memory\n", stderr);
@@ -667,12 +929,44 @@ int main(int argc, char **argv)
         signal(SIGPIPE, SIG_IGN);
     }
     fe.m = m;
+    if (display == DISPLAY_SDL) {
+        const uint32_t *fb;
+        int w, h;
+        DisplayConfig dc = {
+            .kind = DISPLAY_SDL,
+            .title = "sun4m SS-5",
+            .opaque = &fe,
+            .key = front_key,
+            .mouse = front_mouse,
+            .power_button = front_power,
+            .pause = front_pause,
+            .quit = front_quit,
+        };
+        fb = machine_screen(m, &w, &h, NULL);
+        dc.width = w;
+        dc.height = h;
+        if (!fb || display_open(&fe.display, &dc, err, sizeof(err)) < 0) {
+            fprintf(stderr, "sun4m: -display sdl: %s\n",
+                    fb ? err : "no framebuffer");
+            machine_free(m);
+            free(m);
+            chardev_close(&con);
+            runner_free(&runner);
+            return 2;
+        }
+        display_update(&fe.display, fb, 0, 0, w, h);
+        m->idle_wait = front_idle_wait;
+        m->idle_wait_opaque = &fe;
+    }
     t0 = wall_seconds();
+    fe.t0 = fe.frame_wall = t0;
     fe.deadline = timeout > 0 ? t0 + timeout : 0;
     m->host_poll = front_poll;
     m->host_poll_opaque = &fe;
     runner.on_finish = front_finish;
     runner.on_finish_opaque = m;
+    runner.on_match = front_on_match;
+    runner.on_match_opaque = &fe;
     runner_attach(&runner, &con);
     rc = machine_run(m, vtimeout > 0 ? (Cycles)(vtimeout * cfg.cpu_hz)
                                      : CYCLES_NEVER);
@@ -715,6 +1009,18 @@ int main(int argc, char **argv)
                 m->chain.aio.bytes_bounced, m->chain.aio.requests,
                 m->chain.aio.errors, m->iommu.faults,
                 log_guest_error_count(&m->log));
+        if (m->has_tcx) {
+            fprintf(stderr,
+                    "sun4m: stats: display %s frames %" PRIu64
+                    " vram-pages-converted %" PRIu64 " presents %lu"
+                    " idle-paced %.6f s screenshots %u kbd-dropped %"
+                    PRIu64 "\n",
+                    fe.display.kind == DISPLAY_SDL ? "sdl" : "none",
+                    m->tcx.frames_rendered, m->tcx.pages_converted,
+                    fe.display.presents,
+                    (double)fe.paced_cycles / cfg.cpu_hz, fe.screenshots,
+                    escc_kbd_dropped(&m->escc_kbd));
+        }
         if (m->net.peer) {
             const NetBackend *b = m->net.peer;
             fprintf(stderr,
@@ -730,6 +1036,11 @@ int main(int argc, char **argv)
                     (double)m->net.host_wait_cycles / cfg.cpu_hz);
         }
     }
+    front_screenshot(&fe);
+    if (fe.screenshot_failed && rc == 0) {
+        rc = 1;
+    }
+    display_close(&fe.display);
     if (machine_save(m, err, sizeof(err)) < 0) {
         fprintf(stderr, "sun4m: %s\n", err);
         if (rc == 0) {

@@ -18,6 +18,11 @@ static const BoardDevice ss5_devices[BD_COUNT] = {
                          BOARD_OBIO, BOARD_NO_IRQ, 0, LOG_BUS },
     [BD_IOMMU] = { "iommu", "iommu", 0x10000000ull, 0x4000,
                    BOARD_OBIO, 30, 2, LOG_IOMMU },
+    /* SBus slot 3: the TCX framebuffer; its spaces (FCode ROM, DAC,
+     * THC, TEC, VRAM, blit and stipple) lie apart within the slot
+     * (hw/README.md §TCX), the window is the whole slot */
+    [BD_TCX] = { "tcx", "SUNW,tcx", 0x50000000ull, 0x10000000ull,
+                 3, 11, 2, LOG_TCX },
     /* SBus slot 4: power management (idle) and the AFX register */
     [BD_APC] = { "apc", "power-management", 0x6a000000ull, 0x40,
                  4, BOARD_NO_IRQ, 2, LOG_MISC },

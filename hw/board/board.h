@@ -18,6 +18,7 @@
 typedef enum BoardDevId {
     BD_RAM_SOCKETS,         /* SIMM sockets: RAM, then an empty slot */
     BD_IOMMU,
+    BD_TCX,
     BD_APC,
     BD_CS4231,
     BD_AFX,

@@ -12,7 +12,10 @@
 #include "hw/host/loader.h"
 
 /* Console input is polled every 100 us of virtual time: fast enough for a
- * typist at 9600 baud (~1 ms per byte), rare enough to cost nothing. */
+ * typist at 9600 baud (~1 ms per byte), rare enough to cost nothing.
+ * With a window open (MachineConfig.input_poll_us) every 1 ms: there idle
+ * time passes in wall time, and an idle guest would otherwise wake the
+ * host 10,000 times a second. */
 #define INPUT_POLL_US 100
 /* Longest CPU slice between two host_poll calls, in virtual ms */
 #define HOST_SLICE_MS 1
@@ -165,7 +168,8 @@ static void input_poll(void *opaque)
     }
     escc_input_ready(&m->escc_serial);
     ev_after(&m->events, &m->input_poll,
-             m->cfg.cpu_hz / 1000000 * INPUT_POLL_US);
+             m->cfg.cpu_hz / 1000000 *
+             (m->cfg.input_poll_us ? m->cfg.input_poll_us : INPUT_POLL_US));
 }
 
 static void board_event_earliest(void *opaque, Cycles when)
@@ -290,6 +294,9 @@ void machine_reset(Machine *m)
     }
     cs4231_reset(&m->cs4231);
     fdc_reset(&m->fdc);
+    if (m->has_tcx) {
+        tcx_reset(&m->tcx);
+    }
 }
 
 /* The context of board device id: its table row on this machine's bus. */
@@ -415,6 +422,95 @@ static void board_le_rx_ready(void *opaque)
 {
     Machine *m = opaque;
     net_nic_ready(&m->net);
+}
+
+/* ---- the framebuffer, the keyboard and the mouse ---- */
+
+/* The TCX's FCode ROM is at most this large (QEMU's is 1.4 KB) */
+#define TCX_ROM_MAX (256u << 10)
+
+/* -vga tcx (the default): the TCX in SBus slot 3 with its FCode ROM,
+ * which OpenBIOS runs to make it the screen */
+static int board_attach_tcx(Machine *m, char *err, size_t errlen)
+{
+    const MachineConfig *c = &m->cfg;
+    const char *path = c->tcx_rom ? c->tcx_rom : SUN4M_TCX_ROM;
+    TcxConfig tc = {
+        .depth = c->fb_depth ? c->fb_depth : 8,
+        .width = c->fb_width ? c->fb_width : 1024,
+        .height = c->fb_height ? c->fb_height : 768,
+    };
+    size_t n;
+    uint8_t *rom;
+    int rc;
+
+    if (c->no_tcx) {
+        return 0;
+    }
+    rom = load_file(path, TCX_ROM_MAX, &n, "TCX FCode ROM", err, errlen);
+    if (!rom) {
+        return -1;
+    }
+    tc.rom = rom;
+    tc.rom_len = n;
+    m->screen = calloc((size_t)tc.width * tc.height, sizeof(uint32_t));
+    if (!m->screen) {
+        free(rom);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    rc = tcx_init(&m->tcx, &m->board_dev[BD_TCX], board_irq(m, BD_TCX), &tc,
+                  err, errlen);
+    free(rom);
+    if (rc < 0) {
+        return -1;
+    }
+    m->has_tcx = true;
+    return 0;
+}
+
+const uint32_t *machine_screen(Machine *m, int *width, int *height,
+                               ScreenRect *changed)
+{
+    TcxRect r = { 0, 0, 0, 0 };
+
+    if (changed) {
+        changed->w = changed->h = 0;
+    }
+    if (!m->has_tcx) {
+        return NULL;
+    }
+    *width = (int)m->tcx.width;
+    *height = (int)m->tcx.height;
+    if (tcx_render(&m->tcx, m->screen, &r) && changed) {
+        changed->x = r.x;
+        changed->y = r.y;
+        changed->w = r.w;
+        changed->h = r.h;
+    }
+    return m->screen;
+}
+
+void machine_key(Machine *m, int sun_code, bool down)
+{
+    escc_kbd_key(&m->escc_kbd, (uint8_t)sun_code, down);
+}
+
+void machine_mouse(Machine *m, int dx, int dy, unsigned buttons)
+{
+    escc_mouse_event(&m->escc_kbd, dx, dy, buttons);
+}
+
+/* The SS-5 has no soft power switch; what a user can press is the Power
+ * key of its type 5 keyboard (key 0x30, Linux's KEY_POWER), which leaves
+ * the decision to the guest, as on the real machine. */
+#define SUNKBD_KEY_POWER 0x30
+
+void machine_power_button(Machine *m)
+{
+    dev_trace(&m->board_dev[BD_ESCC_KBD], "power button: Power key");
+    machine_key(m, SUNKBD_KEY_POWER, true);
+    machine_key(m, SUNKBD_KEY_POWER, false);
 }
 
 /* -netdev/-nic backends, the Lance's peer, the pcap dumps */
@@ -573,9 +669,9 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
             .machine_id = bm->machine_id,
             .nographic = cfg->nographic,
             .boot_device = cfg->boot_device ? cfg->boot_device : 'c',
-            .depth = 8,
-            .width = 1024,
-            .height = 768,
+            .depth = cfg->fb_depth ? cfg->fb_depth : 8,
+            .width = cfg->fb_width ? cfg->fb_width : 1024,
+            .height = cfg->fb_height ? cfg->fb_height : 768,
         };
         if (fw_cfg_init(&m->fw_cfg) < 0 ||
             board_load_kernel(m, &fc, err, errlen) < 0 ||
@@ -609,6 +705,10 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     dma2_connect(&m->dma.le, &m->le, lance_dma_reset, NULL);
     if (board_attach_net(m, err, errlen) < 0 ||
         board_attach_drives(m, err, errlen) < 0) {
+        machine_free(m);
+        return -1;
+    }
+    if (board_attach_tcx(m, err, errlen) < 0) {
         machine_free(m);
         return -1;
     }
@@ -688,6 +788,12 @@ void machine_free(Machine *m)
             m->targets[i] = NULL;
         }
     }
+    if (m->has_tcx) {
+        tcx_free(&m->tcx);
+        m->has_tcx = false;
+    }
+    free(m->screen);
+    m->screen = NULL;
     log_flush(&m->log);
     fw_cfg_free(&m->fw_cfg);
     ev_queue_free(&m->events);
@@ -769,6 +875,18 @@ int machine_run(Machine *m, Cycles max_cycles)
                     }
                     break;
                 }
+            }
+            if (m->idle_wait && when != CYCLES_NEVER &&
+                when <= max_cycles && when > m->cpu.cycles) {
+                /* a window is open: the idle time passes in wall time
+                 * too, a frame at most at a time (README §Display and
+                 * time) */
+                Cycles adv = m->idle_wait(m->idle_wait_opaque,
+                                          when - m->cpu.cycles);
+                m->idle_cycles += adv;
+                m->cpu.cycles += adv;
+                ev_run_due(&m->events);
+                break;
             }
             if (when == CYCLES_NEVER || when > max_cycles) {
                 if (max_cycles != CYCLES_NEVER) {

@@ -32,6 +32,7 @@
 #include "hw/chips/slavio_intctl.h"
 #include "hw/chips/slavio_misc.h"
 #include "hw/chips/slavio_timer.h"
+#include "hw/chips/tcx.h"
 #include "net/net.h"
 
 /* A disk or CD on the ESP's SCSI bus (-drive, -hda, -cdrom) */
@@ -82,7 +83,16 @@ typedef struct MachineConfig {
     bool nic_none;
     NetDumpConfig dumps[SUN4M_MAX_DUMPS];
     unsigned n_dumps;
+    /* the framebuffer: a TCX in SBus slot 3 (-vga tcx, the default, as
+     * on QEMU; also with -nographic), or none (-vga none) */
+    bool no_tcx;
+    unsigned fb_width, fb_height;   /* 0: 1024x768 */
+    unsigned fb_depth;              /* 8 (0: 8) or 24 */
+    const char *tcx_rom;            /* its FCode; NULL: SUN4M_TCX_ROM */
+    unsigned input_poll_us;         /* console input polled; 0: 100 us */
 } MachineConfig;
+
+#define SUN4M_TCX_ROM "/usr/share/qemu/QEMU,tcx.bin"
 
 typedef struct Machine {
     MachineConfig cfg;
@@ -107,6 +117,9 @@ typedef struct Machine {
     Net net;                        /* host backends, the Lance's peer */
     Cs4231 cs4231;                  /* audio, idle */
     Fdc fdc;
+    Tcx tcx;                        /* when has_tcx */
+    bool has_tcx;
+    uint32_t *screen;               /* the TCX's picture, XRGB8888 */
     Event input_poll;               /* host console input enters here */
     DevCtx board_dev[BD_COUNT];     /* each table row's context, for the
                                      * board's own registers (ID, AFX, APC,
@@ -122,6 +135,12 @@ typedef struct Machine {
      * the front end checks its wall clock there */
     void (*host_poll)(void *opaque);
     void *host_poll_opaque;
+    /* Optional (an interactive window): the CPU is idle for `gap` cycles
+     * before its next event.  Wait for up to that much wall time and
+     * return the cycles that passed (less than gap if the host has input
+     * for the guest sooner); README §Display and time. */
+    Cycles (*idle_wait)(void *opaque, Cycles gap);
+    void *idle_wait_opaque;
 } Machine;
 
 /* Where QEMU's sun4m places what -kernel/-initrd/-append give */
@@ -149,5 +168,24 @@ void machine_reset(Machine *m);
 int machine_run(Machine *m, Cycles max_cycles);
 /* Stop the run at the next instruction boundary with this exit status. */
 void machine_request_exit(Machine *m, int code);
+
+/* The changed part of the screen */
+typedef struct ScreenRect {
+    int x, y, w, h;                 /* w == 0: nothing changed */
+} ScreenRect;
+
+/* The framebuffer as 0x00RRGGBB pixels (width x height, pitch = width),
+ * brought up to date from the VRAM pages written since the last call;
+ * *changed (may be NULL) gets what changed.  NULL without a framebuffer. */
+const uint32_t *machine_screen(Machine *m, int *width, int *height,
+                               ScreenRect *changed);
+/* A key of the Sun type 5 keyboard (its key number) went down or up. */
+void machine_key(Machine *m, int sun_code, bool down);
+/* The mouse moved (dy > 0: down the screen) with these buttons held
+ * (bit 0 left, 1 middle, 2 right). */
+void machine_mouse(Machine *m, int dx, int dy, unsigned buttons);
+/* The user asked the guest to power off (the window's close button): the
+ * keyboard's Power key, pressed and released (README §Display). */
+void machine_power_button(Machine *m);
 
 #endif

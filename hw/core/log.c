@@ -12,6 +12,7 @@ static const char *const cat_names[LOG_NCAT] = {
     [LOG_MISC] = "misc",     [LOG_IOMMU] = "iommu",   [LOG_DMA] = "dma",
     [LOG_ESP] = "esp",       [LOG_SCSI] = "scsi",     [LOG_LE] = "le",
     [LOG_FDC] = "fdc",       [LOG_NET] = "net",
+    [LOG_TCX] = "tcx",       [LOG_DISPLAY] = "display",
 };
 
 void log_init(Log *log, const Cycles *now, uint64_t hz)

@@ -44,6 +44,8 @@ typedef enum LogCat {
     LOG_LE,             /* the Am7990 Lance */
     LOG_FDC,            /* the 82077 floppy controller */
     LOG_NET,            /* host network backends (slirp, tap, socket) */
+    LOG_TCX,            /* the TCX framebuffer: DAC, THC, blits */
+    LOG_DISPLAY,        /* the host window, keyboard and mouse input */
     LOG_NCAT
 } LogCat;
 

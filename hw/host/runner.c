@@ -128,6 +128,9 @@ static void runner_on_output(void *opaque, uint8_t byte)
         r->matched++;
     }
     if (r->matched == s->len) {
+        if (r->on_match) {
+            r->on_match(r->on_match_opaque);
+        }
         r->next++;
         runner_advance(r);
     }

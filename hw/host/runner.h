@@ -26,6 +26,10 @@ typedef struct Runner {
     CharDev *con;
     bool finished;                  /* every expectation matched */
     bool ends_with_expect;
+    /* called when any expectation matched, before the next step (may be
+     * NULL): --screenshot keeps a picture of that moment */
+    void (*on_match)(void *opaque);
+    void *on_match_opaque;
     /* called when the last expectation matched (the run may end) */
     void (*on_finish)(void *opaque);
     void *on_finish_opaque;

@@ -178,5 +178,35 @@ elif command -v setpriv >/dev/null 2>&1; then
     fi
 fi
 
+# the screen: options, and a window where none can be opened
+expect 2 "expected sdl or none"   -- -display gtk
+expect 2 "takes tcx or none"      -- -vga std
+expect 2 "expected WIDTHxHEIGHT"  -- -g big
+expect 2 "1024x768, 8 or 24 bits" -- -g 1152x900x8
+expect 2 "1024x768, 8 or 24 bits" -- -g 1024x768x16
+expect 2 "exclude each other"     -- -nographic -display sdl
+expect 2 "needs a framebuffer"    -- -vga none --screenshot "$tmp/x.png"
+expect 2 "needs a framebuffer"    -- -vga none -display sdl
+expect 2 "expected a file name"   -- --screenshot ""
+expect 2 "-display sdl: .*DISPLAY" -- -display sdl
+DISPLAY=:4999 expect 2 "-display sdl: cannot" -- -display sdl
+expect 2 "cannot open TCX FCode ROM" -- --tcx-rom "$tmp/missing"
+expect 2 "TCX FCode ROM.*too large" -- --tcx-rom "$tmp/big"
+# a screenshot that cannot be written: one line, status 1 where the run
+# (a ROM that resets, with -no-reboot) would have ended with 0
+if [ -f build/rom/alu.bin ]; then
+    expect 1 "--screenshot: .*x.png" -- -bios build/rom/alu.bin \
+        -no-reboot -display none -serial null --timeout 60 \
+        --screenshot "$tmp/dir/no/x.png"
+fi
+expect 124 ""                     -- -display none -serial null \
+    --vtimeout 0.01 --screenshot "$tmp/ok.png"
+if [ -s "$tmp/ok.png" ] && [ ! -e "$tmp/ok.png.tmp" ]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL [--screenshot at a time limit]: no $tmp/ok.png"
+    fail=$((fail + 1))
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
