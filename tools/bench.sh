@@ -81,7 +81,8 @@
 # BENCH_BOOT_MEM (RAM in MB for the boot and disk runs, 128), BENCH_DISK
 # (0: no disk benchmark), BENCH_DISK_WORKLOADS ("read write ext2
 # read-256M"), BENCH_NET (0: no network benchmark), BENCH_NET_WORKLOADS
-# ("wget").  BENCH_WORKLOADS="" leaves out the ROM table, so
+# ("wget"), BENCH_DISPLAY (0: no display benchmark), BENCH_IDLE_S (10).
+# BENCH_WORKLOADS="" leaves out the ROM table, so
 # BENCH_WORKLOADS= BENCH_BOOT=0 BENCH_NET=0 tools/bench.sh runs the disks
 # only, BENCH_WORKLOADS= BENCH_BOOT=0 BENCH_DISK=0 the network only.
 
@@ -995,6 +996,111 @@ net_bench() {
     printf "%s\n" "${net_runs[@]}"
 }
 
+# display_bench: the Linux boot of boot_bench with its console drawn on
+# the TCX (-append "console=tty0 console=ttyS0": every kernel message on
+# the framebuffer and on ttya, the shell on ttya), with -display none (the
+# guest draws, nothing shows it) and with -display sdl (a window, on
+# $DISPLAY or else on an Xvfb started here), against -nographic with
+# -append console=ttyS0 (the boot benchmark's linux row: nothing drawn).
+# sun4m only; wall s to "sun4m:/# " and --stats as in boot_once.  Also
+# the host CPU an idle shell costs in the window: CPU seconds used by the
+# simulator over BENCH_IDLE_S (10) wall seconds once the shell is up.
+display_bench() {
+    local guest xpid= n= mode i best insns virt pid t1 t2 idle_s
+    local -a args
+    idle_s=${BENCH_IDLE_S:-10}
+    boot_helper=$(dirname "$0")/bench-boot.py
+    if ! guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
+        echo "bench: tools/mkguest failed: no display benchmark" >&2
+        status=1
+        return
+    fi
+    eval "$guest"
+    if [ -z "${DISPLAY:-}" ]; then
+        if ! command -v Xvfb >/dev/null 2>&1; then
+            echo "display: SKIP the window rows: no Xvfb and no \$DISPLAY"
+        else
+            Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp \
+                -noreset 3>"$tmp/xdisplay" >"$tmp/xvfb.log" 2>&1 &
+            xpid=$!
+            for _ in $(seq 50); do
+                read -r n <"$tmp/xdisplay" 2>/dev/null && [ -n "$n" ] &&
+                    break
+                sleep 0.2
+            done
+            [ -n "$n" ] && export DISPLAY=:$n
+        fi
+    fi
+    echo "display: the linux boot to \"sun4m:/# \" on ttya, wall s," \
+         "fastest of $runs; console=tty0 console=ttyS0 draws every kernel" \
+         "message on the TCX"
+    printf "%-52s %12s %9s %8s\n" options instructions "virtual s" "sun4m s"
+    for mode in nographic none sdl; do
+        case $mode in
+        nographic) args=(-nographic -append console=ttyS0) ;;
+        none) args=(-display none -append "console=tty0 console=ttyS0") ;;
+        sdl)
+            if [ -z "${DISPLAY:-}" ]; then
+                continue
+            fi
+            args=(-display sdl -append "console=tty0 console=ttyS0") ;;
+        esac
+        best=- insns=- virt=-
+        for ((i = 0; i < runs; i++)); do
+            out=$("$boot_helper" --wait --timeout "$limit" \
+                  --log "$tmp/console" "sun4m:/# " -- "$sim" -M SS-5 \
+                  -m "${BENCH_BOOT_MEM:-128}" -kernel "$KERNEL" \
+                  -initrd "$INITRD" "${args[@]}" --expect "sun4m:/# " \
+                  --timeout "$limit" --stats 2>"$tmp/err")
+            seen=$(echo "$out" | sed -n 's/^seen=\([^ ]*\).*/\1/p')
+            if [ -z "$seen" ] || [ "$seen" = - ]; then
+                echo "bench: display boot ($mode) failed: $out" >&2
+                tail -n 3 "$tmp/err" | sed 's/^/    /' >&2
+                status=1
+                continue
+            fi
+            if faster "$seen" "$best"; then
+                best=$seen
+                read -r insns virt < <(awk '/^sun4m: stats: instr/ {
+                    for (i = 3; i < NF; i++) {
+                        if ($i == "instructions") { n = $(i + 1) }
+                        if ($i == "virtual") { v = $(i + 1) }
+                    }
+                    print n, v }' "$tmp/err")
+            fi
+        done
+        printf "%-52s %12s %9s %8s\n" "${args[*]}" "$insns" \
+               "$virt" "$best"
+    done
+    if [ -n "${DISPLAY:-}" ]; then
+        "$sim" -M SS-5 -m "${BENCH_BOOT_MEM:-128}" -kernel "$KERNEL" \
+            -initrd "$INITRD" -display sdl \
+            -append "console=ttyS0 console=tty0" -serial null \
+            --timeout $((idle_s + 120)) </dev/null >/dev/null 2>&1 &
+        pid=$!
+        sleep 25            # booted, and the shell idle for a while
+        t1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null)
+        sleep "$idle_s"
+        t2=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null)
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        if [ -n "$t1" ] && [ -n "$t2" ]; then
+            awk -v a="$t1" -v b="$t2" -v s="$idle_s" \
+                -v hz="$(getconf CLK_TCK)" 'BEGIN {
+                printf "display: an idle shell in the window: %.2f%% of a" \
+                       " host core (%.2f CPU s in %d wall s)\n",
+                       100 * (b - a) / hz / s, (b - a) / hz, s }'
+        else
+            echo "bench: the idle window run ended early" >&2
+            status=1
+        fi
+    fi
+    if [ -n "$xpid" ]; then
+        kill "$xpid" 2>/dev/null
+        wait "$xpid" 2>/dev/null
+    fi
+}
+
 status=0
 if [ -n "$workloads" ]; then
     rom_bench
@@ -1002,6 +1108,11 @@ if [ -n "$workloads" ]; then
 fi
 if [ "${BENCH_BOOT:-1}" != 0 ]; then
     boot_bench
+    echo
+fi
+if [ "${BENCH_BOOT:-1}" != 0 ] && [ "${BENCH_DISPLAY:-1}" != 0 ] &&
+   [ $check = 0 ]; then
+    display_bench
     echo
 fi
 if [ "${BENCH_DISK:-1}" != 0 ]; then
