@@ -321,7 +321,7 @@ static void front_poll(void *opaque)
  * user's time.  A busy guest (a boot) still skips its waits (README
  * §Display and time).
  */
-#define IDLE_WINDOW_MS 250
+#define IDLE_WINDOW_MS 2000
 #define IDLE_SETTLED_PCT 90
 #define IDLE_SLEEP_MIN_MS 10
 
@@ -335,8 +335,9 @@ static Cycles front_idle_wait(void *opaque, Cycles gap)
     struct timespec ts;
 
     /* has the guest settled?  Judged on the last IDLE_WINDOW of virtual
-     * time: a booting kernel's short waits are still skipped, a shell
-     * waiting for keys (idle 99% of the time) is paced */
+     * time: most of a booting kernel's waits (Linux's ESP driver waits
+     * 3 s for the SCSI bus to settle) are still skipped, a shell waiting
+     * for keys (idle 99% of the time) is paced */
     if (span >= hz / 1000 * IDLE_WINDOW_MS) {
         fe->settled = (m->idle_cycles - fe->win_idle) * 100 >=
                       span * IDLE_SETTLED_PCT;
@@ -374,12 +375,17 @@ static void front_screenshot(FrontEnd *fe)
 {
     char err[300];
     const uint32_t *fb;
+    ScreenRect r;
     int w, h;
 
     if (!fe->screenshot || fe->screenshot_failed) {
         return;
     }
-    fb = machine_screen(fe->m, &w, &h, NULL);
+    fb = machine_screen(fe->m, &w, &h, &r);
+    if (fb && r.w) {
+        /* what the render consumed reaches the window too */
+        display_update(&fe->display, fb, r.x, r.y, r.w, r.h);
+    }
     if (fb && png_write_xrgb(fe->screenshot, fb, w, h, err,
                              sizeof(err)) < 0) {
         fprintf(stderr, "sun4m: --screenshot: %s\n", err);
@@ -719,7 +725,9 @@ int main(int argc, char **argv)
             int n;
             NEED_ARG();
             n = sscanf(v, "%ux%ux%u%c", &gw, &gh, &gd, &tail);
-            if (n != 2 && n != 3) {
+            if ((n != 2 && n != 3) ||
+                (n == 2 && strspn(v, "0123456789x") != strlen(v)) ||
+                v[strlen(v) - 1] == 'x') {
                 die_usage("-g %s: expected WIDTHxHEIGHT[xDEPTH]", v);
             }
             if (gw != 1024 || gh != 768 || (gd != 8 && gd != 24)) {
@@ -985,6 +993,11 @@ int main(int argc, char **argv)
                 runner_pending(&runner));
         rc = 1;
     }
+    /* the last picture, before --stats counts it */
+    front_screenshot(&fe);
+    if (fe.screenshot_failed && rc == 0) {
+        rc = 1;
+    }
     if (stats) {
         double wall = wall_seconds() - t0;
         double virt = (double)m->cpu.cycles / cfg.cpu_hz;
@@ -1035,10 +1048,6 @@ int main(int argc, char **argv)
                     m->net.host_wait_ns / 1e9,
                     (double)m->net.host_wait_cycles / cfg.cpu_hz);
         }
-    }
-    front_screenshot(&fe);
-    if (fe.screenshot_failed && rc == 0) {
-        rc = 1;
     }
     display_close(&fe.display);
     if (machine_save(m, err, sizeof(err)) < 0) {

@@ -448,8 +448,17 @@ static int board_attach_tcx(Machine *m, char *err, size_t errlen)
         return 0;
     }
     rom = load_file(path, TCX_ROM_MAX, &n, "TCX FCode ROM", err, errlen);
-    if (!rom) {
+    if (!rom && c->tcx_rom) {
         return -1;
+    }
+    if (!rom) {
+        /* the default ROM is missing (no qemu-system-data): the slot
+         * reads 0, as QEMU's without the file; the PROM finds no
+         * screen, the run goes on */
+        log_host_error(&m->log, LOG_TCX, "tcx", "%s: no FCode: the PROM "
+                       "will not find the screen", err);
+        err[0] = '\0';
+        n = 0;
     }
     tc.rom = rom;
     tc.rom_len = n;
@@ -463,6 +472,7 @@ static int board_attach_tcx(Machine *m, char *err, size_t errlen)
                   err, errlen);
     free(rom);
     if (rc < 0) {
+        tcx_free(&m->tcx);          /* what it had allocated */
         return -1;
     }
     m->has_tcx = true;
@@ -852,8 +862,11 @@ int machine_run(Machine *m, Cycles max_cycles)
              * for the host first (net_idle_wait: README §Network and
              * time) */
             Cycles when = ev_next_deadline(&m->events);
-            if (m->net.n_be && when > m->cpu.cycles &&
-                net_in_flight(&m->net)) {
+            /* the host's traffic paces the wait (net_idle_wait): the
+             * window's pacing must not wait the same time again */
+            bool net_waiting = m->net.n_be && when > m->cpu.cycles &&
+                               net_in_flight(&m->net);
+            if (net_waiting) {
                 /* no event to go to (or past the run's limit): wait in
                  * steps of a virtual second, up to the limit, and never
                  * fall through to "nothing left to wake it" while the
@@ -876,7 +889,7 @@ int machine_run(Machine *m, Cycles max_cycles)
                     break;
                 }
             }
-            if (m->idle_wait && when != CYCLES_NEVER &&
+            if (m->idle_wait && !net_waiting && when != CYCLES_NEVER &&
                 when <= max_cycles && when > m->cpu.cycles) {
                 /* a window is open: the idle time passes in wall time
                  * too, a frame at most at a time (README §Display and

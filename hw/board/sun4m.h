@@ -136,9 +136,10 @@ typedef struct Machine {
     void (*host_poll)(void *opaque);
     void *host_poll_opaque;
     /* Optional (an interactive window): the CPU is idle for `gap` cycles
-     * before its next event.  Wait for up to that much wall time and
-     * return the cycles that passed (less than gap if the host has input
-     * for the guest sooner); README §Display and time. */
+     * before its next event, and no network backend paces the wait.
+     * Return how many cycles pass now (at most gap), having spent as much
+     * wall time on them as the front end wants (README §Display and
+     * time). */
     Cycles (*idle_wait)(void *opaque, Cycles gap);
     void *idle_wait_opaque;
 } Machine;

@@ -388,24 +388,41 @@ static void escc_kbd_command(EsccChannel *c, uint8_t cmd)
         return;
     }
     switch (cmd) {
-    case SUNKBD_CMD_RESET:
+    case SUNKBD_CMD_RESET: {
         /* the keyboard restarts: what it had not sent is gone, bell and
          * click are off, the LEDs dark (Linux's sunkbd_reinit sets them
-         * again after a reset) */
+         * again after a reset).  SIMPLIFY: the up codes of keys released
+         * while their bytes were still queued are sent after the answer:
+         * the real keyboard drops them and the guest would keep such a
+         * key down until it is pressed again. */
+        uint8_t up[SUNKBD_MAX_KEY + 1] = { 0 };
+        unsigned j;
+        for (j = 0; j < k->len; j++) {
+            uint8_t b = k->queue[(k->head + j) % ESCC_KBD_QUEUE];
+            if (b > 0x80 && b <= (0x80 | SUNKBD_MAX_KEY)) {
+                up[b & 0x7f] = 1;
+            }
+        }
         k->head = k->len = 0;
         k->bell = k->click = false;
         k->leds = 0;
         kbd_put(k, SUNKBD_RET_RESET);
         kbd_put(k, SUNKBD_TYPE4);
-        if (k->ndown == 0) {
-            kbd_put(k, SUNKBD_RET_IDLE);
-        }
         for (i = 1; i <= SUNKBD_MAX_KEY; i++) {
             if (kbd_is_down(k, i)) {
                 kbd_put(k, (uint8_t)i);     /* the keys still held */
             }
         }
+        for (i = 1; i <= SUNKBD_MAX_KEY; i++) {
+            if (up[i] && !kbd_is_down(k, i)) {
+                kbd_put(k, (uint8_t)(0x80 | i));
+            }
+        }
+        if (k->ndown == 0) {
+            kbd_put(k, SUNKBD_RET_IDLE);
+        }
         break;
+    }
     case SUNKBD_CMD_BELL_ON:
         k->bell = true;
         break;
