@@ -323,7 +323,7 @@ static void front_poll(void *opaque)
  */
 #define IDLE_WINDOW_MS 2000
 #define IDLE_SETTLED_PCT 90
-#define IDLE_SLEEP_MIN_MS 10
+#define IDLE_SLEEP_MIN_MS 20
 
 static Cycles front_idle_wait(void *opaque, Cycles gap)
 {
@@ -909,8 +909,8 @@ int main(int argc, char **argv)
     }
     if (display == DISPLAY_SDL) {
         /* idle time passes in wall time with a window: poll the console
-         * every 1 ms rather than every 100 us (hw/board/sun4m.c) */
-        cfg.input_poll_us = 1000;
+         * every 5 ms rather than every 100 us (hw/board/sun4m.c) */
+        cfg.input_poll_us = 5000;
     }
     m = malloc(sizeof(*m));
     if (!m) {

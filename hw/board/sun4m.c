@@ -13,9 +13,10 @@
 
 /* Console input is polled every 100 us of virtual time: fast enough for a
  * typist at 9600 baud (~1 ms per byte), rare enough to cost nothing.
- * With a window open (MachineConfig.input_poll_us) every 1 ms: there idle
+ * With a window open (MachineConfig.input_poll_us) every 5 ms: there idle
  * time passes in wall time, and an idle guest would otherwise wake the
- * host 10,000 times a second. */
+ * host 10,000 times a second (host input waits in the chardev meanwhile,
+ * and the ESCC takes it at its own pace). */
 #define INPUT_POLL_US 100
 /* Longest CPU slice between two host_poll calls, in virtual ms */
 #define HOST_SLICE_MS 1
