@@ -98,6 +98,23 @@ static const char usage[] =
     "  --mac XX:XX:XX:XX:XX:XX  Ethernet address in the IDPROM\n"
     "  --help             this text\n";
 
+#ifdef __SANITIZE_ADDRESS__
+/* SANITIZE=1: the D-Bus and X11 connections SDL opens (and keeps, also
+ * when it fails to start) are libraries' caches, not leaks of ours */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libdbus-1.so\nleak:libX11.so\n";
+}
+
+/* and their use is not reported either: errors stay one line */
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+    return "print_suppressions=0";
+}
+#endif
+
 static void die_usage(const char *fmt, const char *arg)
 {
     fputs("sun4m: ", stderr);
@@ -246,7 +263,10 @@ typedef struct FrontEnd {
     bool settled;
     bool paused;                    /* Ctrl+Alt+P */
     Cycles paced_cycles;            /* idle time passed in wall time */
-    Cycles owed;                    /* of it, not yet slept */
+    bool pacing;                    /* front_idle_wait's anchor is set */
+    Cycles pace_virt;               /* the anchor: virtual and wall */
+    double pace_wall;               /* clocks agreed here */
+    double last_input;              /* wall clock of the last key/mouse */
     const char *screenshot;         /* --screenshot FILE, or NULL */
     unsigned screenshots;
     bool screenshot_failed;
@@ -314,25 +334,30 @@ static void front_poll(void *opaque)
 
 /*
  * The CPU idles until its next event, `gap` cycles away, while a window is
- * open.  Once the guest has settled (idle IDLE_SETTLED_PCT of the last
- * IDLE_WINDOW_MS of virtual time), wait that long in wall time (a frame
- * at most, so the window stays live): an idle guest then costs the host
- * nothing and its clock, its key repeat and its cursor keep to the
- * user's time.  A busy guest (a boot) still skips its waits (README
- * §Display and time).
+ * open.  The idle time is spent in wall time too (README §Display and
+ * time) while the guest has settled (idle IDLE_SETTLED_PCT of the last
+ * IDLE_WINDOW_MS of virtual time: a shell waiting for keys) or the user
+ * is at it (input in the last USER_ACTIVE_MS, or a key held): virtual
+ * time then does not run ahead of the wall clock by more than PACE_AHEAD
+ * through idle periods, so an idle guest costs the host nothing, and the
+ * guest's clock, its key repeat and its cursor keep to the user's time.
+ * A key held for 50 ms of the user's time must not be held for a second
+ * of the guest's, or the guest repeats it.  A busy guest (a boot) skips
+ * its waits.
  */
 #define IDLE_WINDOW_MS 2000
 #define IDLE_SETTLED_PCT 90
-#define IDLE_SLEEP_MIN_MS 20
+#define USER_ACTIVE_MS 2000
+#define PACE_AHEAD_MS 20
 
 static Cycles front_idle_wait(void *opaque, Cycles gap)
 {
     FrontEnd *fe = opaque;
     const Machine *m = fe->m;
     uint64_t hz = m->cfg.cpu_hz;
-    Cycles span = m->cpu.cycles - fe->win_cycles, slept;
-    double want, start;
-    struct timespec ts;
+    Cycles span = m->cpu.cycles - fe->win_cycles, adv;
+    double now = wall_seconds(), v, ahead, sleep_s;
+    bool user;
 
     /* has the guest settled?  Judged on the last IDLE_WINDOW of virtual
      * time: most of a booting kernel's waits (Linux's ESP driver waits
@@ -344,31 +369,47 @@ static Cycles front_idle_wait(void *opaque, Cycles gap)
         fe->win_cycles = m->cpu.cycles;
         fe->win_idle = m->idle_cycles;
     }
-    if (!fe->settled) {
-        fe->owed = 0;
+    user = now - fe->last_input < USER_ACTIVE_MS / 1000.0 ||
+           escc_kbd_keys_down(&m->escc_kbd) > 0;
+    if (!fe->settled && !user) {
+        fe->pacing = false;
         return gap;
     }
-    /* Idle periods end at the next event, often well under a millisecond
-     * away: they are owed to the wall clock and slept off once
-     * IDLE_SLEEP_MIN_MS are owed (a frame at most at a time), so the
-     * host wakes a few hundred times a second at most and virtual time
-     * stays within a few ms of the wall's */
-    fe->paced_cycles += gap;
-    fe->owed += gap;
-    if (fe->owed < hz / 1000 * IDLE_SLEEP_MIN_MS) {
-        return gap;
+    /* the anchor: virtual and wall time agreed at (pace_virt, pace_wall);
+     * a guest that fell behind (it computed slower than the real
+     * machine) is not let race to catch up: the anchor moves */
+    v = (double)(m->cpu.cycles - fe->pace_virt) / hz;
+    if (!fe->pacing || v < now - fe->pace_wall) {
+        fe->pacing = true;
+        fe->pace_virt = m->cpu.cycles;
+        fe->pace_wall = now;
+        v = 0;
     }
-    want = (double)fe->owed / hz;
-    if (want > DISPLAY_FRAME_MS / 1000.0) {
-        want = DISPLAY_FRAME_MS / 1000.0;
+    ahead = v + (double)gap / hz - (now - fe->pace_wall);
+    if (ahead > PACE_AHEAD_MS / 1000.0) {
+        /* sleep until the wall clock reaches the gap's end, a frame at
+         * most so the window stays live: a few dozen sleeps a second */
+        struct timespec ts;
+        sleep_s = ahead;
+        if (sleep_s > DISPLAY_FRAME_MS / 1000.0) {
+            sleep_s = DISPLAY_FRAME_MS / 1000.0;
+        }
+        ts.tv_sec = (time_t)sleep_s;
+        ts.tv_nsec = (long)((sleep_s - (double)ts.tv_sec) * 1e9);
+        nanosleep(&ts, NULL);
+        now = wall_seconds();
     }
-    ts.tv_sec = (time_t)want;
-    ts.tv_nsec = (long)((want - (double)ts.tv_sec) * 1e9);
-    start = wall_seconds();
-    nanosleep(&ts, NULL);
-    slept = (Cycles)((wall_seconds() - start) * (double)hz);
-    fe->owed = slept < fe->owed ? fe->owed - slept : 0;
-    return gap;
+    /* as far as the wall clock (plus PACE_AHEAD) allows */
+    ahead = now - fe->pace_wall + PACE_AHEAD_MS / 1000.0 - v;
+    adv = ahead <= 0 ? 1 : (Cycles)(ahead * (double)hz);
+    if (adv > gap) {
+        adv = gap;
+    }
+    if (adv == 0) {
+        adv = 1;
+    }
+    fe->paced_cycles += adv;
+    return adv;
 }
 
 static void front_screenshot(FrontEnd *fe)
@@ -404,6 +445,7 @@ static void front_key(void *opaque, int scancode, bool down)
 {
     FrontEnd *fe = opaque;
     int code = keymap_sdl_to_sun(scancode);
+    fe->last_input = wall_seconds();
     if (code >= 0) {
         machine_key(fe->m, code, down);
     }
@@ -412,6 +454,7 @@ static void front_key(void *opaque, int scancode, bool down)
 static void front_mouse(void *opaque, int dx, int dy, unsigned buttons)
 {
     FrontEnd *fe = opaque;
+    fe->last_input = wall_seconds();
     machine_mouse(fe->m, dx, dy, buttons);
 }
 
@@ -1027,12 +1070,13 @@ int main(int argc, char **argv)
                     "sun4m: stats: display %s frames %" PRIu64
                     " vram-pages-converted %" PRIu64 " presents %lu"
                     " idle-paced %.6f s screenshots %u kbd-dropped %"
-                    PRIu64 "\n",
+                    PRIu64 " kbd-lost %" PRIu64 " mouse-lost %" PRIu64 "\n",
                     fe.display.kind == DISPLAY_SDL ? "sdl" : "none",
                     m->tcx.frames_rendered, m->tcx.pages_converted,
                     fe.display.presents,
                     (double)fe.paced_cycles / cfg.cpu_hz, fe.screenshots,
-                    escc_kbd_dropped(&m->escc_kbd));
+                    escc_kbd_dropped(&m->escc_kbd),
+                    m->escc_kbd.ch[1].rx_lost, m->escc_kbd.ch[0].rx_lost);
         }
         if (m->net.peer) {
             const NetBackend *b = m->net.peer;

@@ -361,7 +361,12 @@ static void escc_line_tick(void *opaque)
     uint8_t b = c->line_byte;
     if (!escc_kbdms_listening(c)) {
         c->rx_lost++;               /* nobody listening */
+        dev_trace(&c->chip->ctx, "channel %c: 0x%02x lost, receiver off",
+                  c == &c->chip->ch[1] ? 'A' : 'B', b);
     } else if (c->rx_count == ESCC_RX_FIFO) {
+        dev_trace(&c->chip->ctx, "channel %c: 0x%02x overruns the FIFO",
+                  c == &c->chip->ch[1] ? 'A' : 'B', b);
+        c->rx_overruns++;
         /* overrun: the new character overwrites the newest in the FIFO */
         c->rx_fifo[ESCC_RX_FIFO - 1] = b;
         c->rx_overrun = true;

@@ -84,6 +84,7 @@ typedef struct EsccChannel {
     unsigned rx_count;
     bool rx_overrun;                /* RR1 D5, until Error Reset */
     bool wr3_written;               /* WR3 written since the last reset */
+    uint64_t rx_overruns;           /* of rx_lost: the FIFO was full */
     uint64_t rx_lost;               /* line bytes lost: receiver off, overrun */
     bool tx_busy;                   /* a character is being shifted out */
     uint8_t tx_shift;               /* the character being shifted out */
@@ -123,6 +124,11 @@ void escc_input_ready(Escc *s);
  * not repeat, the guest does.
  */
 void escc_kbd_key(Escc *s, uint8_t sun_code, bool down);
+/* How many keys are held down now. */
+static inline unsigned escc_kbd_keys_down(const Escc *s)
+{
+    return s->kbd.ndown;
+}
 uint8_t escc_kbd_leds(const Escc *s);       /* ESCC_KBD_LED_* */
 bool escc_kbd_bell(const Escc *s);          /* the bell is sounding */
 bool escc_kbd_click(const Escc *s);         /* key click enabled */

@@ -32,7 +32,11 @@ cleanup() {
     for p in "${pids[@]}"; do
         kill "$p" 2>/dev/null && wait "$p" 2>/dev/null
     done
-    rm -rf "$tmp"
+    if [ "$fail" -gt 0 ]; then
+        echo "display: the run's files are kept in $tmp"
+    else
+        rm -rf "$tmp"
+    fi
 }
 trap cleanup EXIT
 rtc=(-rtc base=2024-01-02T03:04:05)
@@ -180,7 +184,8 @@ shot=$tmp/linux.png
     -append "console=ttyS0 console=tty0" --timeout 170 --log "$log" \
     --screenshot "$shot" \
     --expect "hi-42" --expect "mouse-rel-and-left" \
-    --expect "abort, power off" </dev/null >"$tmp/sdl.out" 2>"$tmp/sdl.err" &
+    --expect "power-key-seen" --expect "reboot: Power down" \
+    </dev/null >"$tmp/sdl.out" 2>"$tmp/sdl.err" &
 simpid=$!
 pids+=("$simpid")
 
@@ -286,29 +291,85 @@ else
     fi
 fi
 
-# e. the window's close button is the keyboard's Power key: a reader on
-# the keyboard's evdev node reports KEY_POWER (116) going down; the run
-# goes on (the guest decides), and the title says a second close quits
+# d. the window's close button is the keyboard's Power key: a reader on
+# the keyboard's evdev node reports KEY_POWER (116) going down, and the
+# guest's acpid (tools/guest/init) powers the machine off: the kernel's
+# "reboot: Power down" ends the run with status 0
 # shellcheck disable=SC2016
-typeline 'cd /sys/class/input;for e in event*;do grep -q keyboard $e/device/name&&k=$e;done;cd /;(exec 3</dev/input/$k;echo power-armed>/dev/ttyS0;while :;do set -- $(dd bs=16 count=1 <&3 2>/dev/null|od -An -tu2 -j8 -N4);[ "$1 $2" = "1 116" ]&&break;done;echo power-key-seen>/dev/ttyS0)&'
-if ! wait_log "power-armed" 40; then
-    bad "the Power key: no evdev device named ...keyboard (or typing failed)"
+typeline 'cd /sys/class/input;for e in event*;do grep -q keyboard $e/device/name&&k=$e;done;cd /;echo power-armed-$k>/dev/ttyS0;[ -n "$k" ]&&(exec 3</dev/input/$k;while :;do set -- $(dd bs=16 count=1 <&3 2>/dev/null|od -An -tu2 -j8 -N4);[ "$1 $2" = "1 116" ]&&break;done;echo power-key-seen>/dev/ttyS0)&'
+if ! wait_log "power-armed-event" 40; then
+    bad "the Power key: no evdev device named ...keyboard (or typing failed):" \
+        "$(grep -a power-armed "$log" | tr -d '\r')"
+    kill $simpid 2>/dev/null
+    wait $simpid 2>/dev/null
+    if [ -n "$font" ] && [ -s "$shot" ]; then
+        "${screen[@]}" text "$shot" "$font" 2>/dev/null | head -12 |
+            sed 's/^/    screen| /'
+    fi
 else
     "$here/xclose.py" "$wid"
-    if wait_log "power-key-seen" 20 && kill -0 $simpid 2>/dev/null &&
-       xdo getwindowname "$wid" | grep -q "close again to quit"; then
-        ok "closing the window pressed the keyboard's Power key: KEY_POWER" \
-            "on /dev/input, the machine still running"
+    end=$((SECONDS + 30))
+    while kill -0 $simpid 2>/dev/null && [ $SECONDS -lt $end ]; do
+        sleep 0.2
+    done
+    if kill -0 $simpid 2>/dev/null; then
+        rc=running
+        kill $simpid
+        wait $simpid 2>/dev/null
     else
-        bad "closing the window: no KEY_POWER in the guest (or the run" \
-            "ended, or the title does not offer a second close)"
+        wait $simpid
+        rc=$?
+    fi
+    if [ "$rc" = 0 ] && grep -qF "power-key-seen" "$log" &&
+       grep -qF "reboot: Power down" "$log"; then
+        ok "closing the window pressed the keyboard's Power key: KEY_POWER" \
+            "on /dev/input, and the guest's acpid powered off (status 0)"
+    else
+        bad "closing the window: no KEY_POWER in the guest or no power-off" \
+            "(simulator: $rc)"
+        tr -d '\r' <"$log" | tail -4 | sed 's/^/    | /'
     fi
 fi
 
-# d. Stop-A: X's Cancel keysym is keycode 136 (evdev KEY_STOP), SDL's
-# SDL_SCANCODE_STOP, the Sun keyboard's Stop (L1).  Linux's keyboard
-# handler calls the PROM (sun_do_break, prom_cmdline); OpenBIOS's
-# pv_abort prints "abort, power off" on ttya and powers off.
+# the --screenshot written when the run ended shows the same console
+if [ ! -s "$shot" ]; then
+    bad "--screenshot in the SDL run: no $shot"
+elif [ -z "$font" ]; then
+    if "${screen[@]}" ink "$shot" 0 0 1024 64 >"$tmp/ink" &&
+       read -r _ n _ <"$tmp/ink" && [ "$n" -gt 100 ]; then
+        ok "--screenshot of the Linux console has text at the top ($n ink" \
+            "pixels; no font to read it)"
+    else
+        bad "--screenshot of the Linux console: no text: $(cat "$tmp/ink")"
+    fi
+elif "${screen[@]}" text "$shot" "$font" >"$tmp/shot.txt" &&
+     [ "$(sed -n 1p "$tmp/shot.txt")" = screen-42 ] &&
+     sed -n 2p "$tmp/shot.txt" | grep -q '^sun4m:/# cd /sys/class/input;for e'; then
+    ok "--screenshot of the Linux console reads 'screen-42', then the" \
+        "prompt and the mouse command typed after it"
+else
+    bad "--screenshot of the Linux console does not read as expected:"
+    head -4 "$tmp/shot.txt" 2>/dev/null | sed 's/^/    | /'
+fi
+
+# e. Stop-A in a second boot: X's Cancel keysym is keycode 136 (evdev
+# KEY_STOP), SDL's SDL_SCANCODE_CANCEL, the Sun keyboard's Stop (L1).
+# Linux's keyboard handler calls the PROM (sun_do_break, prom_cmdline);
+# OpenBIOS's pv_abort prints "abort, power off" on ttya and powers off.
+log=$tmp/serial2.log
+"$sim" -M SS-5 -m 128 -display sdl "${rtc[@]}" \
+    -kernel "$KERNEL" -initrd "$INITRD" \
+    -append "console=ttyS0 console=tty0" --timeout 120 --log "$log" \
+    </dev/null >"$tmp/sdl.out" 2>"$tmp/sdl.err" &
+simpid=$!
+pids+=("$simpid")
+wait_log "input: Sun Type 5 keyboard" 100 ||
+    sim_failed "the second boot found no Sun keyboard"
+wid=$(xdo search --sync --onlyvisible --pid $simpid 2>/dev/null | head -1)
+[ -n "$wid" ] || sim_failed "no SDL window on $DISPLAY (second boot)"
+xdo mousemove --window "$wid" 100 100
+xdo windowfocus --sync "$wid" 2>/dev/null || xdo windowfocus "$wid"
+sleep 2
 stop_key=${STOP_KEY:-Cancel}
 xdo keydown "$stop_key"
 sleep 0.3
@@ -335,27 +396,6 @@ else
     bad "Stop-A ($stop_key + A): no 'abort, power off' on ttya" \
         "(simulator: $rc; 20 s after the keys)"
     tr -d '\r' <"$log" | tail -4 | sed 's/^/    | /'
-fi
-
-# the --screenshot written when the run ended shows the same console
-if [ ! -s "$shot" ]; then
-    bad "--screenshot in the SDL run: no $shot"
-elif [ -z "$font" ]; then
-    if "${screen[@]}" ink "$shot" 0 0 1024 64 >"$tmp/ink" &&
-       read -r _ n _ <"$tmp/ink" && [ "$n" -gt 100 ]; then
-        ok "--screenshot of the Linux console has text at the top ($n ink" \
-            "pixels; no font to read it)"
-    else
-        bad "--screenshot of the Linux console: no text: $(cat "$tmp/ink")"
-    fi
-elif "${screen[@]}" text "$shot" "$font" >"$tmp/shot.txt" &&
-     [ "$(sed -n 1p "$tmp/shot.txt")" = screen-42 ] &&
-     sed -n 2p "$tmp/shot.txt" | grep -q '^sun4m:/# cd /sys/class/input;for e'; then
-    ok "--screenshot of the Linux console reads 'screen-42', then the" \
-        "prompt and the mouse command typed after it"
-else
-    bad "--screenshot of the Linux console does not read as expected:"
-    head -4 "$tmp/shot.txt" 2>/dev/null | sed 's/^/    | /'
 fi
 
 # a second close quits: OpenBIOS at its prompt (which has no use for the
