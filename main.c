@@ -12,6 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <SDL2/SDL_scancode.h>
+
 #include "hw/board/sun4m.h"
 #include "hw/host/display.h"
 #include "hw/host/keymap.h"
@@ -276,17 +278,25 @@ static double wall_seconds(void);
 
 /* The window is refreshed and its input read every DISPLAY_FRAME_MS of
  * wall time, between two CPU slices (at most 1 ms of virtual time apart) */
-static void front_display(FrontEnd *fe, double now)
+/* The screen brought up to date (NULL without a framebuffer).  A render
+ * consumes the VRAM pages written, so what it changed always goes on to
+ * the window (a no-op without one), whoever asked. */
+static const uint32_t *front_refresh(FrontEnd *fe, int *w, int *h)
 {
-    const uint32_t *fb;
     ScreenRect r;
-    int w, h;
-
-    fe->next_frame = now + DISPLAY_FRAME_MS / 1000.0;
-    fb = machine_screen(fe->m, &w, &h, &r);
+    const uint32_t *fb = machine_screen(fe->m, w, h, &r);
     if (fb && r.w) {
         display_update(&fe->display, fb, r.x, r.y, r.w, r.h);
     }
+    return fb;
+}
+
+static void front_display(FrontEnd *fe, double now)
+{
+    int w, h;
+
+    fe->next_frame = now + DISPLAY_FRAME_MS / 1000.0;
+    front_refresh(fe, &w, &h);
     display_poll(&fe->display);
     if (now - fe->frame_wall >= 0.5) {
         fe->mips = (fe->m->cpu.insns - fe->frame_insns) /
@@ -416,17 +426,12 @@ static void front_screenshot(FrontEnd *fe)
 {
     char err[300];
     const uint32_t *fb;
-    ScreenRect r;
     int w, h;
 
     if (!fe->screenshot || fe->screenshot_failed) {
         return;
     }
-    fb = machine_screen(fe->m, &w, &h, &r);
-    if (fb && r.w) {
-        /* what the render consumed reaches the window too */
-        display_update(&fe->display, fb, r.x, r.y, r.w, r.h);
-    }
+    fb = front_refresh(fe, &w, &h);
     if (fb && png_write_xrgb(fe->screenshot, fb, w, h, err,
                              sizeof(err)) < 0) {
         fprintf(stderr, "sun4m: --screenshot: %s\n", err);
@@ -460,8 +465,11 @@ static void front_mouse(void *opaque, int dx, int dy, unsigned buttons)
 
 static void front_power(void *opaque)
 {
-    FrontEnd *fe = opaque;
-    machine_power_button(fe->m);
+    /* The SS-5 has no soft power switch; what a user can press is the
+     * Power key of its type 5 keyboard (Linux's KEY_POWER), which leaves
+     * the decision to the guest, as on the real machine */
+    front_key(opaque, SDL_SCANCODE_POWER, true);
+    front_key(opaque, SDL_SCANCODE_POWER, false);
 }
 
 static void front_pause(void *opaque)

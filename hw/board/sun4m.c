@@ -512,18 +512,6 @@ void machine_mouse(Machine *m, int dx, int dy, unsigned buttons)
     escc_mouse_event(&m->escc_kbd, dx, dy, buttons);
 }
 
-/* The SS-5 has no soft power switch; what a user can press is the Power
- * key of its type 5 keyboard (key 0x30, Linux's KEY_POWER), which leaves
- * the decision to the guest, as on the real machine. */
-#define SUNKBD_KEY_POWER 0x30
-
-void machine_power_button(Machine *m)
-{
-    dev_trace(&m->board_dev[BD_ESCC_KBD], "power button: Power key");
-    machine_key(m, SUNKBD_KEY_POWER, true);
-    machine_key(m, SUNKBD_KEY_POWER, false);
-}
-
 /* -netdev/-nic backends, the Lance's peer, the pcap dumps */
 static int board_attach_net(Machine *m, char *err, size_t errlen)
 {

@@ -185,8 +185,6 @@ void machine_key(Machine *m, int sun_code, bool down);
 /* The mouse moved (dy > 0: down the screen) with these buttons held
  * (bit 0 left, 1 middle, 2 right). */
 void machine_mouse(Machine *m, int dx, int dy, unsigned buttons);
-/* The user asked the guest to power off (the window's close button): the
- * keyboard's Power key, pressed and released (README §Display). */
-void machine_power_button(Machine *m);
+
 
 #endif

@@ -366,7 +366,6 @@ static void escc_line_tick(void *opaque)
     } else if (c->rx_count == ESCC_RX_FIFO) {
         dev_trace(&c->chip->ctx, "channel %c: 0x%02x overruns the FIFO",
                   c == &c->chip->ch[1] ? 'A' : 'B', b);
-        c->rx_overruns++;
         /* overrun: the new character overwrites the newest in the FIFO */
         c->rx_fifo[ESCC_RX_FIFO - 1] = b;
         c->rx_overrun = true;

@@ -84,7 +84,6 @@ typedef struct EsccChannel {
     unsigned rx_count;
     bool rx_overrun;                /* RR1 D5, until Error Reset */
     bool wr3_written;               /* WR3 written since the last reset */
-    uint64_t rx_overruns;           /* of rx_lost: the FIFO was full */
     uint64_t rx_lost;               /* line bytes lost: receiver off, overrun */
     bool tx_busy;                   /* a character is being shifted out */
     uint8_t tx_shift;               /* the character being shifted out */

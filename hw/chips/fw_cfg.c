@@ -31,14 +31,6 @@ static FwCfgEntry *entry_of(FwCfg *s, uint16_t key)
     return &s->entries[(key & FW_CFG_ARCH_LOCAL) ? 1 : 0][idx];
 }
 
-static void put_be32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
 static void put_le(uint8_t *p, uint64_t v, unsigned n)
 {
     unsigned i;
@@ -109,11 +101,11 @@ static int file_dir_update(FwCfg *s)
     if (!dir) {
         return -ENOMEM;
     }
-    put_be32(dir, s->n_files);
+    bus_st_be32(dir, s->n_files);
     for (i = 0; i < s->n_files; i++) {
         uint8_t *f = dir + 4 + i * FILE_ENTRY_LEN;
         unsigned key = FW_CFG_FILE_FIRST + i;
-        put_be32(f, s->entries[0][key].len);
+        bus_st_be32(f, s->entries[0][key].len);
         f[4] = (uint8_t)(key >> 8);
         f[5] = (uint8_t)key;
         memcpy(f + 8, s->file_names[i], FW_CFG_NAME_LEN);

@@ -100,14 +100,6 @@ static void tcx_mark(uint8_t *dirty, uint32_t first, uint32_t n,
     }
 }
 
-static void st_be32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
 /* Only 32-bit accesses reach the register spaces (Q .valid 4..4) */
 static bool tcx_word_ok(Tcx *s, const char *space, uint32_t off,
                         unsigned size, bool write)
@@ -446,9 +438,9 @@ static void tcx_stipple(Tcx *s, uint32_t pix, uint32_t mask, bool raw)
         }
         s->vram8[pix + i] = (uint8_t)s->latch;
         if (s->depth == 24) {
-            st_be32(s->vram24 + 4 * (pix + i), s->latch);
+            bus_st_be32(s->vram24 + 4 * (pix + i), s->latch);
             if (raw) {
-                st_be32(s->cplane + 4 * (pix + i), s->latch);
+                bus_st_be32(s->cplane + 4 * (pix + i), s->latch);
             }
         }
     }
@@ -478,10 +470,11 @@ static void tcx_blit(Tcx *s, uint32_t dst, uint32_t cmd, bool raw)
     if (fill) {
         memset(s->vram8 + dst, (uint8_t)s->latch, n);
         if (s->depth == 24) {
+            uint32_t px = s->latch & 0xffffffu;
             for (i = 0; i < n; i++) {
-                st_be32(s->vram24 + 4 * (dst + i), s->latch & 0xffffffu);
+                bus_st_be32(s->vram24 + 4 * (dst + i), px);
                 if (raw) {
-                    st_be32(s->cplane + 4 * (dst + i), s->latch & 0xffffffu);
+                    bus_st_be32(s->cplane + 4 * (dst + i), px);
                 }
             }
         }

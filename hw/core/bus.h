@@ -165,6 +165,16 @@ static inline uint8_t *bus_ram_map(const Bus *b, GPAddr pa, uint64_t len,
     return r->host + (pa - r->base);
 }
 
+/* A big-endian word into host bytes (device registers, ROM images,
+ * table entries a device builds) */
+static inline void bus_st_be32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+
 /* Is the RAM page holding pa watched for code?  (pa must be RAM) */
 static inline bool bus_code_watched(const Bus *b, GPAddr pa)
 {

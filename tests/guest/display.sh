@@ -200,6 +200,22 @@ wait_log() {
     done
     return 1
 }
+# wait_end SECONDS: wait that long at most for the simulator to end; rc
+# is its exit status, or "running" (then it is killed)
+wait_end() {
+    local end=$((SECONDS + $1))
+    while kill -0 $simpid 2>/dev/null && [ $SECONDS -lt $end ]; do
+        sleep 0.2
+    done
+    if kill -0 $simpid 2>/dev/null; then
+        rc=running
+        kill $simpid
+        wait $simpid 2>/dev/null
+    else
+        wait $simpid
+        rc=$?
+    fi
+}
 sim_failed() {
     bad "$1 (simulator: $(head -3 "$tmp/sdl.err" | tr '\n' ' '))"
     tr -d '\r' <"$log" 2>/dev/null | tail -8 | sed 's/^/    | /'
@@ -308,18 +324,7 @@ if ! wait_log "power-armed-event" 40; then
     fi
 else
     "$here/xclose.py" "$wid"
-    end=$((SECONDS + 30))
-    while kill -0 $simpid 2>/dev/null && [ $SECONDS -lt $end ]; do
-        sleep 0.2
-    done
-    if kill -0 $simpid 2>/dev/null; then
-        rc=running
-        kill $simpid
-        wait $simpid 2>/dev/null
-    else
-        wait $simpid
-        rc=$?
-    fi
+    wait_end 30
     if [ "$rc" = 0 ] && grep -qF "power-key-seen" "$log" &&
        grep -qF "reboot: Power down" "$log"; then
         ok "closing the window pressed the keyboard's Power key: KEY_POWER" \
@@ -376,18 +381,7 @@ sleep 0.3
 xdo key a
 sleep 0.3
 xdo keyup "$stop_key"
-end=$((SECONDS + 20))
-while kill -0 $simpid 2>/dev/null && [ $SECONDS -lt $end ]; do
-    sleep 0.2
-done
-if kill -0 $simpid 2>/dev/null; then
-    rc=running
-    kill $simpid
-    wait $simpid 2>/dev/null
-else
-    wait $simpid
-    rc=$?
-fi
+wait_end 20
 if grep -qF "abort, power off" "$log" && [ "$rc" != running ] &&
    [ "$rc" != 124 ]; then
     ok "Stop-A ($stop_key + A) dropped Linux into the PROM: OpenBIOS's" \
@@ -415,18 +409,14 @@ else
         bad "the first close of the window ended the run"
     else
         "$here/xclose.py" "$wid"
-        end=$((SECONDS + 10))
-        while kill -0 $simpid 2>/dev/null && [ $SECONDS -lt $end ]; do
-            sleep 0.2
-        done
-        if kill -0 $simpid 2>/dev/null; then
-            kill $simpid
+        wait_end 10
+        if [ "$rc" = running ]; then
             bad "a second close of the window did not end the run"
-        elif wait $simpid; then
+        elif [ "$rc" = 0 ]; then
             ok "the first close left the machine running, the second" \
                 "ended the run (status 0)"
         else
-            bad "a second close ended the run with status $?"
+            bad "a second close ended the run with status $rc"
         fi
     fi
 fi
