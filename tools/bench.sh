@@ -1010,6 +1010,7 @@ display_bench() {
     local -a args
     idle_s=${BENCH_IDLE_S:-10}
     boot_helper=$(dirname "$0")/bench-boot.py
+    boot_common=(-M SS-5 -m "${BENCH_BOOT_MEM:-128}")   # boot_once's
     if ! guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
         echo "bench: tools/mkguest failed: no display benchmark" >&2
         status=1
@@ -1047,26 +1048,11 @@ display_bench() {
         esac
         best=- insns=- virt=-
         for ((i = 0; i < runs; i++)); do
-            out=$("$boot_helper" --wait --timeout "$limit" \
-                  --log "$tmp/console" "sun4m:/# " -- "$sim" -M SS-5 \
-                  -m "${BENCH_BOOT_MEM:-128}" -kernel "$KERNEL" \
-                  -initrd "$INITRD" "${args[@]}" --expect "sun4m:/# " \
-                  --timeout "$limit" --stats 2>"$tmp/err")
-            seen=$(echo "$out" | sed -n 's/^seen=\([^ ]*\).*/\1/p')
-            if [ -z "$seen" ] || [ "$seen" = - ]; then
-                echo "bench: display boot ($mode) failed: $out" >&2
-                tail -n 3 "$tmp/err" | sed 's/^/    /' >&2
-                status=1
-                continue
-            fi
-            if faster "$seen" "$best"; then
-                best=$seen
-                read -r insns virt < <(awk '/^sun4m: stats: instr/ {
-                    for (i = 3; i < NF; i++) {
-                        if ($i == "instructions") { n = $(i + 1) }
-                        if ($i == "virtual") { v = $(i + 1) }
-                    }
-                    print n, v }' "$tmp/err")
+            boot_once sim "sun4m:/# " -kernel "$KERNEL" -initrd "$INITRD" \
+                      "${args[@]}"
+            [ $o_ok = 0 ] && status=1
+            if faster "$o_seen" "$best"; then
+                best=$o_seen insns=$o_insns virt=$o_virt
             fi
         done
         printf "%-52s %12s %9s %8s\n" "${args[*]}" "$insns" \
