@@ -180,6 +180,8 @@ typedef struct SparcCpu {
     uint64_t poll_pa, poll_val;
     PollTrack poll;
     uint64_t poll_skipped;          /* cycles fast-forwarded */
+    uint64_t delay_skipped;         /* cycles of delay loops done at once
+                                     * (sparc.c delay_loop_skip) */
 
     /* Tracing (--trace traps,mmio); may be NULL */
     Log *log;

@@ -683,6 +683,59 @@ static inline void load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
 
 /* ---- Condition codes (V8 §B.11-B.13) ---- */
 
+static inline uint32_t icc_sub(uint32_t a, uint32_t b, uint32_t r);
+
+#define BICC_NE 9                   /* Bicc cond field of bne */
+
+/*
+ * A delay loop: "1: bne 1b; subcc %rX, 1, %rX" (Linux's __delay and
+ * udelay, arch/sparc/kernel/entry.S delay_continue; the bne tests the
+ * subcc of the previous turn).  Called at the bne, about to be taken:
+ * each turn from here costs the same cycles (a taken bne and a subcc; no
+ * load, so no interlock), and nothing outside can see the loop before
+ * the next deadline (an event, an interrupt, the end of the slice), so
+ * the turns that end before it are done at once: the register, the
+ * condition codes, the cycles and the instruction count come out exactly
+ * as if each turn had run, and the deadline is met at the same cycle.
+ * At least one turn is left to run, so the loop's exit is the
+ * interpreter's own.  Returns the new icc | 16, or 0 if nothing was
+ * skipped.
+ */
+static uint32_t delay_loop_skip(SparcCpu *cpu, const DecodedInsn *bne,
+                                uint32_t pc, uint32_t icc, uint64_t *ninsn)
+{
+    const DecodedInsn *sub = bne + 1;
+    uint32_t v, k;
+    Cycles per, room, turns;
+
+    if ((pc & 0xfffu) == 0xffcu || sub->op != OP_SUBCC ||
+        sub->rd != sub->rs1 || sub->rd == 0 || sub->rs2 != 0 ||
+        sub->imm != 1 || (icc & ICC_Z)) {
+        return 0;
+    }
+    v = R(sub->rd);
+    per = (Cycles)bne->cost + sub->cost;
+    if (v < 2 || per == 0 || cpu->deadline <= cpu->cycles + per) {
+        return 0;
+    }
+    /* turns that end strictly before the deadline, and never the turn
+     * whose subcc reaches 0 */
+    room = (cpu->deadline - cpu->cycles - 1) / per;
+    turns = v - 1;
+    if (turns > room) {
+        turns = room;
+    }
+    if (turns == 0) {
+        return 0;
+    }
+    k = (uint32_t)turns;
+    R(sub->rd) = v - k;
+    cpu->cycles += turns * per;
+    cpu->delay_skipped += turns * per;
+    *ninsn += 2 * (uint64_t)turns;
+    return icc_sub(v - k + 1, 1, v - k) | 16;
+}
+
 static inline uint32_t icc_nz(uint32_t r)
 {
     return ((r >> 28) & ICC_N) | (r == 0 ? ICC_Z : 0);
@@ -921,6 +974,13 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
          * Linux idles with PIL 15 and lowers it after waking (process_32.c
          * arch_cpu_idle); QEMU wakes on a request with ET=1. */
         if (!cpu->irq_level) {
+            return CPU_STOP_HALT;
+        }
+        /* SIMPLIFY: with traps disabled the request could never be taken;
+         * the chip would leave power-down and run on with ET = 0, which no
+         * program does but to stop for good (our PROM's halt), so the CPU
+         * stays halted and the machine loop ends the run (sun4m.c). */
+        if (!(cpu->psr & PSR_ET)) {
             return CPU_STOP_HALT;
         }
         cpu->halted = false;
@@ -1184,6 +1244,14 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                     npc = pc + 4;
                     cpu->cycles += ANNUL_CYCLES;
                 } else {
+                    if (unlikely(d->imm == 0) && d->rs1 == BICC_NE &&
+                        !d->rs2) {
+                        /* a branch to itself: a delay loop? */
+                        a = delay_loop_skip(cpu, dw, pc, icc, &ninsn);
+                        if (a) {
+                            icc = a & 15;
+                        }
+                    }
                     a = pc + (uint32_t)d->imm;
                     pc = npc;
                     npc = a;

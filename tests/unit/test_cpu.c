@@ -1700,6 +1700,75 @@ static void test_budget(void)
     fx_teardown();
 }
 
+/*
+ * Delay loops ("1: bne 1b; subcc %o0, 1, %o0", Linux's __delay) are done
+ * many turns at a time (sparc.c delay_loop_skip).  The same loop with the
+ * decrement in a register (subcc %o0, %g1, %o0: not recognised, so run
+ * turn by turn) must give exactly the same machine at every cycle limit:
+ * stop reason, cycles, instructions, pc, npc, %o0 and the condition
+ * codes, and the same end once the loop is left.
+ */
+static void run_delay(bool skippable, uint32_t count, const Cycles *limits,
+                      unsigned n, SparcCpu *out, uint64_t *skipped)
+{
+    uint32_t prog[] = {
+        ALUI(X_SUBCC, G0, O0, 0),           /* 0: cmp %o0, 0 */
+        bicc(0, CNE, 0),                    /* 4: bne . */
+        skippable ? ALUI(X_SUBCC, O0, O0, 1) : ALU(X_SUBCC, O0, O0, G1),
+        UNIMP,                              /* 12 */
+    };
+    unsigned i;
+
+    fx_setup(PSR_RUN);
+    LOAD_PROG(prog);
+    REG(O0) = count;
+    REG(G1) = 1;
+    cpu.pc = CODE;
+    cpu.npc = CODE + 4;
+    for (i = 0; i < n; i++) {
+        CpuStop st = cpu_run(&cpu, limits[i]);
+        out[i] = cpu;
+        out[i].error_tt = st;               /* the stop reason, compared */
+        out[i].y = REG(O0);
+    }
+    *skipped = cpu.delay_skipped;
+    fx_teardown();
+}
+
+static void test_delay_loop(void)
+{
+    static const Cycles limits[] = {
+        1, 2, 3, 10, 11, 1000, 1001, 54321, 99999, 100000, 100001,
+        150000, 4000000,
+    };
+    enum { NL = sizeof(limits) / sizeof(limits[0]) };
+    static SparcCpu fast[NL], slow[NL];
+    uint64_t fast_skipped, slow_skipped;
+    unsigned i;
+
+    run_delay(true, 60000, limits, NL, fast, &fast_skipped);
+    run_delay(false, 60000, limits, NL, slow, &slow_skipped);
+    for (i = 0; i < NL; i++) {
+        CU_ASSERT_EQUAL(fast[i].error_tt, slow[i].error_tt);
+        CU_ASSERT_EQUAL(fast[i].cycles, slow[i].cycles);
+        CU_ASSERT_EQUAL(fast[i].insns, slow[i].insns);
+        CU_ASSERT_EQUAL(fast[i].pc, slow[i].pc);
+        CU_ASSERT_EQUAL(fast[i].npc, slow[i].npc);
+        CU_ASSERT_EQUAL(fast[i].icc, slow[i].icc);
+        CU_ASSERT_EQUAL(fast[i].y, slow[i].y);      /* %o0 */
+    }
+    /* the loop ran out: 60,000 turns, then the untaken bne and its
+     * subcc leave %o0 = -1 (N and C set) and stop on the unimp */
+    CU_ASSERT_EQUAL(fast[NL - 1].error_tt, CPU_STOP_ERROR_MODE);
+    CU_ASSERT_EQUAL(fast[NL - 1].pc, CODE + 12);
+    CU_ASSERT_EQUAL(fast[NL - 1].y, 0xffffffffu);
+    CU_ASSERT_EQUAL(fast[NL - 1].icc, N | C);
+    CU_ASSERT_EQUAL(fast[NL - 1].insns, 1 + 2 * 60001);
+    /* and it was skipped, not run turn by turn */
+    CU_ASSERT(fast_skipped > 100000);
+    CU_ASSERT_EQUAL(slow_skipped, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Self-modifying code                                                  */
 
@@ -2096,6 +2165,7 @@ static const UnitTest tests[] = {
     { "cycle count", test_cycles },
     { "load-use interlock sources", test_cycles_no_false_interlock },
     { "cycle budget", test_budget },
+    { "delay loops skipped exactly", test_delay_loop },
     { "self-modifying code", test_self_modifying },
     { "bus error: SFAR holds the virtual address", test_bus_error_sfar_is_va },
     { "two independent machines", test_two_instances },
