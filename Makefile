@@ -75,6 +75,9 @@ check-headers:
 
 include firmware/bench/Makefile.inc
 include firmware/boot/Makefile.inc
+include firmware/prom/Makefile.inc
+all: $(PROM_IMAGES)
+include firmware/promtest/Makefile.inc
 
 ROM_TESTS := fpu fpu2 mmu
 include tests/rom/Makefile.inc
@@ -91,15 +94,21 @@ check-cli: $(SIM) build/rom/alu.bin
 	@tests/cli/test-cli.sh $(SIM)
 
 # Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell,
-# Linux with disks and CDs, Linux on the network
-check-guest: $(SIM)
+# Linux with disks and CDs, Linux on the network; our own PROM (-bios
+# builtin): its calls, its device tree, and the Linux tests once more
+check-guest: $(SIM) build/promtest/client.elf
 	@tests/guest/openbios.sh $(SIM)
 	@tests/guest/terminal.py $(SIM)
 	@tests/guest/linux.sh $(SIM)
 	@tests/guest/disk.sh $(SIM)
 	@tests/guest/boot.sh $(SIM)
+	@tests/guest/promtest.sh $(SIM)
 	@tests/guest/net.sh $(SIM)
 	@tests/guest/display.sh $(SIM)
+	@tests/guest/prom.sh $(SIM)
+	@SUN4M_BIOS=builtin tests/guest/linux.sh $(SIM)
+	@SUN4M_BIOS=builtin tests/guest/disk.sh $(SIM)
+	@SUN4M_BIOS=builtin tests/guest/net.sh $(SIM)
 
 # The tests never open a window on the desk: the display tests start
 # their own Xvfb

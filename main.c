@@ -14,6 +14,7 @@
 
 #include <SDL2/SDL_scancode.h>
 
+#include "hw/board/devtree.h"
 #include "hw/board/sun4m.h"
 #include "hw/host/display.h"
 #include "hw/host/keymap.h"
@@ -21,6 +22,8 @@
 #include "hw/host/runner.h"
 
 #define DEFAULT_BIOS "/usr/share/qemu/openbios-sparc32"
+/* our own PROM (firmware/prom/), installed by make beside the binary */
+#define BUILTIN_PROM "sun4m-prom.elf"
 #define DEFAULT_RAM_MB 32
 
 static const char usage[] =
@@ -32,7 +35,10 @@ static const char usage[] =
     "  -m MB              RAM size in MB (suffix M or G allowed; default 32,\n"
     "                     at most 256)\n"
     "  -bios FILE         boot PROM image, raw or ELF (default\n"
-    "                     " DEFAULT_BIOS ")\n"
+    "                     " DEFAULT_BIOS ");\n"
+    "                     -bios builtin: our own PROM (" BUILTIN_PROM "\n"
+    "                     beside this binary): boots -kernel images only,\n"
+    "                     in milliseconds, on a serial console\n"
     "  -kernel FILE       Linux kernel (ELF vmlinux, a.out or raw; may be\n"
     "                     gzip-compressed), booted by the PROM\n"
     "  -initrd FILE       initial ramdisk (at most 8 MB)\n"
@@ -55,6 +61,9 @@ static const char usage[] =
     "                     (on a terminal, Ctrl-A x quits; Ctrl-C goes to the\n"
     "                     guest)\n"
     "  -boot LETTER       PROM boot device: c disk, d cdrom, n net, a floppy\n"
+    "  -prom-env NAME=VALUE  a PROM variable in the NVRAM (repeatable; e.g.\n"
+    "                     'ttya-mode=38400,8,n,1,-'); with --nvram, only when\n"
+    "                     the file is created\n"
     "  -drive file=F[,if=scsi][,index=N][,media=disk|cdrom][,readonly=on]\n"
     "         [,format=raw][,cache=writeback|none]\n"
     "                     a raw image on SCSI target N (0..6; the ESP is 7)\n"
@@ -89,12 +98,17 @@ static const char usage[] =
     "                     each time an --expect matches\n"
     "  --tcx-rom FILE     the TCX's FCode ROM (default\n"
     "                     " SUN4M_TCX_ROM ")\n"
+    "  --profile-guest FILE  write where the guest's cycles went (pc and\n"
+    "                     cycles, busiest first; tools/guest-profile names\n"
+    "                     the kernel's functions)\n"
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
     "  --trace LIST       trace on stderr: traps, mmio, esp, dma, iommu, ...\n"
     "                     (comma-separated; --trace help lists them)\n"
     "  --board            print the board's devices (address map) and exit\n"
+    "  --dump-devtree     print the device tree -bios builtin hands the\n"
+    "                     guest (as /proc/device-tree reads) and exit\n"
     "  --fail-io N        (tests) the Nth host disk request fails with EIO\n"
     "  --nvram FILE       keep the NVRAM (8 KB) in FILE across runs\n"
     "  --mac XX:XX:XX:XX:XX:XX  Ethernet address in the IDPROM\n"
@@ -116,6 +130,35 @@ const char *__lsan_default_options(void)
     return "print_suppressions=0";
 }
 #endif
+
+/*
+ * -bios builtin: BUILTIN_PROM in the directory of this binary (build/ for
+ * build/sun4m, build/san/ for the sanitizer build).  The path is left in
+ * buf either way, for the error; -1 if the file is not there.
+ */
+static int builtin_prom_path(char *buf, size_t len)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    char *slash;
+
+    if (n <= 0) {
+        snprintf(buf, len, "%s", BUILTIN_PROM);
+        return -1;
+    }
+    exe[n] = '\0';
+    slash = strrchr(exe, '/');
+    if (slash) {
+        *slash = '\0';
+    }
+    if (strlen(exe) + sizeof("/" BUILTIN_PROM) > len) {
+        snprintf(buf, len, "%s", BUILTIN_PROM);
+        return -1;
+    }
+    snprintf(buf, len, "%s/%.*s", exe, (int)(len - strlen(exe) - 2),
+             BUILTIN_PROM);
+    return access(buf, R_OK) == 0 ? 0 : -1;
+}
 
 static void die_usage(const char *fmt, const char *arg)
 {
@@ -706,6 +749,10 @@ int main(int argc, char **argv)
     CharDev con_b;
     bool stats = false;
     bool print_board = false;
+    bool dump_devtree = false;
+    const char *profile_path = NULL;
+    FILE *profile_out = NULL;
+    char builtin_path[4096];
     bool serial_is_default = false;
     double vtimeout = 0, timeout = 0;
     const char *log_path = NULL;
@@ -859,6 +906,17 @@ int main(int argc, char **argv)
             if (*v == '\0' || *end || cfg.fail_io == 0) {
                 die_usage("--fail-io %s: expected a request number from 1", v);
             }
+        } else if (strcmp(a, "-prom-env") == 0) {
+            NEED_ARG();
+            if (!strchr(v, '=') || v[0] == '=') {
+                die_usage("-prom-env '%s': expected NAME=VALUE", v);
+            }
+            if (cfg.n_prom_env == SUN4M_MAX_PROM_ENV) {
+                die_usage("-prom-env '%s': at most 16 variables", v);
+            }
+            cfg.prom_env[cfg.n_prom_env++] = v;
+        } else if (strcmp(a, "--dump-devtree") == 0) {
+            dump_devtree = true;
         } else if (strcmp(a, "--board") == 0) {
             print_board = true;
         } else if (strcmp(a, "--nvram") == 0) {
@@ -884,6 +942,9 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "-no-reboot") == 0) {
             cfg.no_reboot = true;
+        } else if (strcmp(a, "--profile-guest") == 0) {
+            NEED_ARG();
+            profile_path = v;
         } else if (strcmp(a, "--stats") == 0) {
             stats = true;
         } else if (strcmp(a, "--guest-errors") == 0) {
@@ -929,6 +990,15 @@ int main(int argc, char **argv)
     if (cfg.no_tcx && (display == DISPLAY_SDL || fe.screenshot)) {
         die_usage("%s needs a framebuffer (not -vga none)",
                   fe.screenshot ? "--screenshot" : "-display sdl");
+    }
+    if (strcmp(cfg.bios, "builtin") == 0) {
+        if (builtin_prom_path(builtin_path, sizeof(builtin_path)) < 0) {
+            fprintf(stderr, "sun4m: -bios builtin: %s is missing beside "
+                    "this binary (make builds it)\n", builtin_path);
+            runner_free(&runner);
+            return 2;
+        }
+        cfg.bios = builtin_path;
     }
     if (print_board) {
         board_print(board_model(cfg.model), stdout);
@@ -976,6 +1046,36 @@ int main(int argc, char **argv)
         runner_free(&runner);
         fprintf(stderr, "sun4m: %s\n", err);
         return 2;
+    }
+    if (dump_devtree) {
+        size_t len;
+        uint8_t *blob = devtree_build(m, &len, err, sizeof(err));
+        rc = blob && devtree_print(blob, len, stdout) == 0 ? 0 : 2;
+        if (!blob) {
+            fprintf(stderr, "sun4m: --dump-devtree: %s\n", err);
+        }
+        free(blob);
+        machine_free(m);
+        free(m);
+        chardev_close(&con);
+        runner_free(&runner);
+        return rc;
+    }
+    if (profile_path) {
+        profile_out = fopen(profile_path, "w");
+        if (!profile_out || machine_profile_start(m) < 0) {
+            fprintf(stderr, "sun4m: --profile-guest '%s': %s\n",
+                    profile_path, profile_out ? "out of memory"
+                                              : strerror(errno));
+            if (profile_out) {
+                fclose(profile_out);
+            }
+            machine_free(m);
+            free(m);
+            chardev_close(&con);
+            runner_free(&runner);
+            return 2;
+        }
     }
     {
         struct sigaction sa;
@@ -1029,7 +1129,7 @@ int main(int argc, char **argv)
     runner_attach(&runner, &con);
     rc = machine_run(m, vtimeout > 0 ? (Cycles)(vtimeout * cfg.cpu_hz)
                                      : CYCLES_NEVER);
-    if (rc == 3) {
+    if (rc == 3 || rc == 4) {
         fprintf(stderr, "sun4m: %s\n", m->end_reason);
     }
     if (rc == 124) {
@@ -1044,6 +1144,17 @@ int main(int argc, char **argv)
                 runner_pending(&runner));
         rc = 1;
     }
+    if (profile_out) {
+        if (machine_profile_write(m, profile_out) < 0 ||
+            fclose(profile_out) != 0) {
+            fprintf(stderr, "sun4m: --profile-guest '%s': write error\n",
+                    profile_path);
+            if (rc == 0) {
+                rc = 1;
+            }
+        }
+        profile_out = NULL;
+    }
     /* the last picture, before --stats counts it */
     front_screenshot(&fe);
     if (fe.screenshot_failed && rc == 0) {
@@ -1055,13 +1166,15 @@ int main(int argc, char **argv)
         fprintf(stderr,
                 "sun4m: stats: instructions %" PRIu64 " cycles %" PRIu64
                 " virtual %.6f s wall %.3f s MIPS %.1f idle-skipped %.6f s "
-                "poll-skipped %.6f s traps %" PRIu64 " decoded %" PRIu64
+                "poll-skipped %.6f s delay-skipped %.6f s traps %" PRIu64
+                " decoded %" PRIu64
                 " code-invalidations %" PRIu64 " tlb-flushes %" PRIu64
                 " pc 0x%08x\n",
                 m->cpu.insns, m->cpu.cycles, virt, wall,
                 wall > 0 ? m->cpu.insns / wall / 1e6 : 0.0,
                 (double)m->idle_cycles / cfg.cpu_hz,
-                (double)m->cpu.poll_skipped / cfg.cpu_hz, m->cpu.traps,
+                (double)m->cpu.poll_skipped / cfg.cpu_hz,
+                (double)m->cpu.delay_skipped / cfg.cpu_hz, m->cpu.traps,
                 m->cpu.decoded_insns, m->cpu.code_invalidations,
                 m->cpu.tlb_flushes, m->cpu.pc);
         fprintf(stderr,

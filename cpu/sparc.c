@@ -683,7 +683,25 @@ static inline void load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
 
 /* ---- Condition codes (V8 §B.11-B.13) ---- */
 
-static inline uint32_t icc_sub(uint32_t a, uint32_t b, uint32_t r);
+
+static inline uint32_t icc_nz(uint32_t r)
+{
+    return ((r >> 28) & ICC_N) | (r == 0 ? ICC_Z : 0);
+}
+
+static inline uint32_t icc_add(uint32_t a, uint32_t b, uint32_t r)
+{
+    uint32_t v = ((a & b & ~r) | (~a & ~b & r)) >> 31;
+    uint32_t c = ((a & b) | ((a | b) & ~r)) >> 31;
+    return icc_nz(r) | (v << 1) | c;
+}
+
+static inline uint32_t icc_sub(uint32_t a, uint32_t b, uint32_t r)
+{
+    uint32_t v = ((a & ~b & ~r) | (~a & b & r)) >> 31;
+    uint32_t c = ((~a & b) | (r & (~a | b))) >> 31;
+    return icc_nz(r) | (v << 1) | c;
+}
 
 #define BICC_NE 9                   /* Bicc cond field of bne */
 
@@ -698,17 +716,20 @@ static inline uint32_t icc_sub(uint32_t a, uint32_t b, uint32_t r);
  * condition codes, the cycles and the instruction count come out exactly
  * as if each turn had run, and the deadline is met at the same cycle.
  * At least one turn is left to run, so the loop's exit is the
- * interpreter's own.  Returns the new icc | 16, or 0 if nothing was
- * skipped.
+ * interpreter's own.  Only a loop entered the plain way: a bne in the
+ * delay slot of another branch goes on at that branch's target, not at
+ * pc + 4.  Returns the number of turns skipped (the register and the
+ * cycles are updated here; the caller counts the instructions and sets
+ * the condition codes of the last subcc).
  */
-static uint32_t delay_loop_skip(SparcCpu *cpu, const DecodedInsn *bne,
-                                uint32_t pc, uint32_t icc, uint64_t *ninsn)
+static uint64_t delay_loop_skip(SparcCpu *cpu, const DecodedInsn *bne,
+                                uint32_t pc, uint32_t npc, uint32_t icc)
 {
     const DecodedInsn *sub = bne + 1;
     uint32_t v, k;
     Cycles per, room, turns;
 
-    if ((pc & 0xfffu) == 0xffcu || sub->op != OP_SUBCC ||
+    if (npc != pc + 4 || (pc & 0xfffu) == 0xffcu || sub->op != OP_SUBCC ||
         sub->rd != sub->rs1 || sub->rd == 0 || sub->rs2 != 0 ||
         sub->imm != 1 || (icc & ICC_Z)) {
         return 0;
@@ -732,27 +753,7 @@ static uint32_t delay_loop_skip(SparcCpu *cpu, const DecodedInsn *bne,
     R(sub->rd) = v - k;
     cpu->cycles += turns * per;
     cpu->delay_skipped += turns * per;
-    *ninsn += 2 * (uint64_t)turns;
-    return icc_sub(v - k + 1, 1, v - k) | 16;
-}
-
-static inline uint32_t icc_nz(uint32_t r)
-{
-    return ((r >> 28) & ICC_N) | (r == 0 ? ICC_Z : 0);
-}
-
-static inline uint32_t icc_add(uint32_t a, uint32_t b, uint32_t r)
-{
-    uint32_t v = ((a & b & ~r) | (~a & ~b & r)) >> 31;
-    uint32_t c = ((a & b) | ((a | b) & ~r)) >> 31;
-    return icc_nz(r) | (v << 1) | c;
-}
-
-static inline uint32_t icc_sub(uint32_t a, uint32_t b, uint32_t r)
-{
-    uint32_t v = ((a & ~b & ~r) | (~a & b & r)) >> 31;
-    uint32_t c = ((~a & b) | (r & (~a | b))) >> 31;
-    return icc_nz(r) | (v << 1) | c;
+    return turns;
 }
 
 /* ---- Reset ---- */
@@ -1247,9 +1248,14 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                     if (unlikely(d->imm == 0) && d->rs1 == BICC_NE &&
                         !d->rs2) {
                         /* a branch to itself: a delay loop? */
-                        a = delay_loop_skip(cpu, dw, pc, icc, &ninsn);
-                        if (a) {
-                            icc = a & 15;
+                        uint64_t turns = delay_loop_skip(cpu, dw, pc, npc,
+                                                         icc);
+                        if (turns) {
+                            /* each turn is a bne and a subcc; the codes
+                             * are those of the last subcc */
+                            ninsn += 2 * turns;
+                            r = R(dw[1].rd);
+                            icc = icc_sub(r + 1, 1, r);
                         }
                     }
                     a = pc + (uint32_t)d->imm;

@@ -357,7 +357,7 @@ boot_once() {
     shift 2
     if [ "$kind" = sim ]; then
         cmd=("$boot_helper" --wait --timeout "$limit" --log "$tmp/console"
-             "$prompt" -- "$sim" "${boot_common[@]}" "$@"
+             "$prompt" -- "$sim" "${boot_common[@]}" "${boot_sim_only[@]}" "$@"
              --expect "$prompt" --timeout "$limit" --stats)
     else
         cmd=("$boot_helper" --timeout "$limit" --log "$tmp/console"
@@ -402,7 +402,11 @@ boot_best() {
             if [ $kind = qemu ] && [ $have_qemu = 0 ]; then
                 continue
             fi
-            boot_once $kind "$prompt" "$@"
+            if [ $kind = qemu ] && [ -n "$boot_qemu_prompt" ]; then
+                boot_once $kind "$boot_qemu_prompt" "$@"
+            else
+                boot_once $kind "$prompt" "$@"
+            fi
             if [ $kind = sim ]; then
                 s_all="$s_all $o_seen"
                 [ $o_ok = 0 ] && s_ok=0
@@ -462,7 +466,7 @@ boot_bench() {
     boot_common=(-M SS-5 -m "$mem" -nographic)
     boot_fmt="%-9s %12s %9s %8s %6s %8s %6s %6s\n"
     boot_cfmt="%-9s %8s %8s %6s"
-    boot_cpus=() boot_runs=()
+    boot_cpus=() boot_runs=() boot_sim_only=() boot_qemu_prompt=
     if ! command -v python3 >/dev/null 2>&1; then
         echo "bench: python3 not installed: no boot benchmark" >&2
         status=1
@@ -474,7 +478,12 @@ boot_bench() {
     echo "boot: both ${boot_common[*]}, default -bios (OpenBIOS);" \
          "openbios = no kernel, prompt \"0 > \"; linux = -kernel" \
          "-initrd -append console=ttyS0 (tools/mkguest), prompt" \
-         "\"sun4m:/# \""
+         "\"sun4m:/# \"; ob-entry = the same boot until OpenBIOS's" \
+         "last line before the kernel (\"switching to new context:\")"
+    echo "boot: own-entry and own-linux = sun4m with -bios builtin (our" \
+         "PROM; its last line before the kernel, \"sun4m PROM:" \
+         "booting Linux ... args 'console=ttyS0'\", to its end), next to" \
+         "qemu's OpenBIOS boot to its last line (as ob-entry)"
     echo "boot: instructions and virtual s = sun4m --stats when it saw" \
          "the prompt (fastest run); qemu is killed when the prompt is" \
          "read; MB = peak RSS (largest of the runs, wait4 ru_maxrss as" \
@@ -486,8 +495,20 @@ boot_bench() {
     boot_best openbios "0 > "
     if guest=$("$(dirname "$0")/mkguest" 2>"$tmp/mkguest"); then
         eval "$guest"
+        # to the kernel's entry: the PROM's last line before it jumps
+        boot_best ob-entry "switching to new context:" -kernel "$KERNEL" \
+                  -initrd "$INITRD" -append console=ttyS0
         boot_best linux "sun4m:/# " -kernel "$KERNEL" -initrd "$INITRD" \
                   -append console=ttyS0
+        # our own PROM (sun4m only; qemu's column is its OpenBIOS boot)
+        boot_sim_only=(-bios builtin)
+        boot_qemu_prompt="switching to new context:"
+        boot_best own-entry "args 'console=ttyS0'" \
+                  -kernel "$KERNEL" -initrd "$INITRD" -append console=ttyS0
+        boot_qemu_prompt=
+        boot_best own-linux "sun4m:/# " -kernel "$KERNEL" -initrd "$INITRD" \
+                  -append console=ttyS0
+        boot_sim_only=()
     else
         echo "bench: tools/mkguest failed: no Linux boot benchmark" >&2
         tail -n 5 "$tmp/mkguest" | sed 's/^/    /' >&2

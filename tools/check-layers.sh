@@ -23,7 +23,7 @@ allowed() {
     net/*)      echo "hw/core hw/host dma net" ;;
     hw/scsi/*)  echo "hw/core hw/host dma hw/scsi" ;;
     hw/chips/*) echo "hw/core hw/host dma net hw/scsi" ;;
-    hw/board/*) echo "hw/core hw/host dma net hw/scsi cpu hw/chips hw/board" ;;
+    hw/board/*) echo "hw/core hw/host dma net hw/scsi cpu hw/chips hw/board firmware/prom" ;;
     *)          echo "*" ;;
     esac
 }

@@ -48,9 +48,12 @@ putc:
          nop
 
 ! puts(%o0 = NUL-terminated string).  Clobbers %o0-%o4.
-        .global puts
+! puts_on: the same on the channel whose control register is in %o1
+! (our PROM's console may be ttyb); %o1 is kept.
+        .global puts, puts_on
 puts:
         set     ESCC2_A_CTL, %o1
+puts_on:
         add     %o1, 2, %o4
 1:      ldub    [%o0], %o2
         tst     %o2
@@ -75,15 +78,19 @@ putcrlf:
          nop
 
 ! puthex(%o0): eight lower-case hex digits; puthex2(%o0): the low two.
-! Clobbers %o1-%o5.
-        .global puthex, puthex2
+! Clobbers %o1-%o5.  puthex_on, puthex2_on: on the channel whose control
+! register is in %o1 (kept).
+        .global puthex, puthex2, puthex_on, puthex2_on
 puthex:
+        set     ESCC2_A_CTL, %o1
+puthex_on:
         ba      1f
          mov    28, %o5                         ! shift of the first digit
 puthex2:
+        set     ESCC2_A_CTL, %o1
+puthex2_on:
         mov     4, %o5
-1:      set     ESCC2_A_CTL, %o1
-        add     %o1, 2, %o4
+1:      add     %o1, 2, %o4
 3:      srl     %o0, %o5, %o2
         and     %o2, 15, %o2
         cmp     %o2, 10
@@ -99,9 +106,11 @@ puthex2:
 
 ! con_drain: wait until the last character has left the line: RR0 bit 2
 ! (Tx buffer empty), then RR1 bit 0 (all sent).  Clobbers %o1-%o3.
-        .global con_drain
+! con_drain_on: the channel whose control register is in %o1.
+        .global con_drain, con_drain_on
 con_drain:
         set     ESCC2_A_CTL, %o1
+con_drain_on:
 1:      lduba   [%o1] ASI_BYPASS, %o2           ! RR0
         btst    4, %o2
         be      1b

@@ -2,9 +2,13 @@
  * sun4m board wiring and the machine loop.
  */
 #include "hw/board/sun4m.h"
+#include "hw/board/devtree.h"
+#include "hw/board/profile.h"
+#include "firmware/prom/dtblob.h"
 #include "net/dump.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,7 +258,8 @@ static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
         }
         memcpy(ram + SUN4M_INITRD_ADDR, img, isize);
         bus_ram_written(&m->bus, SUN4M_INITRD_ADDR, isize);
-        free(img);
+        m->preload_initrd = img;        /* kept for the next reset */
+        m->preload_initrd_len = (uint32_t)isize;
         fc->initrd_size = (uint32_t)isize;
         /* Linux's header: "HdrS" at a page start within 64 pages of the
          * entry; +16 ramdisk image address, +20 its size (head_32.S) */
@@ -268,6 +273,65 @@ static int board_load_kernel(Machine *m, FwCfgSun4m *fc, char *err,
                 break;
             }
         }
+    }
+    /* the kernel and the command line, as placed (and patched) */
+    m->preload_low_len = SUN4M_CMDLINE_ADDR + SUN4M_CMDLINE_MAX;
+    m->preload_low = malloc(m->preload_low_len);
+    if (!m->preload_low) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    memcpy(m->preload_low, ram, m->preload_low_len);
+    return 0;
+}
+
+/* Put -kernel, -initrd and -append back where board_load_kernel placed
+ * them: a guest reset (Linux's reboot) restarts the PROM, which boots
+ * them again, and the kernel's data must not be the last run's. */
+static void board_restore_preload(Machine *m)
+{
+    uint64_t extent;
+    uint8_t *ram;
+
+    if (!m->preload_low) {
+        return;
+    }
+    ram = bus_ram_map(&m->bus, 0, SUN4M_PRELOAD_LIMIT, BUS_MAP_LOAD,
+                      &extent);
+    if (!ram || extent < m->preload_low_len) {
+        return;
+    }
+    memcpy(ram, m->preload_low, m->preload_low_len);
+    bus_ram_written(&m->bus, 0, m->preload_low_len);
+    if (m->preload_initrd &&
+        extent >= SUN4M_INITRD_ADDR + (uint64_t)m->preload_initrd_len) {
+        memcpy(ram + SUN4M_INITRD_ADDR, m->preload_initrd,
+               m->preload_initrd_len);
+        bus_ram_written(&m->bus, SUN4M_INITRD_ADDR, m->preload_initrd_len);
+    }
+}
+
+/* Our own PROM (firmware/prom/dtblob.h) reads the device tree from
+ * fw_cfg: built anew at each reset from the board table, the options and
+ * the NVRAM as they are now.  -1 with err set if it cannot be built. */
+static int board_publish_devtree(Machine *m, char *err, size_t errlen)
+{
+    size_t len;
+    uint8_t *blob;
+    int rc;
+
+    if (!m->prom_wants_devtree) {
+        return 0;
+    }
+    blob = devtree_build(m, &len, err, errlen);
+    if (!blob) {
+        return -1;
+    }
+    rc = fw_cfg_add_file(&m->fw_cfg, DTB_FWCFG_NAME, blob, len);
+    free(blob);
+    if (rc < 0) {
+        snprintf(err, errlen, "fw_cfg: no room for %s", DTB_FWCFG_NAME);
+        return -1;
     }
     return 0;
 }
@@ -297,6 +361,17 @@ void machine_reset(Machine *m)
     fdc_reset(&m->fdc);
     if (m->has_tcx) {
         tcx_reset(&m->tcx);
+    }
+    board_restore_preload(m);
+    if (m->resets) {
+        /* (machine_init built the first one) */
+        char err[256];
+        if (board_publish_devtree(m, err, sizeof(err)) < 0) {
+            /* an empty file instead of the last reset's tree: the PROM
+             * says on the console that it has none, and halts */
+            log_host_error(&m->log, LOG_FW_CFG, "fw_cfg", "%s", err);
+            fw_cfg_add_file(&m->fw_cfg, DTB_FWCFG_NAME, "", 0);
+        }
     }
 }
 
@@ -618,6 +693,8 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
     /* OpenBIOS sizes memory in 32 MB SIMMs and dies with less than one
      * (hw/README.md §Boot: "-m 16 dies with Unhandled Exception 0x29"):
      * refuse before starting the guest. */
+    m->prom_wants_devtree = memmem(prom, extent, DTB_FWCFG_NAME,
+                                   strlen(DTB_FWCFG_NAME)) != NULL;
     if (cfg->ram_size < (32u << 20) && memmem(prom, extent, "OpenBIOS", 8)) {
         snprintf(err, errlen, "-m %llu: OpenBIOS needs at least 32 MB of "
                  "RAM", (unsigned long long)(cfg->ram_size >> 20));
@@ -653,6 +730,8 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
             .start_time = cfg->rtc_start,
             .file = cfg->nvram_file,
             .machine_type = bm->idprom_type,
+            .prom_env = cfg->prom_env,
+            .n_prom_env = cfg->n_prom_env,
         };
         memcpy(nc.mac, cfg->mac, 6);
         if (m48t08_init(&m->nvram, &dc[BD_NVRAM], &nc, err, errlen) < 0) {
@@ -759,6 +838,12 @@ int machine_init(Machine *m, const MachineConfig *cfg, char *err,
 
     ev_init(&m->input_poll, "console-input", input_poll, m);
     ev_after(&m->events, &m->input_poll, 1);
+    /* a tree that cannot be built is the command line's fault: say so
+     * now, not on the guest's console (each reset builds it again) */
+    if (board_publish_devtree(m, err, errlen) < 0) {
+        machine_free(m);
+        return -1;
+    }
     machine_reset(m);
     return 0;
 }
@@ -795,7 +880,11 @@ void machine_free(Machine *m)
     m->screen = NULL;
     log_flush(&m->log);
     fw_cfg_free(&m->fw_cfg);
+    free(m->preload_low);
+    free(m->preload_initrd);
+    m->preload_low = m->preload_initrd = NULL;
     ev_queue_free(&m->events);
+    machine_profile_free(m);
     cpu_free(&m->cpu);
     bus_free(&m->bus);
 }
@@ -815,6 +904,9 @@ int machine_run(Machine *m, Cycles max_cycles)
             next = slice_end;
         }
         st = cpu_run(&m->cpu, next);
+        if (m->profile) {
+            machine_profile_sample(m);
+        }
         if (m->reset_pending) {
             m->reset_pending = false;
             m->resets++;
@@ -851,6 +943,17 @@ int machine_run(Machine *m, Cycles max_cycles)
              * for the host first (net_idle_wait: README §Network and
              * time) */
             Cycles when = ev_next_deadline(&m->events);
+            if (!(m->cpu.psr & PSR_ET)) {
+                /* Halted with traps disabled: no interrupt can ever be
+                 * taken, so nothing the guest does from here on differs
+                 * from what it does now.  This is how our own PROM stops
+                 * (firmware/prom: its halt, and nothing to boot); a real
+                 * SS-5 would sit there until the power is cut. */
+                snprintf(m->end_reason, sizeof(m->end_reason),
+                         "the guest stopped the machine (CPU halted with "
+                         "traps disabled at pc=0x%08x)", m->cpu.pc);
+                return 4;
+            }
             /* the host's traffic paces the wait (net_idle_wait): the
              * window's pacing must not wait the same time again */
             bool net_waiting = m->net.n_be && when > m->cpu.cycles &&

@@ -47,6 +47,7 @@ typedef struct DriveConfig {
 #define SUN4M_SCSI_IDS 7            /* targets 0..6; the ESP is 7 */
 #define SUN4M_MAX_NETDEVS 4
 #define SUN4M_MAX_DUMPS 4
+#define SUN4M_MAX_PROM_ENV 16
 
 /* -object filter-dump: a pcap of every frame of one netdev */
 typedef struct NetDumpConfig {
@@ -68,6 +69,10 @@ typedef struct MachineConfig {
     const char *kernel, *initrd, *append;
     char boot_device;               /* -boot letter, 'c' by default */
     const char *nvram_file;         /* NVRAM kept in this file, or NULL */
+    /* -prom-env: "name=value" PROM variables written into a new NVRAM
+     * image (not into an existing --nvram file) */
+    const char *prom_env[SUN4M_MAX_PROM_ENV];
+    unsigned n_prom_env;
     bool rtc_fixed;                 /* clock starts at rtc_start (virtual) */
     int64_t rtc_start;              /* Unix seconds */
     uint8_t mac[6];                 /* all zero: 52:54:00:12:34:56 */
@@ -125,6 +130,16 @@ typedef struct Machine {
                                      * board's own registers (ID, AFX, APC,
                                      * empty RAM sockets) */
     uint32_t afx;                   /* TCX AFX register */
+    /* -kernel/-initrd/-append as first placed in RAM, put back at every
+     * reset as QEMU's ROM blobs are (a reboot must find them unchanged):
+     * RAM [0, preload_low_len) and the initrd at SUN4M_INITRD_ADDR */
+    uint8_t *preload_low, *preload_initrd;
+    uint32_t preload_low_len, preload_initrd_len;
+    /* --profile-guest: where the guest's cycles go (machine_profile_*) */
+    struct GuestProfile *profile;
+    /* our own PROM is in the PROM socket (-bios builtin, found by the name
+     * of its fw_cfg file): each reset publishes the device tree */
+    bool prom_wants_devtree;
     bool quit;
     int exit_code;
     uint64_t resets;
@@ -186,5 +201,18 @@ void machine_key(Machine *m, int sun_code, bool down);
  * (bit 0 left, 1 middle, 2 right). */
 void machine_mouse(Machine *m, int dx, int dy, unsigned buttons);
 
+
+/*
+ * --profile-guest: after each CPU slice (at most 1 ms of virtual time, and
+ * every event: the console poll alone ends one each 100 us) the PC is
+ * charged with the cycles run since the last sample; halted time and
+ * skipped polling and delay loops (cpu.poll_skipped, delay_skipped)
+ * are counted apart.  A sampling profile in virtual time, so the same run
+ * gives the same profile; it changes nothing the guest sees.
+ */
+int machine_profile_start(Machine *m);
+/* "cycles pc" lines, busiest first, then "idle", "polled" and "total"; -1 on a
+ * write error */
+int machine_profile_write(Machine *m, FILE *out);
 
 #endif

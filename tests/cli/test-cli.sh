@@ -38,6 +38,28 @@ expect 0 ""                       -- --help
 expect 2 "unknown option '-frobnicate'" -- -frobnicate
 expect 2 "needs an argument"      -- -bios
 expect 2 "cannot open BIOS image" -- -bios "$tmp/missing"
+# -bios builtin: our PROM beside the binary; a copy of the binary alone
+mkdir "$tmp/alone"
+cp "$sim" "$tmp/alone/sun4m"
+sim_saved=$sim
+sim=$tmp/alone/sun4m
+expect 2 "sun4m-prom.elf is missing beside this binary" -- -bios builtin
+sim=$sim_saved
+expect 2 "expected NAME=VALUE"    -- -prom-env novalue
+expect 2 "expected NAME=VALUE"    -- -prom-env =x
+long=$(head -c 3000 /dev/zero | tr '\0' x)
+expect 2 "PROM variables do not fit" -- --timeout 20 \
+    -prom-env "a=$long" -prom-env "b=$long" -prom-env "c=$long"
+expect 2 "profile-guest.*No such file" -- --profile-guest "$tmp/no/dir/p"
+# the tree our PROM would get, also printed with OpenBIOS in the socket
+expect 0 ""                       -- --dump-devtree -m 64
+if ! grep -qx 'P \./compatible 73756e346d00' "$tmp/out" ||
+   ! grep -qx 'P \./memory@0,0/reg 000000000000000002000000000000000200000002000000' "$tmp/out"; then
+    echo "FAIL [--dump-devtree -m 64]: no root compatible 'sun4m' or no two 32 MB banks"
+    fail=$((fail + 1))
+else
+    pass=$((pass + 1))
+fi
 # images on the SCSI bus
 head -c 1048576 /dev/zero >"$tmp/disk.img"
 expect 2 "cannot open image.*No such file" -- -hda "$tmp/nodisk.img"

@@ -37,7 +37,7 @@ PATH=$PATH:/usr/sbin:/sbin
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-common=(-M SS-5 -m 128 -nographic -serial null -no-reboot
+common=(-M SS-5 -m 128 -nographic -serial null -no-reboot "${prom[@]}"
         -kernel "$KERNEL" -initrd "$INITRD" -append "console=ttyS0"
         -rtc base=2024-01-02T03:04:05 --timeout 300)
 
@@ -145,7 +145,7 @@ fi
 if rootfs=$("$root/tools/mkguest" --rootfs 2>/dev/null | sed -n 's/^ROOTFS=//p') &&
         [ -f "$rootfs" ]; then
     cp "$rootfs" "$tmp/root.img"
-    "$sim" -M SS-5 -m 128 -nographic -serial null -no-reboot \
+    "$sim" -M SS-5 -m 128 -nographic -serial null -no-reboot "${prom[@]}" \
         -kernel "$KERNEL" -hda "$tmp/root.img" \
         -append "root=/dev/sda rw console=ttyS0" \
         -rtc base=2024-01-02T03:04:05 --timeout 300 --log "$tmp/log5" \

@@ -2,6 +2,15 @@
 # each result line).  ok/bad count and print one result; finish prints the
 # closing count ("N passed, N failed[, N skipped]": a skip is never a pass)
 # and exits 0 only if nothing failed.
+#
+# SUN4M_BIOS=FILE|builtin runs a suite's -kernel boots under that PROM
+# (the Makefile runs linux, disk and net once more with -bios builtin):
+# add "${prom[@]}" to those command lines; results are named suite[PROM].
+prom=()
+if [ -n "${SUN4M_BIOS:-}" ]; then
+    prom=(-bios "$SUN4M_BIOS")
+    suite="$suite[$SUN4M_BIOS]"
+fi
 pass=0
 fail=0
 skip=0

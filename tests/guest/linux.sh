@@ -20,7 +20,7 @@ mode=$(sed -n 's/^init: //p' "$(dirname "$KERNEL")/manifest")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-common=(-M SS-5 -m 128 -nographic -serial null -no-reboot
+common=(-M SS-5 -m 128 -nographic -serial null -no-reboot "${prom[@]}"
         -kernel "$KERNEL" -initrd "$INITRD" -append "console=ttyS0"
         -rtc base=2024-01-02T03:04:05 --timeout 300 --stats)
 if [ "$mode" = busybox ]; then
@@ -107,7 +107,7 @@ if [ "$mode" = busybox ]; then
     if mini=$("$root/tools/mkguest" --init=mini 2>"$tmp/mkmini"); then
         eval "$mini"
         want_md5=$(cut -d' ' -f1 "$(dirname "$KERNEL")/init.md5")
-        if "$sim" -M SS-5 -m 128 -nographic -serial null -no-reboot \
+        if "$sim" -M SS-5 -m 128 -nographic -serial null -no-reboot "${prom[@]}" \
             -kernel "$KERNEL" -initrd "$INITRD" -append console=ttyS0 \
             -rtc base=2024-01-02T03:04:05 --timeout 300 --log "$tmp/mini" \
             --expect "mini init" --expect "MB86904" \

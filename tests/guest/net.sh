@@ -47,7 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-common=(-M SS-5 -m 128 -nographic -serial null -no-reboot
+common=(-M SS-5 -m 128 -nographic -serial null -no-reboot "${prom[@]}"
         -kernel "$KERNEL" -initrd "$INITRD" -append "console=ttyS0"
         -rtc base=2024-01-02T03:04:05 --timeout 300)
 

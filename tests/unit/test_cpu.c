@@ -1769,6 +1769,94 @@ static void test_delay_loop(void)
     CU_ASSERT_EQUAL(slow_skipped, 0);
 }
 
+/*
+ * The same loop, its subcc already decoded by a first plain run, entered
+ * again with its bne in another branch's delay slot (npc elsewhere): the
+ * bne's own delay instruction is then the other branch's target (here
+ * sll %o0, 1, %o0), not the subcc, and nothing may be skipped until the
+ * loop runs the plain way.
+ */
+static void run_delay_dcti(bool skippable, const Cycles *limits, unsigned n,
+                           SparcCpu *out)
+{
+    uint32_t prog[] = {
+        ALUI(X_SUBCC, G0, O0, 0),           /* 0: cmp %o0, 0 */
+        bicc(0, CNE, 0),                    /* 4: bne . */
+        skippable ? ALUI(X_SUBCC, O0, O0, 1) : ALU(X_SUBCC, O0, O0, G1),
+        UNIMP,                              /* 12 */
+        ALUI(X_SLL, O0, O0, 1),             /* 16: the other target */
+        UNIMP,
+    };
+    unsigned i;
+
+    fx_setup(PSR_RUN);
+    LOAD_PROG(prog);
+    REG(G1) = 1;
+    REG(O0) = 3;
+    CU_ASSERT_EQUAL(run(), CPU_STOP_ERROR_MODE);    /* decodes the loop */
+    REG(O0) = 30000;
+    cpu.icc = 0;
+    cpu.pc = CODE + 4;                      /* bne, in a delay slot */
+    cpu.npc = CODE + 16;
+    for (i = 0; i < n; i++) {
+        CpuStop st = cpu_run(&cpu, limits[i]);
+        out[i] = cpu;
+        out[i].error_tt = st;
+        out[i].y = REG(O0);
+    }
+    fx_teardown();
+}
+
+static void test_delay_loop_in_delay_slot(void)
+{
+    enum { NL = 5 };
+    Cycles base = 100;          /* past the first run */
+    Cycles limits[NL];
+    static SparcCpu fast[NL], slow[NL];
+    unsigned i;
+
+    for (i = 0; i < NL; i++) {
+        limits[i] = base + (Cycles)i * 40000 + 3;
+    }
+    limits[NL - 1] = 10000000;
+    run_delay_dcti(true, limits, NL, fast);
+    run_delay_dcti(false, limits, NL, slow);
+    for (i = 0; i < NL; i++) {
+        CU_ASSERT_EQUAL(fast[i].error_tt, slow[i].error_tt);
+        CU_ASSERT_EQUAL(fast[i].cycles, slow[i].cycles);
+        CU_ASSERT_EQUAL(fast[i].insns, slow[i].insns);
+        CU_ASSERT_EQUAL(fast[i].pc, slow[i].pc);
+        CU_ASSERT_EQUAL(fast[i].y, slow[i].y);
+        CU_ASSERT_EQUAL(fast[i].icc, slow[i].icc);
+    }
+    /* sll doubled 30000 before the plain loop counted it down */
+    CU_ASSERT_EQUAL(fast[NL - 1].pc, CODE + 12);
+    CU_ASSERT_EQUAL(fast[NL - 1].y, 0xffffffffu);
+}
+
+/* A CPU halted (APC idle) with traps disabled stays halted whatever is
+ * requested: nothing could ever be taken (the machine loop then ends the
+ * run); with traps enabled the request wakes it. */
+static void test_halt_traps_disabled(void)
+{
+    uint32_t prog[] = { ALUI(X_ADD, G1, G1, 1), UNIMP };
+
+    fx_setup(PSR_RUN);                      /* ET = 0 */
+    LOAD_PROG(prog);
+    cpu.pc = CODE;
+    cpu.npc = CODE + 4;
+    cpu_halt(&cpu);
+    cpu_set_irq_level(&cpu, 15);
+    CU_ASSERT_EQUAL(cpu_run(&cpu, 1000), CPU_STOP_HALT);
+    CU_ASSERT_EQUAL(cpu.cycles, 0u);
+    CU_ASSERT_EQUAL(REG(G1), 0u);
+    cpu.psr |= PSR_ET | (15u << 8);         /* ET, PIL 15: not taken */
+    cpu_set_irq_level(&cpu, 5);
+    CU_ASSERT_EQUAL(cpu_run(&cpu, 1000), CPU_STOP_ERROR_MODE);
+    CU_ASSERT_EQUAL(REG(G1), 1u);           /* woke and ran on */
+    fx_teardown();
+}
+
 /* ------------------------------------------------------------------ */
 /* Self-modifying code                                                  */
 
@@ -2166,6 +2254,8 @@ static const UnitTest tests[] = {
     { "load-use interlock sources", test_cycles_no_false_interlock },
     { "cycle budget", test_budget },
     { "delay loops skipped exactly", test_delay_loop },
+    { "delay loop entered from a delay slot", test_delay_loop_in_delay_slot },
+    { "halted with traps disabled stays halted", test_halt_traps_disabled },
     { "self-modifying code", test_self_modifying },
     { "bus error: SFAR holds the virtual address", test_bus_error_sfar_is_va },
     { "two independent machines", test_two_instances },
