@@ -956,8 +956,79 @@ static void poll_check(SparcCpu *cpu, uint32_t pc, uint32_t npc,
         ninsn = cpu->insns;                                              \
     } while (0)
 
+/*
+ * Dispatch.  An instruction ends in NEXT() (sequential: pc = npc,
+ * npc += 4), RETIRE() (a control transfer has set pc and npc) or goto trap.
+ * RETIRE() charges its cycles and counts it.  Threaded (the default, GCC's
+ * labels as values), RETIRE() also repeats the loop's head in each handler:
+ * the deadline and fetch-page checks, then a jump through handlers[] to the
+ * next one, so the host predicts each handler's successor apart; a failed
+ * check goes back to the head, which makes both checks again in the same
+ * order, so the counts are those of SWITCH_DISPATCH=1 (one switch, for
+ * compilers without the extension).
+ */
+#ifdef SPARC_SWITCH_DISPATCH
+#define HANDLER(op) case op
+#define NEXT() break
+#define RETIRE() goto account
+#else
+#define HANDLER(op) handle_##op
+#define NEXT()                                                           \
+    do {                                                                 \
+        pc = npc;                                                        \
+        npc += 4;                                                        \
+        RETIRE();                                                        \
+    } while (0)
+#define RETIRE()                                                         \
+    do {                                                                 \
+        cpu->cycles += d->cost;                                          \
+        ninsn++;                                                         \
+        if (unlikely(cpu->cycles >= cpu->deadline ||                     \
+                     (pc & ~0xfffu) != cpu->fetch_tag)) {                \
+            goto head;                                                   \
+        }                                                                \
+        dw = &cpu->fetch_dp->insn[(pc >> 2) & (CPU_PAGE_INSNS - 1)];     \
+        d = dw;                                                          \
+        goto *handlers[d->op];                                           \
+    } while (0)
+#endif
+
 CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
 {
+#ifndef SPARC_SWITCH_DISPATCH
+#define H(op) [op] = &&handle_##op
+    static const void *const handlers[OP_COUNT] = {
+        H(OP_DECODE),
+        H(OP_ADD), H(OP_ADDCC), H(OP_ADDX), H(OP_ADDXCC),
+        H(OP_SUB), H(OP_SUBCC), H(OP_SUBX), H(OP_SUBXCC),
+        H(OP_AND), H(OP_ANDCC), H(OP_ANDN), H(OP_ANDNCC),
+        H(OP_OR), H(OP_ORCC), H(OP_ORN), H(OP_ORNCC),
+        H(OP_XOR), H(OP_XORCC), H(OP_XNOR), H(OP_XNORCC),
+        H(OP_SLL), H(OP_SRL), H(OP_SRA),
+        H(OP_TADDCC), H(OP_TSUBCC), H(OP_TADDCCTV), H(OP_TSUBCCTV),
+        H(OP_MULSCC), H(OP_UMUL), H(OP_SMUL), H(OP_UMULCC), H(OP_SMULCC),
+        H(OP_UDIV), H(OP_SDIV), H(OP_UDIVCC), H(OP_SDIVCC),
+        H(OP_SAVE), H(OP_RESTORE), H(OP_JMPL), H(OP_RETT), H(OP_TICC),
+        H(OP_FLUSH),
+        H(OP_RDY), H(OP_RDPSR), H(OP_RDWIM), H(OP_RDTBR),
+        H(OP_WRY), H(OP_WRPSR), H(OP_WRWIM), H(OP_WRTBR), H(OP_WRASR),
+        H(OP_FPOP), H(OP_CPOP),
+        H(OP_SETHI), H(OP_NOP), H(OP_BICC), H(OP_FBFCC), H(OP_CBCCC),
+        H(OP_UNIMP),
+        H(OP_CALL),
+        H(OP_LD), H(OP_LDUB), H(OP_LDUH), H(OP_LDD),
+        H(OP_ST), H(OP_STB), H(OP_STH), H(OP_STD),
+        H(OP_LDSB), H(OP_LDSH), H(OP_LDSTUB), H(OP_SWAP),
+        H(OP_LDA), H(OP_LDUBA), H(OP_LDUHA), H(OP_LDDA),
+        H(OP_STA), H(OP_STBA), H(OP_STHA), H(OP_STDA),
+        H(OP_LDSBA), H(OP_LDSHA), H(OP_LDSTUBA), H(OP_SWAPA),
+        H(OP_LDF), H(OP_LDDF), H(OP_LDFSR), H(OP_STF), H(OP_STDF),
+        H(OP_STFSR), H(OP_STDFQ),
+        H(OP_CPMEM),
+        H(OP_ILLEGAL),
+    };
+#undef H
+#endif
     uint64_t ninsn = cpu->insns;    /* retired instructions */
     uint32_t pc = cpu->pc, npc = cpu->npc;
     uint32_t icc = cpu->icc;
@@ -989,6 +1060,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     cpu->deadline = 0;              /* check interrupts before the first insn */
 
     for (;;) {
+#ifndef SPARC_SWITCH_DISPATCH
+    head:
+#endif
         if (unlikely(cpu->cycles >= cpu->deadline)) {
             if (cpu->stop != CPU_RUNNING) {
                 break;
@@ -1016,118 +1090,123 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         dw = &cpu->fetch_dp->insn[(pc >> 2) & (CPU_PAGE_INSNS - 1)];
     dispatch:
         d = dw;
+#ifdef SPARC_SWITCH_DISPATCH
         switch (d->op) {
-        case OP_DECODE:
+#else
+        goto *handlers[d->op];
+        {
+#endif
+        HANDLER(OP_DECODE):
             decode_at(cpu, dw, pc);
             goto dispatch;
 
         /* -- arithmetic and logic -- */
-        case OP_ADD:
+        HANDLER(OP_ADD):
             R(d->rd) = R(d->rs1) + OP2;
-            break;
-        case OP_ADDCC:
+            NEXT();
+        HANDLER(OP_ADDCC):
             a = R(d->rs1);
             b = OP2;
             r = a + b;
             icc = icc_add(a, b, r);
             R(d->rd) = r;
-            break;
-        case OP_ADDX:
+            NEXT();
+        HANDLER(OP_ADDX):
             R(d->rd) = R(d->rs1) + OP2 + (icc & ICC_C);
-            break;
-        case OP_ADDXCC:
+            NEXT();
+        HANDLER(OP_ADDXCC):
             a = R(d->rs1);
             b = OP2;
             r = a + b + (icc & ICC_C);
             icc = icc_add(a, b, r);
             R(d->rd) = r;
-            break;
-        case OP_SUB:
+            NEXT();
+        HANDLER(OP_SUB):
             R(d->rd) = R(d->rs1) - OP2;
-            break;
-        case OP_SUBCC:
+            NEXT();
+        HANDLER(OP_SUBCC):
             a = R(d->rs1);
             b = OP2;
             r = a - b;
             icc = icc_sub(a, b, r);
             R(d->rd) = r;
-            break;
-        case OP_SUBX:
+            NEXT();
+        HANDLER(OP_SUBX):
             R(d->rd) = R(d->rs1) - OP2 - (icc & ICC_C);
-            break;
-        case OP_SUBXCC:
+            NEXT();
+        HANDLER(OP_SUBXCC):
             a = R(d->rs1);
             b = OP2;
             r = a - b - (icc & ICC_C);
             icc = icc_sub(a, b, r);
             R(d->rd) = r;
-            break;
-        case OP_AND:
+            NEXT();
+        HANDLER(OP_AND):
             R(d->rd) = R(d->rs1) & OP2;
-            break;
-        case OP_ANDCC:
+            NEXT();
+        HANDLER(OP_ANDCC):
             r = R(d->rs1) & OP2;
             icc = icc_nz(r);
             R(d->rd) = r;
-            break;
-        case OP_ANDN:
+            NEXT();
+        HANDLER(OP_ANDN):
             R(d->rd) = R(d->rs1) & ~OP2;
-            break;
-        case OP_ANDNCC:
+            NEXT();
+        HANDLER(OP_ANDNCC):
             r = R(d->rs1) & ~OP2;
             icc = icc_nz(r);
             R(d->rd) = r;
-            break;
-        case OP_OR:
+            NEXT();
+        HANDLER(OP_OR):
             R(d->rd) = R(d->rs1) | OP2;
-            break;
-        case OP_ORCC:
+            NEXT();
+        HANDLER(OP_ORCC):
             r = R(d->rs1) | OP2;
             icc = icc_nz(r);
             R(d->rd) = r;
-            break;
-        case OP_ORN:
+            NEXT();
+        HANDLER(OP_ORN):
             R(d->rd) = R(d->rs1) | ~OP2;
-            break;
-        case OP_ORNCC:
+            NEXT();
+        HANDLER(OP_ORNCC):
             r = R(d->rs1) | ~OP2;
             icc = icc_nz(r);
             R(d->rd) = r;
-            break;
-        case OP_XOR:
+            NEXT();
+        HANDLER(OP_XOR):
             R(d->rd) = R(d->rs1) ^ OP2;
-            break;
-        case OP_XORCC:
+            NEXT();
+        HANDLER(OP_XORCC):
             r = R(d->rs1) ^ OP2;
             icc = icc_nz(r);
             R(d->rd) = r;
-            break;
-        case OP_XNOR:
+            NEXT();
+        HANDLER(OP_XNOR):
             R(d->rd) = ~(R(d->rs1) ^ OP2);
-            break;
-        case OP_XNORCC:
+            NEXT();
+        HANDLER(OP_XNORCC):
             r = ~(R(d->rs1) ^ OP2);
             icc = icc_nz(r);
             R(d->rd) = r;
-            break;
-        case OP_SLL:
+            NEXT();
+        HANDLER(OP_SLL):
             R(d->rd) = R(d->rs1) << (OP2 & 31);
-            break;
-        case OP_SRL:
+            NEXT();
+        HANDLER(OP_SRL):
             R(d->rd) = R(d->rs1) >> (OP2 & 31);
-            break;
-        case OP_SRA:
+            NEXT();
+        HANDLER(OP_SRA):
             R(d->rd) = (uint32_t)((int32_t)R(d->rs1) >> (OP2 & 31));
-            break;
-        case OP_SETHI:
+            NEXT();
+        HANDLER(OP_SETHI):
             R(d->rd) = (uint32_t)d->imm;
-            break;
-        case OP_NOP:
-            break;
+            NEXT();
+        HANDLER(OP_NOP):
+            NEXT();
 
         /* -- tagged arithmetic (V8 §B.14) -- */
-        case OP_TADDCC:
-        case OP_TADDCCTV:
+        HANDLER(OP_TADDCC):
+        HANDLER(OP_TADDCCTV):
             a = R(d->rs1);
             b = OP2;
             r = a + b;
@@ -1143,9 +1222,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 icc = c;
             }
             R(d->rd) = r;
-            break;
-        case OP_TSUBCC:
-        case OP_TSUBCCTV:
+            NEXT();
+        HANDLER(OP_TSUBCC):
+        HANDLER(OP_TSUBCCTV):
             a = R(d->rs1);
             b = OP2;
             r = a - b;
@@ -1161,10 +1240,10 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 icc = c;
             }
             R(d->rd) = r;
-            break;
+            NEXT();
 
         /* -- multiply and divide -- */
-        case OP_MULSCC:
+        HANDLER(OP_MULSCC):
             /* V8 §B.17: one step of a shift-and-add multiply */
             a = (((icc >> 3) ^ (icc >> 1)) & 1) << 31 | (R(d->rs1) >> 1);
             b = (cpu->y & 1) ? OP2 : 0;
@@ -1172,18 +1251,18 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             cpu->y = (cpu->y >> 1) | (R(d->rs1) << 31);
             icc = icc_add(a, b, r);
             R(d->rd) = r;
-            break;
-        case OP_UMUL:
-        case OP_UMULCC:
+            NEXT();
+        HANDLER(OP_UMUL):
+        HANDLER(OP_UMULCC):
             v64 = (uint64_t)R(d->rs1) * OP2;
             cpu->y = (uint32_t)(v64 >> 32);
             R(d->rd) = (uint32_t)v64;
             if (d->op == OP_UMULCC) {
                 icc = icc_nz((uint32_t)v64);
             }
-            break;
-        case OP_SMUL:
-        case OP_SMULCC:
+            NEXT();
+        HANDLER(OP_SMUL):
+        HANDLER(OP_SMULCC):
             v64 = (uint64_t)((int64_t)(int32_t)R(d->rs1) *
                              (int64_t)(int32_t)OP2);
             cpu->y = (uint32_t)(v64 >> 32);
@@ -1191,11 +1270,11 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             if (d->op == OP_SMULCC) {
                 icc = icc_nz((uint32_t)v64);
             }
-            break;
-        case OP_UDIV:
-        case OP_UDIVCC:
-        case OP_SDIV:
-        case OP_SDIVCC:
+            NEXT();
+        HANDLER(OP_UDIV):
+        HANDLER(OP_UDIVCC):
+        HANDLER(OP_SDIV):
+        HANDLER(OP_SDIVCC):
             b = OP2;
             if (b == 0) {
                 tt = TT_DIV_ZERO;
@@ -1210,10 +1289,10 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 icc = icc_nz(r) | (ovf ? ICC_V : 0);
             }
             R(d->rd) = r;
-            break;
+            NEXT();
 
         /* -- windows (V8 §B.20) -- */
-        case OP_SAVE: {
+        HANDLER(OP_SAVE): {
             unsigned ncwp = (cwp_of(cpu) + SPARC_NWINDOWS - 1) % SPARC_NWINDOWS;
             if (cpu->wim & (1u << ncwp)) {
                 tt = TT_WIN_OVF;
@@ -1222,9 +1301,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             r = R(d->rs1) + OP2;
             cpu_set_cwp(cpu, ncwp);
             R(d->rd) = r;
-            break;
+            NEXT();
         }
-        case OP_RESTORE: {
+        HANDLER(OP_RESTORE): {
             unsigned ncwp = (cwp_of(cpu) + 1) % SPARC_NWINDOWS;
             if (cpu->wim & (1u << ncwp)) {
                 tt = TT_WIN_UNF;
@@ -1233,11 +1312,11 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             r = R(d->rs1) + OP2;
             cpu_set_cwp(cpu, ncwp);
             R(d->rd) = r;
-            break;
+            NEXT();
         }
 
         /* -- control transfer (V8 §B.21-B.25) -- */
-        case OP_BICC:
+        HANDLER(OP_BICC):
             if ((bicc_mask[d->rs1] >> icc) & 1) {
                 if (d->rs2 && d->rs1 == 8) {
                     /* ba,a: the delay instruction is annulled */
@@ -1271,8 +1350,8 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 pc = npc;
                 npc += 4;
             }
-            goto account;
-        case OP_FBFCC:
+            RETIRE();
+        HANDLER(OP_FBFCC):
             if (!(cpu->psr & PSR_EF)) {
                 tt = TT_FP_DISABLED;
                 goto trap;
@@ -1298,20 +1377,20 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 pc = npc;
                 npc += 4;
             }
-            goto account;
-        case OP_CBCCC:
-        case OP_CPOP:
-        case OP_CPMEM:
+            RETIRE();
+        HANDLER(OP_CBCCC):
+        HANDLER(OP_CPOP):
+        HANDLER(OP_CPMEM):
             /* No coprocessor on sun4m: PSR.EC reads 0 (V8 §B.23) */
             tt = TT_CP_DISABLED;
             goto trap;
-        case OP_CALL:
+        HANDLER(OP_CALL):
             R(15) = pc;
             a = pc + (uint32_t)d->imm;
             pc = npc;
             npc = a;
-            goto account;
-        case OP_JMPL:
+            RETIRE();
+        HANDLER(OP_JMPL):
             ea = R(d->rs1) + OP2;
             if (ea & 3) {
                 tt = TT_UNALIGNED;
@@ -1320,8 +1399,8 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             R(d->rd) = pc;
             pc = npc;
             npc = ea;
-            goto account;
-        case OP_RETT: {
+            RETIRE();
+        HANDLER(OP_RETT): {
             unsigned ncwp = (cwp_of(cpu) + 1) % SPARC_NWINDOWS;
             ea = R(d->rs1) + OP2;
             if (cpu->psr & PSR_ET) {
@@ -1348,45 +1427,45 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             pc = npc;
             npc = ea;
             cpu_kick(cpu);          /* ET=1: pending interrupts */
-            goto account;
+            RETIRE();
         }
-        case OP_TICC:
+        HANDLER(OP_TICC):
             if ((bicc_mask[d->rd & 15] >> icc) & 1) {
                 tt = TT_TRAP_INSN + ((R(d->rs1) + OP2) & 0x7f);
                 goto trap;
             }
-            break;
-        case OP_UNIMP:
-        case OP_ILLEGAL:
+            NEXT();
+        HANDLER(OP_UNIMP):
+        HANDLER(OP_ILLEGAL):
             tt = TT_ILLEGAL;
             goto trap;
-        case OP_FLUSH:
+        HANDLER(OP_FLUSH):
             /* The decoded-code cache is kept coherent by every store, so
              * FLUSH has nothing left to do (V8 §B.31). */
-            break;
+            NEXT();
 
         /* -- state registers (V8 §B.28-B.29) -- */
-        case OP_RDY:
+        HANDLER(OP_RDY):
             /* rd %y, and on the microSPARC-II also rd %asr1-31, stbar */
             R(d->rd) = cpu->y;
-            break;
-        case OP_RDPSR:
-        case OP_RDWIM:
-        case OP_RDTBR:
+            NEXT();
+        HANDLER(OP_RDPSR):
+        HANDLER(OP_RDWIM):
+        HANDLER(OP_RDTBR):
             if (!(cpu->psr & PSR_S)) {
                 tt = TT_PRIV;
                 goto trap;
             }
             R(d->rd) = d->op == OP_RDPSR ? cpu_get_psr(cpu, icc)
                      : d->op == OP_RDWIM ? cpu->wim : cpu->tbr;
-            break;
-        case OP_WRY:
+            NEXT();
+        HANDLER(OP_WRY):
             cpu->y = R(d->rs1) ^ OP2;
-            break;
-        case OP_WRASR:
+            NEXT();
+        HANDLER(OP_WRASR):
             /* wr %asr1-31: no effect on the microSPARC-II (QEMU) */
-            break;
-        case OP_WRPSR:
+            NEXT();
+        HANDLER(OP_WRPSR):
             if (!(cpu->psr & PSR_S)) {
                 tt = TT_PRIV;
                 goto trap;
@@ -1405,21 +1484,21 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             cpu_kick(cpu);
             /* SIMPLIFY: V8 allows up to three delay instructions before the
              * new PSR takes effect; it takes effect at once, as in QEMU. */
-            break;
-        case OP_WRWIM:
+            NEXT();
+        HANDLER(OP_WRWIM):
             if (!(cpu->psr & PSR_S)) {
                 tt = TT_PRIV;
                 goto trap;
             }
             cpu->wim = (R(d->rs1) ^ OP2) & ((1u << SPARC_NWINDOWS) - 1);
-            break;
-        case OP_WRTBR:
+            NEXT();
+        HANDLER(OP_WRTBR):
             if (!(cpu->psr & PSR_S)) {
                 tt = TT_PRIV;
                 goto trap;
             }
             cpu->tbr = (cpu->tbr & 0xff0) | ((R(d->rs1) ^ OP2) & 0xfffff000u);
-            break;
+            NEXT();
 
         /* -- loads (V8 §B.1) -- */
 #define LOAD(size, conv)                                                 \
@@ -1436,23 +1515,23 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             }                                                            \
             R(d->rd) = conv;                                             \
             load_use(cpu, npc, d->rd & 31);
-        case OP_LD:
+        HANDLER(OP_LD):
             LOAD(4, (uint32_t)v64);
-            break;
-        case OP_LDUB:
+            NEXT();
+        HANDLER(OP_LDUB):
             LOAD(1, (uint32_t)v64);
-            break;
-        case OP_LDUH:
+            NEXT();
+        HANDLER(OP_LDUH):
             LOAD(2, (uint32_t)v64);
-            break;
-        case OP_LDSB:
+            NEXT();
+        HANDLER(OP_LDSB):
             LOAD(1, (uint32_t)(int32_t)(int8_t)v64);
-            break;
-        case OP_LDSH:
+            NEXT();
+        HANDLER(OP_LDSH):
             LOAD(2, (uint32_t)(int32_t)(int16_t)v64);
-            break;
+            NEXT();
 #undef LOAD
-        case OP_LDD:
+        HANDLER(OP_LDD):
             if (d->rd & 1) {
                 tt = TT_ILLEGAL;
                 goto trap;
@@ -1467,33 +1546,33 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             }
             R(d->rd | 1) = (uint32_t)v64;
             load_use(cpu, npc, d->rd | 1);
-            break;
+            NEXT();
 
         /* -- stores (V8 §B.4) -- */
-        case OP_ST:
+        HANDLER(OP_ST):
             ea = R(d->rs1) + OP2;
             tt = mem_write(cpu, ea, 4, (cpu->psr & PSR_S) != 0, R(d->rd));
             if (unlikely(tt)) {
                 goto trap;
             }
-            break;
-        case OP_STB:
+            NEXT();
+        HANDLER(OP_STB):
             ea = R(d->rs1) + OP2;
             tt = mem_write(cpu, ea, 1, (cpu->psr & PSR_S) != 0,
                            R(d->rd) & 0xff);
             if (unlikely(tt)) {
                 goto trap;
             }
-            break;
-        case OP_STH:
+            NEXT();
+        HANDLER(OP_STH):
             ea = R(d->rs1) + OP2;
             tt = mem_write(cpu, ea, 2, (cpu->psr & PSR_S) != 0,
                            R(d->rd) & 0xffff);
             if (unlikely(tt)) {
                 goto trap;
             }
-            break;
-        case OP_STD:
+            NEXT();
+        HANDLER(OP_STD):
             if (d->rd & 1) {
                 tt = TT_ILLEGAL;
                 goto trap;
@@ -1504,9 +1583,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             if (unlikely(tt)) {
                 goto trap;
             }
-            break;
-        case OP_LDSTUB:
-        case OP_SWAP: {
+            NEXT();
+        HANDLER(OP_LDSTUB):
+        HANDLER(OP_SWAP): {
             unsigned size = d->op == OP_LDSTUB ? 1 : 4;
             ea = R(d->rs1) + OP2;
             v64 = d->op == OP_LDSTUB ? 0xff : R(d->rd);
@@ -1518,13 +1597,14 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             if (d->rd) {
                 R(d->rd) = (uint32_t)v64;
             }
-            break;
+            NEXT();
         }
 
         /* -- alternate space (V8 §B.2, §B.5): privileged, i=0 only -- */
-        case OP_LDA: case OP_LDUBA: case OP_LDUHA: case OP_LDSBA:
-        case OP_LDSHA: case OP_LDDA: case OP_STA: case OP_STBA:
-        case OP_STHA: case OP_STDA: case OP_LDSTUBA: case OP_SWAPA: {
+        HANDLER(OP_LDA): HANDLER(OP_LDUBA): HANDLER(OP_LDUHA):
+        HANDLER(OP_LDSBA): HANDLER(OP_LDSHA): HANDLER(OP_LDDA):
+        HANDLER(OP_STA): HANDLER(OP_STBA): HANDLER(OP_STHA): HANDLER(OP_STDA):
+        HANDLER(OP_LDSTUBA): HANDLER(OP_SWAPA): {
             unsigned asi = (d->raw >> 5) & 0xff;
             unsigned size;
             int acc;
@@ -1601,11 +1681,11 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 }
                 R(d->rd) = (uint32_t)v64;
             }
-            break;
+            NEXT();
         }
 
         /* -- floating point (V8 §B.7-B.9, §B.22, §B.27) -- */
-        case OP_FPOP: {
+        HANDLER(OP_FPOP): {
             unsigned fcyc = 0;
             if (!(cpu->psr & PSR_EF)) {
                 tt = TT_FP_DISABLED;
@@ -1622,14 +1702,10 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 ((d->raw >> 5) & 0x1f8) == 0x50) {
                 cpu->fcmp_next = ninsn + 1;
             }
-            pc = npc;
-            npc += 4;
-            cpu->cycles += d->cost;
-            ninsn++;
-            continue;
+            NEXT();
         }
-        case OP_LDF: case OP_LDDF: case OP_LDFSR:
-        case OP_STF: case OP_STDF: case OP_STFSR: {
+        HANDLER(OP_LDF): HANDLER(OP_LDDF): HANDLER(OP_LDFSR):
+        HANDLER(OP_STF): HANDLER(OP_STDF): HANDLER(OP_STFSR): {
             bool super = (cpu->psr & PSR_S) != 0;
             unsigned fr = d->rd & 31;
             if (!(cpu->psr & PSR_EF)) {
@@ -1676,9 +1752,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             if (unlikely(tt)) {
                 goto trap;
             }
-            break;
+            NEXT();
         }
-        case OP_STDFQ:
+        HANDLER(OP_STDFQ):
             /* Privileged; the FP queue is never non-empty here because FP
              * traps are taken precisely, so a store of the queue is a
              * sequence_error (ftt 4), as in QEMU.
@@ -1695,11 +1771,14 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             tt = TT_FP_EXC;
             goto trap;
 
+#ifdef SPARC_SWITCH_DISPATCH
         default:
             /* every handler has its case: lets the compiler drop the
              * range check of the jump table */
             __builtin_unreachable();
+#endif
         }
+#ifdef SPARC_SWITCH_DISPATCH
         /* sequential execution */
         pc = npc;
         npc += 4;
@@ -1707,6 +1786,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         cpu->cycles += d->cost;
         ninsn++;                    /* in a register: see cpu_run's end */
         continue;
+#endif
 
     trap:
         /* V8 §7.5: trap entry */
