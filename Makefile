@@ -34,18 +34,7 @@ endif
 SIM      := $(if $(filter 1,$(SANITIZE)),$(BUILD)/san/sun4m,$(BUILD)/sun4m)
 ifeq ($(SWITCH_DISPATCH),1)
 CFLAGS   += -DSPARC_SWITCH_DISPATCH
-else
-# one indirect jump per CPU handler: without this GCC merges the copies
-# of the dispatch tail back into one
-$(OBJDIR)/cpu/sparc.o: CFLAGS += -fno-crossjumping
 endif
-# sparc.o is rebuilt when SWITCH_DISPATCH changes
-DISPATCH_STAMP := $(OBJDIR)/cpu/.dispatch-$(if $(filter 1,$(SWITCH_DISPATCH)),switch,threaded)
-$(DISPATCH_STAMP):
-	@mkdir -p $(@D)
-	@rm -f $(OBJDIR)/cpu/.dispatch-*
-	@touch $@
-$(OBJDIR)/cpu/sparc.o: $(DISPATCH_STAMP)
 
 # Rooms by kind, lowest layer first (hw/README.md, tools/check-layers.sh)
 LIB_SRCS := $(wildcard hw/core/*.c) $(wildcard hw/host/*.c) \
@@ -67,6 +56,19 @@ deps:
 $(OBJDIR)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+ifneq ($(SWITCH_DISPATCH),1)
+# one indirect jump per CPU handler: without this GCC merges the copies
+# of the dispatch tail back into one
+$(OBJDIR)/cpu/sparc.o: CFLAGS += -fno-crossjumping
+endif
+# sparc.o is rebuilt when SWITCH_DISPATCH changes
+DISPATCH_STAMP := $(OBJDIR)/cpu/.dispatch-$(if $(filter 1,$(SWITCH_DISPATCH)),switch,threaded)
+$(DISPATCH_STAMP):
+	@mkdir -p $(@D)
+	@rm -f $(OBJDIR)/cpu/.dispatch-*
+	@touch $@
+$(OBJDIR)/cpu/sparc.o: $(DISPATCH_STAMP)
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
