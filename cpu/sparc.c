@@ -443,25 +443,17 @@ static inline bool tlb_read(SparcCpu *cpu, uint32_t va, unsigned size,
     return false;
 }
 
-static inline unsigned mem_read(SparcCpu *cpu, uint32_t va, unsigned size,
-                                bool super, uint64_t *val)
-{
-    if (tlb_read(cpu, va, size, super, val)) {
-        return 0;
-    }
-    return mem_slow(cpu, va, size, super, MMU_ACC_READ, val, false);
-}
-
-static inline unsigned mem_write(SparcCpu *cpu, uint32_t va, unsigned size,
-                                 bool super, uint64_t val)
+/* The TLB fast path of a write (every store counts, fast or slow) */
+static inline bool tlb_write(SparcCpu *cpu, uint32_t va, unsigned size,
+                             bool super, uint64_t val)
 {
     TlbEntry *e = &cpu->tlb[super][(va >> 12) & (CPU_TLB_SIZE - 1)];
     cpu->stores++;
     if (likely(e->tag_write == (va & (0xfffff000u | (size - 1))))) {
         host_store((uint8_t *)(e->addend + va), size, val);
-        return 0;
+        return true;
     }
-    return mem_slow(cpu, va, size, super, MMU_ACC_WRITE, &val, false);
+    return false;
 }
 
 /*
@@ -663,12 +655,12 @@ static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
  * a load in a delay slot whose branch leaves the page is not charged), and
  * an interrupt taken between the two does not cancel the bubble.
  */
-static inline void load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
+static inline unsigned load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
 {
     DecodedInsn *n;
     unsigned u;
     if (reg == 0 || (npc & ~0xfffu) != cpu->fetch_tag) {
-        return;
+        return 0;
     }
     n = &cpu->fetch_dp->insn[(npc >> 2) & (CPU_PAGE_INSNS - 1)];
     if (n->op == OP_DECODE) {
@@ -677,8 +669,9 @@ static inline void load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
     u = sparc_op_int_sources[n->op];
     if (((u & SRC_RS) && (n->rs1 == reg || n->rs2 == reg)) ||
         ((u & SRC_RD) && (n->rd & 31) == reg)) {
-        cpu->cycles++;
+        return 1;
     }
+    return 0;
 }
 
 /* ---- Condition codes (V8 §B.11-B.13) ---- */
@@ -948,12 +941,44 @@ static void poll_check(SparcCpu *cpu, uint32_t pc, uint32_t npc,
 
 /* ---- The interpreter ---- */
 
-/* poll_check needs the instruction count, kept in a local in cpu_run */
+/*
+ * cpu_run keeps the clock and the instruction count in locals.  The bus,
+ * the devices behind it, the event queue and traces read the clock (and
+ * charge wait states to it) through cpu->cycles, so it is written back
+ * before every call that may reach them and read again after it.
+ */
+#define CLOCKED(call)                                                    \
+    do {                                                                 \
+        cpu->cycles = cycles;                                            \
+        call;                                                            \
+        cycles = cpu->cycles;                                            \
+    } while (0)
+
+/* poll_check needs the instruction count too */
 #define POLL_CHECK()                                                     \
     do {                                                                 \
         cpu->insns = ninsn;                                              \
-        poll_check(cpu, pc, npc, icc);                                   \
+        CLOCKED(poll_check(cpu, pc, npc, icc));                          \
         ninsn = cpu->insns;                                              \
+    } while (0)
+
+/* tt = 0 or the trap of a data access, the value through v64 */
+#define MEM_READ(va, size, super)                                        \
+    do {                                                                 \
+        tt = 0;                                                          \
+        if (!tlb_read(cpu, va, size, super, &v64)) {                     \
+            CLOCKED(tt = mem_slow(cpu, va, size, super, MMU_ACC_READ,    \
+                                  &v64, false));                         \
+        }                                                                \
+    } while (0)
+#define MEM_WRITE(va, size, super, val)                                  \
+    do {                                                                 \
+        tt = 0;                                                          \
+        v64 = (val);                                                     \
+        if (!tlb_write(cpu, va, size, super, v64)) {                     \
+            CLOCKED(tt = mem_slow(cpu, va, size, super, MMU_ACC_WRITE,   \
+                                  &v64, false));                         \
+        }                                                                \
     } while (0)
 
 /*
@@ -981,9 +1006,9 @@ static void poll_check(SparcCpu *cpu, uint32_t pc, uint32_t npc,
     } while (0)
 #define RETIRE()                                                         \
     do {                                                                 \
-        cpu->cycles += d->cost;                                          \
+        cycles += d->cost;                                               \
         ninsn++;                                                         \
-        if (unlikely(cpu->cycles >= cpu->deadline ||                     \
+        if (unlikely(cycles >= cpu->deadline ||                          \
                      (pc & ~0xfffu) != cpu->fetch_tag)) {                \
             goto head;                                                   \
         }                                                                \
@@ -1030,6 +1055,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
 #undef H
 #endif
     uint64_t ninsn = cpu->insns;    /* retired instructions */
+    Cycles cycles;                  /* the clock, see CLOCKED */
     uint32_t pc = cpu->pc, npc = cpu->npc;
     uint32_t icc = cpu->icc;
     const DecodedInsn *d;
@@ -1058,12 +1084,13 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         cpu->halted = false;
     }
     cpu->deadline = 0;              /* check interrupts before the first insn */
+    cycles = cpu->cycles;
 
     for (;;) {
 #ifndef SPARC_SWITCH_DISPATCH
     head:
 #endif
-        if (unlikely(cpu->cycles >= cpu->deadline)) {
+        if (unlikely(cycles >= cpu->deadline)) {
             if (cpu->stop != CPU_RUNNING) {
                 break;
             }
@@ -1076,13 +1103,13 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 tt = TT_IRQ_BASE + cpu->irq_level;
                 goto trap;
             }
-            if (cpu->cycles >= cpu->run_limit) {
+            if (cycles >= cpu->run_limit) {
                 cpu->stop = CPU_STOP_BUDGET;
                 break;
             }
         }
         if (unlikely((pc & ~0xfffu) != cpu->fetch_tag)) {
-            tt = fetch_page(cpu, pc);
+            CLOCKED(tt = fetch_page(cpu, pc));
             if (tt) {
                 goto trap;
             }
@@ -1322,13 +1349,14 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                     /* ba,a: the delay instruction is annulled */
                     pc = pc + (uint32_t)d->imm;
                     npc = pc + 4;
-                    cpu->cycles += ANNUL_CYCLES;
+                    cycles += ANNUL_CYCLES;
                 } else {
                     if (unlikely(d->imm == 0) && d->rs1 == BICC_NE &&
                         !d->rs2) {
                         /* a branch to itself: a delay loop? */
-                        uint64_t turns = delay_loop_skip(cpu, dw, pc, npc,
-                                                         icc);
+                        uint64_t turns;
+                        CLOCKED(turns = delay_loop_skip(cpu, dw, pc, npc,
+                                                        icc));
                         if (turns) {
                             /* each turn is a bne and a subcc; the codes
                              * are those of the last subcc */
@@ -1345,7 +1373,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 /* untaken with a=1: annul the delay instruction */
                 pc = npc + 4;
                 npc = pc + 4;
-                cpu->cycles += ANNUL_CYCLES;
+                cycles += ANNUL_CYCLES;
             } else {
                 pc = npc;
                 npc += 4;
@@ -1357,13 +1385,13 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 goto trap;
             }
             if (cpu->fcmp_next == ninsn) {
-                cpu->cycles++;      /* FBfcc right after FCMP: interlock */
+                cycles++;           /* FBfcc right after FCMP: interlock */
             }
             if ((fbfcc_mask[d->rs1] >> ((cpu->fpu.fsr >> 10) & 3)) & 1) {
                 if (d->rs2 && d->rs1 == 8) {
                     pc = pc + (uint32_t)d->imm;
                     npc = pc + 4;
-                    cpu->cycles += ANNUL_CYCLES;
+                    cycles += ANNUL_CYCLES;
                 } else {
                     a = pc + (uint32_t)d->imm;
                     pc = npc;
@@ -1372,7 +1400,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             } else if (d->rs2) {
                 pc = npc + 4;
                 npc = pc + 4;
-                cpu->cycles += ANNUL_CYCLES;
+                cycles += ANNUL_CYCLES;
             } else {
                 pc = npc;
                 npc += 4;
@@ -1504,8 +1532,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
 #define LOAD(size, conv)                                                 \
             ea = R(d->rs1) + OP2;                                        \
             if (!tlb_read(cpu, ea, size, (cpu->psr & PSR_S) != 0, &v64)) {\
-                tt = mem_slow(cpu, ea, size, (cpu->psr & PSR_S) != 0,    \
-                              MMU_ACC_READ, &v64, false);                \
+                CLOCKED(tt = mem_slow(cpu, ea, size,                     \
+                                      (cpu->psr & PSR_S) != 0,           \
+                                      MMU_ACC_READ, &v64, false));       \
                 if (unlikely(tt)) {                                      \
                     goto trap;                                           \
                 }                                                        \
@@ -1514,7 +1543,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 }                                                        \
             }                                                            \
             R(d->rd) = conv;                                             \
-            load_use(cpu, npc, d->rd & 31);
+            cycles += load_use(cpu, npc, d->rd & 31);
         HANDLER(OP_LD):
             LOAD(4, (uint32_t)v64);
             NEXT();
@@ -1537,7 +1566,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 goto trap;
             }
             ea = R(d->rs1) + OP2;
-            tt = mem_read(cpu, ea, 8, (cpu->psr & PSR_S) != 0, &v64);
+            MEM_READ(ea, 8, (cpu->psr & PSR_S) != 0);
             if (unlikely(tt)) {
                 goto trap;
             }
@@ -1545,29 +1574,27 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 R(d->rd) = (uint32_t)(v64 >> 32);
             }
             R(d->rd | 1) = (uint32_t)v64;
-            load_use(cpu, npc, d->rd | 1);
+            cycles += load_use(cpu, npc, d->rd | 1);
             NEXT();
 
         /* -- stores (V8 §B.4) -- */
         HANDLER(OP_ST):
             ea = R(d->rs1) + OP2;
-            tt = mem_write(cpu, ea, 4, (cpu->psr & PSR_S) != 0, R(d->rd));
+            MEM_WRITE(ea, 4, (cpu->psr & PSR_S) != 0, R(d->rd));
             if (unlikely(tt)) {
                 goto trap;
             }
             NEXT();
         HANDLER(OP_STB):
             ea = R(d->rs1) + OP2;
-            tt = mem_write(cpu, ea, 1, (cpu->psr & PSR_S) != 0,
-                           R(d->rd) & 0xff);
+            MEM_WRITE(ea, 1, (cpu->psr & PSR_S) != 0, R(d->rd) & 0xff);
             if (unlikely(tt)) {
                 goto trap;
             }
             NEXT();
         HANDLER(OP_STH):
             ea = R(d->rs1) + OP2;
-            tt = mem_write(cpu, ea, 2, (cpu->psr & PSR_S) != 0,
-                           R(d->rd) & 0xffff);
+            MEM_WRITE(ea, 2, (cpu->psr & PSR_S) != 0, R(d->rd) & 0xffff);
             if (unlikely(tt)) {
                 goto trap;
             }
@@ -1578,8 +1605,8 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 goto trap;
             }
             ea = R(d->rs1) + OP2;
-            tt = mem_write(cpu, ea, 8, (cpu->psr & PSR_S) != 0,
-                           ((uint64_t)R(d->rd) << 32) | R(d->rd | 1));
+            MEM_WRITE(ea, 8, (cpu->psr & PSR_S) != 0,
+                      ((uint64_t)R(d->rd) << 32) | R(d->rd | 1));
             if (unlikely(tt)) {
                 goto trap;
             }
@@ -1589,8 +1616,8 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             unsigned size = d->op == OP_LDSTUB ? 1 : 4;
             ea = R(d->rs1) + OP2;
             v64 = d->op == OP_LDSTUB ? 0xff : R(d->rd);
-            tt = mem_slow(cpu, ea, size, (cpu->psr & PSR_S) != 0,
-                          MMU_ACC_RMW, &v64, false);
+            CLOCKED(tt = mem_slow(cpu, ea, size, (cpu->psr & PSR_S) != 0,
+                                  MMU_ACC_RMW, &v64, false));
             if (unlikely(tt)) {
                 goto trap;
             }
@@ -1661,7 +1688,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 break;
             }
             cpu->poll_read = false;     /* not every ASI reaches the bus */
-            tt = asi_access(cpu, asi, ea, size, acc, &v64);
+            CLOCKED(tt = asi_access(cpu, asi, ea, size, acc, &v64));
             if (unlikely(tt)) {
                 goto trap;
             }
@@ -1692,11 +1719,11 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 goto trap;
             }
             if (fpu_exec(&cpu->fpu, d->raw, &fcyc)) {
-                cpu->cycles += fcyc;
+                cycles += fcyc;
                 tt = TT_FP_EXC;
                 goto trap;
             }
-            cpu->cycles += fcyc;
+            cycles += fcyc;
             /* fcmp/fcmpe are FPop2 with opf 0x51..0x57 */
             if (((d->raw >> 19) & 63) == 0x35 &&
                 ((d->raw >> 5) & 0x1f8) == 0x50) {
@@ -1715,37 +1742,37 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             ea = R(d->rs1) + OP2;
             switch (d->op) {
             case OP_LDF:
-                tt = mem_read(cpu, ea, 4, super, &v64);
+                MEM_READ(ea, 4, super);
                 if (!tt) {
                     cpu->fpu.f[fr] = (uint32_t)v64;
                 }
                 break;
             case OP_LDDF:
-                tt = mem_read(cpu, ea, 8, super, &v64);
+                MEM_READ(ea, 8, super);
                 if (!tt) {
                     cpu->fpu.f[fr & 30] = (uint32_t)(v64 >> 32);
                     cpu->fpu.f[fr | 1] = (uint32_t)v64;
                 }
                 break;
             case OP_LDFSR:
-                tt = mem_read(cpu, ea, 4, super, &v64);
+                MEM_READ(ea, 4, super);
                 if (!tt) {
                     fpu_ldfsr(&cpu->fpu, (uint32_t)v64);
                 }
                 break;
             case OP_STF:
-                tt = mem_write(cpu, ea, 4, super, cpu->fpu.f[fr]);
+                MEM_WRITE(ea, 4, super, cpu->fpu.f[fr]);
                 break;
             case OP_STDF:
-                tt = mem_write(cpu, ea, 8, super,
-                               ((uint64_t)cpu->fpu.f[fr & 30] << 32) |
-                               cpu->fpu.f[fr | 1]);
+                MEM_WRITE(ea, 8, super,
+                          ((uint64_t)cpu->fpu.f[fr & 30] << 32) |
+                          cpu->fpu.f[fr | 1]);
                 break;
             default:
                 if (ea & 3) {
                     tt = TT_UNALIGNED;
                 } else {
-                    tt = mem_write(cpu, ea, 4, super, fpu_stfsr(&cpu->fpu));
+                    MEM_WRITE(ea, 4, super, fpu_stfsr(&cpu->fpu));
                 }
                 break;
             }
@@ -1783,8 +1810,8 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         pc = npc;
         npc += 4;
     account:
-        cpu->cycles += d->cost;
-        ninsn++;                    /* in a register: see cpu_run's end */
+        cycles += d->cost;
+        ninsn++;
         continue;
 #endif
 
@@ -1792,6 +1819,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         /* V8 §7.5: trap entry */
         cpu->traps++;
         if (unlikely(log_tracing(cpu->log, LOG_TRAPS))) {
+            cpu->cycles = cycles;
             log_trace(cpu->log, LOG_TRAPS, "cpu", "trap 0x%02x %s pc=0x%08x "
                       "npc=0x%08x psr=0x%08x", tt, cpu_trap_name(tt), pc, npc,
                       cpu_get_psr(cpu, icc));
@@ -1812,7 +1840,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             cpu->tbr = (cpu->tbr & 0xfffff000u) | ((tt & 0xff) << 4);
             pc = cpu->tbr;
             npc = pc + 4;
-            cpu->cycles += TRAP_CYCLES;
+            cycles += TRAP_CYCLES;
             cpu->fetch_tag = TAG_INVALID;
         }
     }
@@ -1820,6 +1848,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     cpu->npc = npc;
     cpu->icc = icc;
     cpu->insns = ninsn;
+    cpu->cycles = cycles;
     return cpu->stop;
 }
 
