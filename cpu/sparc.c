@@ -1055,6 +1055,12 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
 #undef H
 #endif
     uint64_t ninsn = cpu->insns;    /* retired instructions */
+    /* the current window's view of r0..r31 (cpu->rp), in a host register:
+     * a guest register costs two loads, not three; reloaded wherever CWP
+     * changes (cpu_set_cwp: save, restore, rett, wrpsr, trap entry) */
+    uint32_t **rp = cpu->rp;
+#undef R
+#define R(i) (*rp[(i)])
     Cycles cycles;                  /* the clock, see CLOCKED */
     uint32_t pc = cpu->pc, npc = cpu->npc;
     uint32_t icc = cpu->icc;
@@ -1327,6 +1333,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             }
             r = R(d->rs1) + OP2;
             cpu_set_cwp(cpu, ncwp);
+            rp = cpu->rp;
             R(d->rd) = r;
             NEXT();
         }
@@ -1338,6 +1345,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             }
             r = R(d->rs1) + OP2;
             cpu_set_cwp(cpu, ncwp);
+            rp = cpu->rp;
             R(d->rd) = r;
             NEXT();
         }
@@ -1449,6 +1457,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 goto trap;
             }
             cpu_set_cwp(cpu, ncwp);
+            rp = cpu->rp;
             cpu->psr = (cpu->psr & ~PSR_S) | PSR_ET |
                        ((cpu->psr & PSR_PS) ? PSR_S : 0);
             cpu->fetch_tag = TAG_INVALID;
@@ -1508,6 +1517,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             cpu->psr = (cpu->psr & 0xff000000u) |
                        (a & (PSR_EF | PSR_PIL | PSR_S | PSR_PS | PSR_ET));
             cpu_set_cwp(cpu, a & PSR_CWP);
+            rp = cpu->rp;
             cpu->fetch_tag = TAG_INVALID;
             cpu_kick(cpu);
             /* SIMPLIFY: V8 allows up to three delay instructions before the
@@ -1835,6 +1845,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             cpu->psr = (cpu->psr & ~(PSR_PS | PSR_ET)) |
                        ((cpu->psr & PSR_S) ? PSR_PS : 0) | PSR_S;
             cpu_set_cwp(cpu, ncwp);
+            rp = cpu->rp;
             R(17) = pc;
             R(18) = npc;
             cpu->tbr = (cpu->tbr & 0xfffff000u) | ((tt & 0xff) << 4);
@@ -1851,6 +1862,8 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     cpu->cycles = cycles;
     return cpu->stop;
 }
+#undef R
+#define R(i) (*cpu->rp[(i)])
 
 const char *cpu_trap_name(unsigned tt)
 {
