@@ -114,7 +114,7 @@ check-cli: $(SIM) build/rom/alu.bin
 # Boot tests: OpenBIOS to its prompt, Linux (tools/mkguest) to a shell,
 # Linux with disks and CDs, Linux on the network; our own PROM (-bios
 # builtin): its calls, its device tree, and the Linux tests once more
-check-guest: $(SIM) build/promtest/client.elf
+check-guest: $(SIM) build/promtest/client.elf $(PROM_IMAGES)
 	@tests/guest/openbios.sh $(SIM)
 	@tests/guest/terminal.py $(SIM)
 	@tests/guest/linux.sh $(SIM)

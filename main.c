@@ -15,6 +15,7 @@
 #include <SDL2/SDL_scancode.h>
 
 #include "hw/board/devtree.h"
+#include "hw/board/profile.h"
 #include "hw/board/sun4m.h"
 #include "hw/host/display.h"
 #include "hw/host/keymap.h"
@@ -142,21 +143,15 @@ static int builtin_prom_path(char *buf, size_t len)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
     char *slash;
 
-    if (n <= 0) {
-        snprintf(buf, len, "%s", BUILTIN_PROM);
-        return -1;
-    }
-    exe[n] = '\0';
+    exe[n > 0 ? n : 0] = '\0';
     slash = strrchr(exe, '/');
     if (slash) {
         *slash = '\0';
     }
-    if (strlen(exe) + sizeof("/" BUILTIN_PROM) > len) {
+    if (!slash || (size_t)snprintf(buf, len, "%s/" BUILTIN_PROM, exe) >= len) {
         snprintf(buf, len, "%s", BUILTIN_PROM);
         return -1;
     }
-    snprintf(buf, len, "%s/%.*s", exe, (int)(len - strlen(exe) - 2),
-             BUILTIN_PROM);
     return access(buf, R_OK) == 0 ? 0 : -1;
 }
 

@@ -716,15 +716,15 @@ static inline uint32_t icc_sub(uint32_t a, uint32_t b, uint32_t r)
  * the condition codes of the last subcc).
  */
 static uint64_t delay_loop_skip(SparcCpu *cpu, const DecodedInsn *bne,
-                                uint32_t pc, uint32_t npc, uint32_t icc)
+                                uint32_t pc, uint32_t npc)
 {
     const DecodedInsn *sub = bne + 1;
-    uint32_t v, k;
+    uint32_t v;
     Cycles per, room, turns;
 
     if (npc != pc + 4 || (pc & 0xfffu) == 0xffcu || sub->op != OP_SUBCC ||
         sub->rd != sub->rs1 || sub->rd == 0 || sub->rs2 != 0 ||
-        sub->imm != 1 || (icc & ICC_Z)) {
+        sub->imm != 1) {
         return 0;
     }
     v = R(sub->rd);
@@ -742,8 +742,7 @@ static uint64_t delay_loop_skip(SparcCpu *cpu, const DecodedInsn *bne,
     if (turns == 0) {
         return 0;
     }
-    k = (uint32_t)turns;
-    R(sub->rd) = v - k;
+    R(sub->rd) = v - (uint32_t)turns;
     cpu->cycles += turns * per;
     cpu->delay_skipped += turns * per;
     return turns;
@@ -1363,8 +1362,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                         !d->rs2) {
                         /* a branch to itself: a delay loop? */
                         uint64_t turns;
-                        CLOCKED(turns = delay_loop_skip(cpu, dw, pc, npc,
-                                                        icc));
+                        CLOCKED(turns = delay_loop_skip(cpu, dw, pc, npc));
                         if (turns) {
                             /* each turn is a bne and a subcc; the codes
                              * are those of the last subcc */

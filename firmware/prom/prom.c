@@ -251,9 +251,6 @@ static void con_init(unsigned channel, uint32_t baud)
     uint32_t tc;
 
     con_ctl = ESCC2_BASE + (channel ? 0 : 4);
-    if (baud == 0) {
-        baud = 9600;
-    }
     /* BRG rate = PCLK / (2 * clock mode * (TC + 2)), x16 clock mode */
     tc = ESCC_PCLK / (2 * 16 * baud);
     tc = tc > 2 ? tc - 2 : 0;
@@ -1232,6 +1229,8 @@ void prom_main(void)
         FATAL("prom: no usable device tree (fw_cfg %s): %s\n",
               DTB_FWCFG_NAME, err);
     }
+    /* other settings than the first con_init's: programming the channel
+     * again resets it, which would cut a character still being sent */
     if (dth->console_channel != 0 || dth->console_baud != 9600) {
         con_init(dth->console_channel, dth->console_baud);
     }

@@ -524,12 +524,6 @@ static void step_read(void)
     end();
 }
 
-static void step_ticks(void)
-{
-    begin("pv_ticks ");
-    put(rv->ticks ? "non-NULL" : "NULL");
-    end();
-}
 
 /* Globals across PROM calls (start.S globals_kept): a getprop, a write */
 int globals_kept(void (*fn)(void));
@@ -616,7 +610,6 @@ void promtest_main(const struct romvec *romvec)
     step_synchook();
     step_printf();
     step_read();
-    step_ticks();
     if (root != 0 && root != -1) {
         step_traps();
     }

@@ -216,10 +216,7 @@ static void dt_cells(Dt *dt, uint32_t node, const char *name,
         return;
     }
     for (i = 0; i < n; i++) {
-        buf[4 * i] = (uint8_t)(v[i] >> 24);
-        buf[4 * i + 1] = (uint8_t)(v[i] >> 16);
-        buf[4 * i + 2] = (uint8_t)(v[i] >> 8);
-        buf[4 * i + 3] = (uint8_t)v[i];
+        bus_st_be32(buf + 4 * i, v[i]);
     }
     dt_prop(dt, node, name, buf, 4 * (size_t)n);
 }
@@ -277,12 +274,6 @@ static const uint8_t *dt_get(const Dt *dt, uint32_t node, const char *name,
     return NULL;
 }
 
-static uint32_t be32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-           (uint32_t)p[2] << 8 | p[3];
-}
-
 /*
  * The node's path into buf: with units, as Linux names nodes (of_pdt via
  * arch/sparc/kernel/prom_32.c: name@space,offset from the first reg
@@ -306,7 +297,7 @@ static void dt_path(const Dt *dt, uint32_t node, bool units, char *buf,
         }
         if (units && reg && rlen >= 8) {
             snprintf(part[depth], sizeof(part[depth]), "%s@%x,%x",
-                     (const char *)name, be32(reg), be32(reg + 4));
+                     (const char *)name, bus_ld_be32(reg), bus_ld_be32(reg + 4));
         } else {
             snprintf(part[depth], sizeof(part[depth]), "%s",
                      (const char *)name);
@@ -1200,14 +1191,6 @@ static void dt_aliases(Dt *dt)
 
 /* ---- the blob ---- */
 
-static void put32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
 static uint8_t *dt_serialize(Dt *dt, const struct dtb_header *h,
                              size_t *len)
 {
@@ -1223,41 +1206,41 @@ static uint8_t *dt_serialize(Dt *dt, const struct dtb_header *h,
         dt_fail(dt, "out of memory");
         return NULL;
     }
-    put32(b, DTB_MAGIC);
-    put32(b + 4, DTB_VERSION);
-    put32(b + 8, (uint32_t)size);
-    put32(b + 12, dt->n_node);
-    put32(b + 16, nodes_off);
-    put32(b + 20, dt->n_prop);
-    put32(b + 24, props_off);
-    put32(b + 28, dt->n_map);
-    put32(b + 32, maps_off);
-    put32(b + 36, h->console);
-    put32(b + 40, h->console_channel);
-    put32(b + 44, h->console_baud);
+    bus_st_be32(b, DTB_MAGIC);
+    bus_st_be32(b + 4, DTB_VERSION);
+    bus_st_be32(b + 8, (uint32_t)size);
+    bus_st_be32(b + 12, dt->n_node);
+    bus_st_be32(b + 16, nodes_off);
+    bus_st_be32(b + 20, dt->n_prop);
+    bus_st_be32(b + 24, props_off);
+    bus_st_be32(b + 28, dt->n_map);
+    bus_st_be32(b + 32, maps_off);
+    bus_st_be32(b + 36, h->console);
+    bus_st_be32(b + 40, h->console_channel);
+    bus_st_be32(b + 44, h->console_baud);
     for (i = 0; i < dt->n_node; i++) {
         const DtBNode *n = &dt->node[i];
         uint8_t *p = b + nodes_off + 20 * i;
         int q;
-        put32(p, n->parent);
-        put32(p + 4, n->child);
-        put32(p + 8, n->sibling);
-        put32(p + 12, pi);
-        put32(p + 16, n->n_props);
+        bus_st_be32(p, n->parent);
+        bus_st_be32(p + 4, n->child);
+        bus_st_be32(p + 8, n->sibling);
+        bus_st_be32(p + 12, pi);
+        bus_st_be32(p + 16, n->n_props);
         /* each node's properties together, in the order they came */
         for (q = n->first_prop; q >= 0; q = dt->prop[q].next, pi++) {
             uint8_t *r = b + props_off + 12 * pi;
-            put32(r, pool_off + dt->prop[q].name_off);
-            put32(r + 4, pool_off + dt->prop[q].value_off);
-            put32(r + 8, dt->prop[q].len);
+            bus_st_be32(r, pool_off + dt->prop[q].name_off);
+            bus_st_be32(r + 4, pool_off + dt->prop[q].value_off);
+            bus_st_be32(r + 8, dt->prop[q].len);
         }
     }
     for (i = 0; i < dt->n_map; i++) {
         uint8_t *p = b + maps_off + 16 * i;
-        put32(p, dt->map[i].va);
-        put32(p + 4, (uint32_t)(dt->map[i].pa >> 32));
-        put32(p + 8, (uint32_t)dt->map[i].pa);
-        put32(p + 12, dt->map[i].size);
+        bus_st_be32(p, dt->map[i].va);
+        bus_st_be32(p + 4, (uint32_t)(dt->map[i].pa >> 32));
+        bus_st_be32(p + 8, (uint32_t)dt->map[i].pa);
+        bus_st_be32(p + 12, dt->map[i].size);
     }
     if (dt->pool_len) {
         memcpy(b + pool_off, dt->pool, dt->pool_len);
@@ -1433,25 +1416,25 @@ int devtree_check(const uint8_t *b, size_t len, char *err, size_t errlen)
         return bad(err, errlen, "blob shorter than its header",
                    (uint32_t)len);
     }
-    if (be32(b) != DTB_MAGIC) {
-        return bad(err, errlen, "bad magic", be32(b));
+    if (bus_ld_be32(b) != DTB_MAGIC) {
+        return bad(err, errlen, "bad magic", bus_ld_be32(b));
     }
-    if (be32(b + 4) != DTB_VERSION) {
-        return bad(err, errlen, "unknown version", be32(b + 4));
+    if (bus_ld_be32(b + 4) != DTB_VERSION) {
+        return bad(err, errlen, "unknown version", bus_ld_be32(b + 4));
     }
-    size = be32(b + 8);
+    size = bus_ld_be32(b + 8);
     if (size != len) {
         return bad(err, errlen, "size differs from the blob's length", size);
     }
     if (size > DTB_MAX_SIZE) {
         return bad(err, errlen, "larger than the PROM takes", size);
     }
-    nn = be32(b + 12);
-    no = be32(b + 16);
-    np = be32(b + 20);
-    po = be32(b + 24);
-    nm = be32(b + 28);
-    mo = be32(b + 32);
+    nn = bus_ld_be32(b + 12);
+    no = bus_ld_be32(b + 16);
+    np = bus_ld_be32(b + 20);
+    po = bus_ld_be32(b + 24);
+    nm = bus_ld_be32(b + 28);
+    mo = bus_ld_be32(b + 32);
     if (nn == 0 || (no & 3) || no < 48 ||
         (uint64_t)no + (uint64_t)nn * 20 > size) {
         return bad(err, errlen, "node table out of range", no);
@@ -1462,18 +1445,18 @@ int devtree_check(const uint8_t *b, size_t len, char *err, size_t errlen)
     if ((mo & 3) || mo < 48 || (uint64_t)mo + (uint64_t)nm * 16 > size) {
         return bad(err, errlen, "map table out of range", mo);
     }
-    if (be32(b + 36) >= nn) {
-        return bad(err, errlen, "console node out of range", be32(b + 36));
+    if (bus_ld_be32(b + 36) >= nn) {
+        return bad(err, errlen, "console node out of range", bus_ld_be32(b + 36));
     }
-    if (be32(b + 40) > 1) {
-        return bad(err, errlen, "console channel not 0 or 1", be32(b + 40));
+    if (bus_ld_be32(b + 40) > 1) {
+        return bad(err, errlen, "console channel not 0 or 1", bus_ld_be32(b + 40));
     }
-    if (be32(b + 44) < DTB_MIN_BAUD || be32(b + 44) > DTB_MAX_BAUD) {
-        return bad(err, errlen, "console speed out of range", be32(b + 44));
+    if (bus_ld_be32(b + 44) < DTB_MIN_BAUD || bus_ld_be32(b + 44) > DTB_MAX_BAUD) {
+        return bad(err, errlen, "console speed out of range", bus_ld_be32(b + 44));
     }
     for (i = 0; i < np; i++) {
         const uint8_t *p = b + po + 12 * i;
-        uint32_t name = be32(p), val = be32(p + 4), vlen = be32(p + 8);
+        uint32_t name = bus_ld_be32(p), val = bus_ld_be32(p + 4), vlen = bus_ld_be32(p + 8);
         if (!str_ok(b, size, name) || b[name] == '\0') {
             return bad(err, errlen, "property name out of range or "
                        "unterminated", i);
@@ -1488,8 +1471,8 @@ int devtree_check(const uint8_t *b, size_t len, char *err, size_t errlen)
     }
     for (i = 0; i < nm; i++) {
         const uint8_t *p = b + mo + 16 * i;
-        uint32_t va = be32(p), hi = be32(p + 4), lo = be32(p + 8);
-        uint32_t msize = be32(p + 12);
+        uint32_t va = bus_ld_be32(p), hi = bus_ld_be32(p + 4), lo = bus_ld_be32(p + 8);
+        uint32_t msize = bus_ld_be32(p + 12);
         if ((va | lo | msize) & (DT_PAGE - 1) || msize == 0 || hi > 0xf ||
             va < DTB_DEV_VA_BASE || va >= DTB_DEV_VA_END ||
             msize > DTB_DEV_VA_END - va) {
@@ -1505,15 +1488,15 @@ int devtree_check(const uint8_t *b, size_t len, char *err, size_t errlen)
     }
     for (i = 0; i < nn && rc == 0; i++) {
         const uint8_t *p = b + no + 20 * i;
-        uint32_t k, fp = be32(p + 12), cnt = be32(p + 16);
+        uint32_t k, fp = bus_ld_be32(p + 12), cnt = bus_ld_be32(p + 16);
         bool named = false;
-        if ((be32(p) != DTB_NONE && be32(p) >= nn) ||
-            (be32(p + 4) != DTB_NONE && be32(p + 4) >= nn) ||
-            (be32(p + 8) != DTB_NONE && be32(p + 8) >= nn)) {
+        if ((bus_ld_be32(p) != DTB_NONE && bus_ld_be32(p) >= nn) ||
+            (bus_ld_be32(p + 4) != DTB_NONE && bus_ld_be32(p + 4) >= nn) ||
+            (bus_ld_be32(p + 8) != DTB_NONE && bus_ld_be32(p + 8) >= nn)) {
             rc = bad(err, errlen, "node link out of range", i);
             break;
         }
-        if ((i == 0) != (be32(p) == DTB_NONE)) {
+        if ((i == 0) != (bus_ld_be32(p) == DTB_NONE)) {
             rc = bad(err, errlen, "only the root may lack a parent", i);
             break;
         }
@@ -1528,10 +1511,10 @@ int devtree_check(const uint8_t *b, size_t len, char *err, size_t errlen)
                 break;
             }
             used[k] = 1;
-            if (strcmp((const char *)b + be32(q), "name") == 0 &&
-                be32(q + 8) > 0 &&
-                memchr(b + be32(q + 4), 0, be32(q + 8)) != NULL &&
-                b[be32(q + 4)] != '\0') {
+            if (strcmp((const char *)b + bus_ld_be32(q), "name") == 0 &&
+                bus_ld_be32(q + 8) > 0 &&
+                memchr(b + bus_ld_be32(q + 4), 0, bus_ld_be32(q + 8)) != NULL &&
+                b[bus_ld_be32(q + 4)] != '\0') {
                 named = true;
             }
         }
@@ -1556,20 +1539,20 @@ int devtree_check(const uint8_t *b, size_t len, char *err, size_t errlen)
     seen[0] = 1;
     while (sp > 0 && rc == 0) {
         uint32_t nd = stack[--sp];
-        uint32_t c = be32(b + no + 20 * nd + 4);
+        uint32_t c = bus_ld_be32(b + no + 20 * nd + 4);
         visited++;
         while (c != DTB_NONE) {
-            if (seen[c] || be32(b + no + 20 * c) != nd) {
+            if (seen[c] || bus_ld_be32(b + no + 20 * c) != nd) {
                 rc = bad(err, errlen, "tree has a cycle, a shared node or "
                          "a wrong parent", c);
                 break;
             }
             seen[c] = 1;
             stack[sp++] = c;
-            c = be32(b + no + 20 * c + 8);
+            c = bus_ld_be32(b + no + 20 * c + 8);
         }
     }
-    if (rc == 0 && be32(b + no + 8) != DTB_NONE) {
+    if (rc == 0 && bus_ld_be32(b + no + 8) != DTB_NONE) {
         rc = bad(err, errlen, "the root has a sibling", 0);
     }
     if (rc == 0 && visited != nn) {
@@ -1596,15 +1579,15 @@ static int line_cmp(const void *a, const void *b)
 static const uint8_t *blob_prop(const uint8_t *b, uint32_t i,
                                 const char *name, uint32_t *len)
 {
-    uint32_t no = be32(b + 16), po = be32(b + 24);
-    uint32_t fp = be32(b + no + 20 * i + 12);
-    uint32_t cnt = be32(b + no + 20 * i + 16), k;
+    uint32_t no = bus_ld_be32(b + 16), po = bus_ld_be32(b + 24);
+    uint32_t fp = bus_ld_be32(b + no + 20 * i + 12);
+    uint32_t cnt = bus_ld_be32(b + no + 20 * i + 16), k;
 
     for (k = fp; k < fp + cnt; k++) {
         const uint8_t *q = b + po + 12 * k;
-        if (strcmp((const char *)b + be32(q), name) == 0) {
-            *len = be32(q + 8);
-            return b + be32(q + 4);
+        if (strcmp((const char *)b + bus_ld_be32(q), name) == 0) {
+            *len = bus_ld_be32(q + 8);
+            return b + bus_ld_be32(q + 4);
         }
     }
     return NULL;
@@ -1622,10 +1605,10 @@ int devtree_print(const uint8_t *b, size_t len, FILE *out)
     if (devtree_check(b, len, err, sizeof(err)) < 0) {
         return -1;
     }
-    nn = be32(b + 12);
-    np = be32(b + 20);
-    no = be32(b + 16);
-    po = be32(b + 24);
+    nn = bus_ld_be32(b + 12);
+    np = bus_ld_be32(b + 20);
+    no = bus_ld_be32(b + 16);
+    po = bus_ld_be32(b + 24);
     path = calloc(nn, sizeof(*path));
     lines = calloc((size_t)nn + np, sizeof(*lines));
     if (!path || !lines) {
@@ -1644,7 +1627,7 @@ int devtree_print(const uint8_t *b, size_t len, FILE *out)
             stack[sp++] = 0;
             while (sp > 0 && path[0]) {
                 uint32_t nd = stack[--sp];
-                uint32_t c = be32(b + no + 20 * nd + 4);
+                uint32_t c = bus_ld_be32(b + no + 20 * nd + 4);
                 while (c != DTB_NONE) {
                     uint32_t nlen, rlen;
                     const char *name =
@@ -1658,12 +1641,12 @@ int devtree_print(const uint8_t *b, size_t len, FILE *out)
                     }
                     if (reg && rlen >= 8) {
                         snprintf(path[c], sz, "%s/%s@%x,%x", path[nd], name,
-                                 be32(reg), be32(reg + 4));
+                                 bus_ld_be32(reg), bus_ld_be32(reg + 4));
                     } else {
                         snprintf(path[c], sz, "%s/%s", path[nd], name);
                     }
                     stack[sp++] = c;
-                    c = be32(b + no + 20 * c + 8);
+                    c = bus_ld_be32(b + no + 20 * c + 8);
                 }
                 if (rc < 0) {
                     break;
@@ -1676,8 +1659,8 @@ int devtree_print(const uint8_t *b, size_t len, FILE *out)
         }
     }
     for (i = 0; i < nn && rc == 0; i++) {
-        uint32_t fp = be32(b + no + 20 * i + 12);
-        uint32_t cnt = be32(b + no + 20 * i + 16);
+        uint32_t fp = bus_ld_be32(b + no + 20 * i + 12);
+        uint32_t cnt = bus_ld_be32(b + no + 20 * i + 16);
         size_t sz = strlen(path[i]) + 4;
         lines[nl].path = strdup(path[i]);
         lines[nl].text = malloc(sz);
@@ -1690,9 +1673,9 @@ int devtree_print(const uint8_t *b, size_t len, FILE *out)
         nl++;
         for (k = fp; k < fp + cnt; k++) {
             const uint8_t *q = b + po + 12 * k;
-            const char *name = (const char *)b + be32(q);
-            const uint8_t *v = b + be32(q + 4);
-            uint32_t vlen = be32(q + 8), j;
+            const char *name = (const char *)b + bus_ld_be32(q);
+            const uint8_t *v = b + bus_ld_be32(q + 4);
+            uint32_t vlen = bus_ld_be32(q + 8), j;
             size_t psz = strlen(path[i]) + strlen(name) + 2;
             char *t;
             lines[nl].path = malloc(psz);

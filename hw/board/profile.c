@@ -1,5 +1,5 @@
 /*
- * --profile-guest (hw/board/sun4m.h machine_profile_start and _write):
+ * --profile-guest (profile.h):
  * the table of cycles by PC, filled between CPU slices.
  */
 #include "hw/board/profile.h"

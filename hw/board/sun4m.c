@@ -362,9 +362,9 @@ void machine_reset(Machine *m)
     if (m->has_tcx) {
         tcx_reset(&m->tcx);
     }
-    board_restore_preload(m);
     if (m->resets) {
-        /* (machine_init built the first one) */
+        /* (machine_init placed the images and built the first tree) */
+        board_restore_preload(m);
         char err[256];
         if (board_publish_devtree(m, err, sizeof(err)) < 0) {
             /* an empty file instead of the last reset's tree: the PROM

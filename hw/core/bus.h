@@ -175,6 +175,13 @@ static inline void bus_st_be32(uint8_t *p, uint32_t v)
     p[3] = (uint8_t)v;
 }
 
+/* A big-endian word from host bytes */
+static inline uint32_t bus_ld_be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+           (uint32_t)p[2] << 8 | p[3];
+}
+
 /* Is the RAM page holding pa watched for code?  (pa must be RAM) */
 static inline bool bus_code_watched(const Bus *b, GPAddr pa)
 {

