@@ -102,6 +102,8 @@ static const char usage[] =
     "  --profile-guest FILE  write where the guest's cycles went (pc and\n"
     "                     cycles, busiest first; tools/guest-profile names\n"
     "                     the kernel's functions)\n"
+    "  --no-jit           interpret every instruction (no block translation;\n"
+    "                     the same results, cycle for cycle, only slower)\n"
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
@@ -743,6 +745,7 @@ int main(int argc, char **argv)
     bool display_given = false;
     CharDev con_b;
     bool stats = false;
+    bool no_jit = false;
     bool print_board = false;
     bool dump_devtree = false;
     const char *profile_path = NULL;
@@ -942,6 +945,8 @@ int main(int argc, char **argv)
             profile_path = v;
         } else if (strcmp(a, "--stats") == 0) {
             stats = true;
+        } else if (strcmp(a, "--no-jit") == 0) {
+            no_jit = true;
         } else if (strcmp(a, "--guest-errors") == 0) {
             cfg.log_guest_errors = true;
         } else if (strcmp(a, "--vtimeout") == 0) {
@@ -1041,6 +1046,9 @@ int main(int argc, char **argv)
         runner_free(&runner);
         fprintf(stderr, "sun4m: %s\n", err);
         return 2;
+    }
+    if (no_jit) {
+        cpu_set_jit(&m->cpu, false);
     }
     if (dump_devtree) {
         size_t len;
@@ -1164,14 +1172,16 @@ int main(int argc, char **argv)
                 "poll-skipped %.6f s delay-skipped %.6f s traps %" PRIu64
                 " decoded %" PRIu64
                 " code-invalidations %" PRIu64 " tlb-flushes %" PRIu64
-                " pc 0x%08x\n",
+                " jit-insns %" PRIu64 " jit-blocks %" PRIu64
+                " jit-flushes %" PRIu64 " pc 0x%08x\n",
                 m->cpu.insns, m->cpu.cycles, virt, wall,
                 wall > 0 ? m->cpu.insns / wall / 1e6 : 0.0,
                 (double)m->idle_cycles / cfg.cpu_hz,
                 (double)m->cpu.poll_skipped / cfg.cpu_hz,
                 (double)m->cpu.delay_skipped / cfg.cpu_hz, m->cpu.traps,
                 m->cpu.decoded_insns, m->cpu.code_invalidations,
-                m->cpu.tlb_flushes, m->cpu.pc);
+                m->cpu.tlb_flushes, m->cpu.jit_insns, m->cpu.jit_blocks,
+                m->cpu.jit_flushes, m->cpu.pc);
         fprintf(stderr,
                 "sun4m: stats: dma-bytes %" PRIu64 " dma-transfers %" PRIu64
                 " bounced-bytes %" PRIu64 " aio-requests %" PRIu64

@@ -78,17 +78,24 @@ typedef struct DecodedInsn {
     uint16_t op;                    /* handler, see sparc.c; 0 = not decoded */
     uint8_t rd, rs1, rs2;           /* register numbers, rd of 0 -> sink */
     uint8_t cost;                   /* base cycles (cpu/timing.c) */
+    uint8_t jit;                    /* a translated block here? (jit.h) */
+    uint8_t heat;                   /* taken branches to here, until hot */
     int32_t imm;                    /* simm13, branch displacement, sethi value */
     uint32_t raw;
 } DecodedInsn;
 
 #define CPU_PAGE_INSNS (BUS_PAGE_SIZE / 4)
 
+typedef struct Jit Jit;
+struct JitEntry;
+
 typedef struct DecodedPage {
     uint64_t ppn;                   /* page number within RAM or ROM */
     const uint8_t *host;            /* the page's bytes */
     bool is_ram;
     unsigned write_hits;            /* stores into it since last protected */
+    struct JitEntry **jit;          /* translated blocks by first insn, or
+                                     * NULL (cpu/jit.h) */
     DecodedInsn insn[CPU_PAGE_INSNS];
 } DecodedPage;
 
@@ -183,6 +190,13 @@ typedef struct SparcCpu {
     uint64_t delay_skipped;         /* cycles of delay loops done at once
                                      * (sparc.c delay_loop_skip) */
 
+    /* Block translation (cpu/jit.h); jit NULL: the interpreter alone */
+    Jit *jit;
+    uint32_t jit_pc0;               /* pc where the running block began */
+    uint32_t jit_target;            /* its jmpl or Bicc destination */
+    uint8_t jit_cond;               /* its Bicc condition held */
+    struct JitLink *jit_link;       /* the linkable exit it left by */
+
     /* Tracing (--trace traps,mmio); may be NULL */
     Log *log;
 
@@ -193,6 +207,9 @@ typedef struct SparcCpu {
                                      * context switch) */
     uint64_t tlb_page_flushes;      /* one page dropped (ASI 3 page flush) */
     uint64_t traps;
+    uint64_t jit_insns;             /* instructions run translated */
+    uint64_t jit_blocks;            /* blocks translated */
+    uint64_t jit_flushes;           /* times the code buffer filled */
 } SparcCpu;
 
 int cpu_init(SparcCpu *cpu, Bus *bus);
@@ -221,6 +238,9 @@ static inline void cpu_kick(SparcCpu *cpu)
     cpu->deadline = 0;
 }
 void cpu_tlb_flush(SparcCpu *cpu);
+/* Block translation on (the default where the host has it) or off
+ * (--no-jit); returns whether it is on. */
+bool cpu_set_jit(SparcCpu *cpu, bool on);
 /* Invalidate decoded code of a RAM page (bus code-write hook). */
 void cpu_code_page_written(void *cpu, uint64_t ram_page, unsigned off,
                            unsigned len);

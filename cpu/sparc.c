@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cpu/decode.h"
+#include "cpu/jit.h"
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
@@ -40,7 +41,7 @@
 #define MMU_ACC_RMW 100
 
 /* Bicc taken-masks over the icc nibble, one per cond (V8 §B.21) */
-static const uint16_t bicc_mask[16] = {
+const uint16_t sparc_bicc_mask[16] = {
     0x0000, 0xf0f0, 0xf3fc, 0x33cc, 0xfafa, 0xaaaa, 0xff00, 0xcccc,
     0xffff, 0x0f0f, 0x0c03, 0xcc33, 0x0505, 0x5555, 0x00ff, 0x3333,
 };
@@ -257,6 +258,7 @@ void cpu_code_page_written(void *opaque, uint64_t ram_page, unsigned off,
         return;
     }
     cpu->code_invalidations++;
+    jit_page_drop(dp);              /* its blocks may hold the old code */
     if (++dp->write_hits > CODE_PAGE_WRITE_LIMIT) {
         /* A page written this often has become data (the guest reused
          * it): forget all its code and let stores go the fast way again
@@ -646,6 +648,11 @@ static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
     cpu->decoded_insns++;
 }
 
+void sparc_decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
+{
+    decode_at(cpu, d, pc);
+}
+
 /*
  * Load-use interlock: one bubble [SIS] when the next instruction to run
  * (at npc) reads the integer register a load just wrote.  The next
@@ -672,6 +679,18 @@ static inline unsigned load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
         return 1;
     }
     return 0;
+}
+
+/* The same rule for the translator: n is instruction idx of dp, the page
+ * being fetched (cpu->fetch_dp), at npc */
+unsigned sparc_load_use(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
+                        unsigned reg)
+{
+    uint32_t npc = cpu->fetch_tag | (idx << 2);
+    if (dp != cpu->fetch_dp || idx >= CPU_PAGE_INSNS) {
+        return 0;
+    }
+    return load_use(cpu, npc, reg);
 }
 
 /* ---- Condition codes (V8 §B.11-B.13) ---- */
@@ -791,15 +810,50 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
     bus->write_protect = cpu_block_write_protect;
     bus->code_opaque = cpu;
     cpu_build_views(cpu);
+    cpu->jit = jit_new();
     srmmu_init(&cpu->mmu, bus, bus_ld32, bus_st32,
                bus->block[BUS_BLOCK_PROM].base);
     cpu_reset(cpu);
     return 0;
 }
 
+/* Forget every translated block */
+static void cpu_drop_blocks(SparcCpu *cpu)
+{
+    uint64_t i;
+    if (cpu->ram_code) {
+        for (i = 0; i <= (bus_ram_size(cpu->bus) >> BUS_PAGE_SHIFT); i++) {
+            if (cpu->ram_code[i]) {
+                jit_page_drop(cpu->ram_code[i]);
+            }
+        }
+    }
+    if (cpu->rom_code) {
+        for (i = 0; i <= (cpu->bus->block[BUS_BLOCK_PROM].size >> BUS_PAGE_SHIFT);
+             i++) {
+            if (cpu->rom_code[i]) {
+                jit_page_drop(cpu->rom_code[i]);
+            }
+        }
+    }
+}
+
+bool cpu_set_jit(SparcCpu *cpu, bool on)
+{
+    if (on && !cpu->jit) {
+        cpu->jit = jit_new();
+    } else if (!on && cpu->jit) {
+        cpu_drop_blocks(cpu);
+        jit_delete(cpu->jit);
+        cpu->jit = NULL;
+    }
+    return cpu->jit != NULL;
+}
+
 void cpu_free(SparcCpu *cpu)
 {
     uint64_t i;
+    cpu_set_jit(cpu, false);
     if (cpu->ram_code) {
         for (i = 0; i <= (bus_ram_size(cpu->bus) >> BUS_PAGE_SHIFT); i++) {
             free(cpu->ram_code[i]);
@@ -1012,10 +1066,26 @@ static void poll_check(SparcCpu *cpu, uint32_t pc, uint32_t npc,
             goto head;                                                   \
         }                                                                \
         dw = &cpu->fetch_dp->insn[(pc >> 2) & (CPU_PAGE_INSNS - 1)];     \
+        if (unlikely(dw->jit == JIT_HOT)) {                              \
+            goto jit;                                                    \
+        }                                                                \
         d = dw;                                                          \
         goto *handlers[d->op];                                           \
     } while (0)
 #endif
+
+/* A control transfer to target: one more entry toward translating the
+ * block there (same page only; a new page counts at the loop's head) */
+#define HEAT(target)                                                     \
+    do {                                                                 \
+        if (cpu->jit && ((target) & ~0xfffu) == cpu->fetch_tag) {        \
+            DecodedInsn *h_ = &cpu->fetch_dp->insn[((target) >> 2) &     \
+                                                   (CPU_PAGE_INSNS - 1)]; \
+            if (h_->jit == JIT_COLD && ++h_->heat >= JIT_HEAT) {         \
+                h_->jit = JIT_HOT;                                       \
+            }                                                            \
+        }                                                                \
+    } while (0)
 
 CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
 {
@@ -1069,6 +1139,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     uint64_t v64;
     uint32_t a, b, r, ea;
     bool ovf;
+    bool jit_skip = false;          /* a block stopped before this pc */
 
     cpu->stop = CPU_RUNNING;
     cpu->run_limit = limit;
@@ -1092,9 +1163,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
     cycles = cpu->cycles;
 
     for (;;) {
-#ifndef SPARC_SWITCH_DISPATCH
-    head:
-#endif
+    head: __attribute__((unused));
         if (unlikely(cycles >= cpu->deadline)) {
             if (cpu->stop != CPU_RUNNING) {
                 break;
@@ -1118,8 +1187,15 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             if (tt) {
                 goto trap;
             }
+            if (npc == pc + 4) {
+                HEAT(pc);           /* entered from another page */
+            }
         }
         dw = &cpu->fetch_dp->insn[(pc >> 2) & (CPU_PAGE_INSNS - 1)];
+        if (unlikely(dw->jit == JIT_HOT) && !jit_skip) {
+            goto jit;
+        }
+        jit_skip = false;
     dispatch:
         d = dw;
 #ifdef SPARC_SWITCH_DISPATCH
@@ -1351,12 +1427,13 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
 
         /* -- control transfer (V8 §B.21-B.25) -- */
         HANDLER(OP_BICC):
-            if ((bicc_mask[d->rs1] >> icc) & 1) {
+            if ((sparc_bicc_mask[d->rs1] >> icc) & 1) {
                 if (d->rs2 && d->rs1 == 8) {
                     /* ba,a: the delay instruction is annulled */
                     pc = pc + (uint32_t)d->imm;
                     npc = pc + 4;
                     cycles += ANNUL_CYCLES;
+                    HEAT(pc);
                 } else {
                     if (unlikely(d->imm == 0) && d->rs1 == BICC_NE &&
                         !d->rs2) {
@@ -1374,6 +1451,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                     a = pc + (uint32_t)d->imm;
                     pc = npc;
                     npc = a;
+                    HEAT(a);
                 }
             } else if (d->rs2) {
                 /* untaken with a=1: annul the delay instruction */
@@ -1423,6 +1501,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             a = pc + (uint32_t)d->imm;
             pc = npc;
             npc = a;
+            HEAT(a);
             RETIRE();
         HANDLER(OP_JMPL):
             ea = R(d->rs1) + OP2;
@@ -1433,6 +1512,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             R(d->rd) = pc;
             pc = npc;
             npc = ea;
+            HEAT(ea);
             RETIRE();
         HANDLER(OP_RETT): {
             unsigned ncwp = (cwp_of(cpu) + 1) % SPARC_NWINDOWS;
@@ -1465,7 +1545,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             RETIRE();
         }
         HANDLER(OP_TICC):
-            if ((bicc_mask[d->rd & 15] >> icc) & 1) {
+            if ((sparc_bicc_mask[d->rd & 15] >> icc) & 1) {
                 tt = TT_TRAP_INSN + ((R(d->rs1) + OP2) & 0x7f);
                 goto trap;
             }
@@ -1822,6 +1902,51 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
         ninsn++;
         continue;
 #endif
+
+    jit:
+        /* a hot block starts at pc: run it translated when it may run
+         * to its end before the deadline (jit.h), else interpret */
+        if (npc == pc + 4 && cpu->jit) {
+            const JitEntry *je = jit_block(cpu, cpu->fetch_dp,
+                                           (pc >> 2) & (CPU_PAGE_INSNS - 1),
+                                           pc);
+            if (!je) {
+                dw->jit = JIT_NEVER;
+            } else if (je->super == ((cpu->psr & PSR_S) != 0) &&
+                       cycles + je->max_cycles < cpu->deadline) {
+                int how;
+                cpu->pc = pc;
+                cpu->npc = npc;
+                cpu->icc = icc;
+                cpu->cycles = cycles;
+                cpu->insns = ninsn;
+                cpu->jit_pc0 = pc;
+                cpu->jit_link = NULL;
+                how = je->code(cpu, rp);
+                pc = cpu->pc;
+                npc = cpu->npc;
+                icc = cpu->icc;
+                cycles = cpu->cycles;
+                ninsn = cpu->insns;
+                rp = cpu->rp;
+                jit_skip = how == JIT_EXIT_STEP;
+                if (how == JIT_EXIT_NEXT) {
+                    /* a fall-through counts as an entry too */
+                    HEAT(pc);
+                    if (cpu->jit_link &&
+                        (pc & ~0xfffu) == cpu->fetch_tag &&
+                        cpu->fetch_dp->jit) {
+                        const JitEntry *to = cpu->fetch_dp->jit[
+                            (pc >> 2) & (CPU_PAGE_INSNS - 1)];
+                        if (to && to->super == je->super) {
+                            jit_link(cpu->jit_link, to);
+                        }
+                    }
+                }
+                goto head;
+            }
+        }
+        goto dispatch;
 
     trap:
         /* V8 §7.5: trap entry */

@@ -1,0 +1,1321 @@
+/*
+ * Block translator, SPARC V8 -> x86-64 (see jit.h for what a block is and
+ * why it stays exact).
+ *
+ * Host registers inside a block:
+ *   rdi  the SparcCpu (every field at a fixed displacement)
+ *   rsi  the current window's register view (cpu->rp: r0..r31 pointers)
+ *   rax, rcx, rdx, r11  scratch (rdx also for reaching a guest register)
+ *   rbx, rbp, r8-r10, r12-r15  a cache of guest registers, %icc and %y,
+ *        loaded at first use and written back at every exit (least
+ *        recently used first when full)
+ * A block is one host function int f(SparcCpu *, uint32_t **rp): it saves
+ * the callee-saved registers, runs, and at its exit writes back what it
+ * changed, adds its cycles and instructions, sets pc and npc, and returns
+ * JIT_EXIT_NEXT or JIT_EXIT_STEP.
+ *
+ * Condition codes are computed from the host's flags (x86 CF after SUB/SBB
+ * is the SPARC borrow, OF the signed overflow; AND/OR/XOR clear both, as
+ * the logical SPARC ops do), kept as the same N Z V C nibble the
+ * interpreter keeps, and tested with one BT against the interpreter's
+ * Bicc masks.
+ */
+#include "cpu/jit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef SPARC_HAVE_JIT
+
+#include <stddef.h>
+#include <sys/mman.h>
+
+#include "cpu/decode.h"
+
+#define JIT_BUF_SIZE (64u << 20)    /* host code of all blocks */
+#define JIT_BLOCK_MAX 64            /* guest instructions in a block */
+#define JIT_BLOCK_ROOM (96u << 10)  /* host bytes a block may take */
+#define ANNUL_CYCLES 1              /* as sparc.c */
+
+struct Jit {
+    uint8_t *buf;
+    size_t used;
+    uint64_t flushes;
+};
+
+Jit *jit_new(void)
+{
+    Jit *j = calloc(1, sizeof(*j));
+    if (!j) {
+        return NULL;
+    }
+    j->buf = mmap(NULL, JIT_BUF_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (j->buf == MAP_FAILED) {
+        free(j);
+        return NULL;
+    }
+    return j;
+}
+
+void jit_delete(Jit *j)
+{
+    if (j) {
+        munmap(j->buf, JIT_BUF_SIZE);
+        free(j);
+    }
+}
+
+void jit_page_drop(DecodedPage *dp)
+{
+    free(dp->jit);
+    dp->jit = NULL;
+}
+
+/* The buffer is full: forget every block (their pages keep their HOT
+ * marks and translate again at their next entry). */
+static void jit_flush(SparcCpu *cpu)
+{
+    uint64_t i, n;
+    n = (bus_ram_size(cpu->bus) >> BUS_PAGE_SHIFT) + 1;
+    for (i = 0; i < n; i++) {
+        if (cpu->ram_code[i]) {
+            jit_page_drop(cpu->ram_code[i]);
+        }
+    }
+    n = (cpu->bus->block[BUS_BLOCK_PROM].size >> BUS_PAGE_SHIFT) + 1;
+    for (i = 0; i < n; i++) {
+        if (cpu->rom_code[i]) {
+            jit_page_drop(cpu->rom_code[i]);
+        }
+    }
+    cpu->jit->used = 0;
+    cpu->jit->flushes++;
+    cpu->jit_flushes++;
+}
+
+/* ---- x86-64 encoding ---- */
+
+enum { RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI,
+       R8, R9, R10, R11, R12, R13, R14, R15 };
+/* condition codes of Jcc/SETcc/CMOVcc */
+enum { CC_O = 0, CC_C = 2, CC_NC = 3, CC_NZ = 5 };
+/* group-1 ALU: the /digit of 81/83 and (digit << 3) | 1 is the r/m, r form */
+enum { A_ADD = 0, A_OR = 1, A_ADC = 2, A_SBB = 3, A_AND = 4, A_SUB = 5,
+       A_XOR = 6, A_CMP = 7 };
+/* shifts: the /digit of C1/D3 */
+enum { S_ROL = 0, S_SHL = 4, S_SHR = 5, S_SAR = 7 };
+
+typedef struct Asm {
+    uint8_t *p, *end;
+    bool full;
+} Asm;
+
+static void b1(Asm *a, unsigned v)
+{
+    if (a->p < a->end) {
+        *a->p++ = (uint8_t)v;
+    } else {
+        a->full = true;
+    }
+}
+
+static void b4(Asm *a, uint32_t v)
+{
+    b1(a, v);
+    b1(a, v >> 8);
+    b1(a, v >> 16);
+    b1(a, v >> 24);
+}
+
+/* REX for operand width w, modrm.reg r, SIB index x, modrm.rm/base b;
+ * force: a byte register spl..dil (without REX those are ah..bh) */
+static void rex(Asm *a, int w, int r, int x, int b, bool force)
+{
+    unsigned v = 0x40u | (unsigned)(w << 3) | (unsigned)((r >> 3) << 2) |
+                 (unsigned)((x >> 3) << 1) | (unsigned)(b >> 3);
+    if (v != 0x40u || force) {
+        b1(a, v);
+    }
+}
+
+static void modrm_rr(Asm *a, int r, int rm)
+{
+    b1(a, 0xc0u | (unsigned)((r & 7) << 3) | (unsigned)(rm & 7));
+}
+
+/* [base + disp] */
+static void modrm_m(Asm *a, int r, int base, int32_t disp)
+{
+    unsigned mod = (disp == 0 && (base & 7) != RBP) ? 0
+                 : (disp >= -128 && disp < 128) ? 1 : 2;
+    b1(a, (mod << 6) | (unsigned)((r & 7) << 3) | (unsigned)(base & 7));
+    if ((base & 7) == RSP) {
+        b1(a, 0x24);
+    }
+    if (mod == 1) {
+        b1(a, (uint32_t)disp & 0xff);
+    } else if (mod == 2) {
+        b4(a, (uint32_t)disp);
+    }
+}
+
+/* [base + index*scale + disp32] */
+static void modrm_sib(Asm *a, int r, int base, int index, unsigned scale,
+                      int32_t disp)
+{
+    b1(a, 0x80u | (unsigned)((r & 7) << 3) | 4u);
+    b1(a, (scale << 6) | (unsigned)((index & 7) << 3) | (unsigned)(base & 7));
+    b4(a, (uint32_t)disp);
+}
+
+static bool byte_reg_needs_rex(int r)
+{
+    return r >= RSP && r <= RDI;
+}
+
+/* op r, [base + disp] (op: one or two opcode bytes, op2 = -1 for one) */
+static void op_rm(Asm *a, int w, int op1, int op2, int r, int base,
+                  int32_t disp)
+{
+    rex(a, w, r, 0, base, false);
+    b1(a, (unsigned)op1);
+    if (op2 >= 0) {
+        b1(a, (unsigned)op2);
+    }
+    modrm_m(a, r, base, disp);
+}
+
+static void op_rr(Asm *a, int w, int op1, int op2, int r, int rm)
+{
+    rex(a, w, r, 0, rm, false);
+    b1(a, (unsigned)op1);
+    if (op2 >= 0) {
+        b1(a, (unsigned)op2);
+    }
+    modrm_rr(a, r, rm);
+}
+
+static void mov_r_m32(Asm *a, int r, int base, int32_t disp)
+{
+    op_rm(a, 0, 0x8b, -1, r, base, disp);
+}
+
+static void mov_m_r32(Asm *a, int base, int32_t disp, int r)
+{
+    op_rm(a, 0, 0x89, -1, r, base, disp);
+}
+
+static void mov_r_m64(Asm *a, int r, int base, int32_t disp)
+{
+    op_rm(a, 1, 0x8b, -1, r, base, disp);
+}
+
+static void mov_m_r64(Asm *a, int base, int32_t disp, int r)
+{
+    op_rm(a, 1, 0x89, -1, r, base, disp);
+}
+
+static void mov_rr32(Asm *a, int dst, int src)
+{
+    if (dst != src) {
+        op_rr(a, 0, 0x89, -1, src, dst);
+    }
+}
+
+static void mov_rr64(Asm *a, int dst, int src)
+{
+    op_rr(a, 1, 0x89, -1, src, dst);
+}
+
+/* mov r32, imm32 (leaves the flags alone, unlike xor r, r) */
+static void mov_ri32(Asm *a, int r, uint32_t imm)
+{
+    rex(a, 0, 0, 0, r, false);
+    b1(a, 0xb8u + (unsigned)(r & 7));
+    b4(a, imm);
+}
+
+static void alu_rr32(Asm *a, int alu, int dst, int src)
+{
+    op_rr(a, 0, (alu << 3) | 1, -1, src, dst);
+}
+
+static void alu_rr64(Asm *a, int alu, int dst, int src)
+{
+    op_rr(a, 1, (alu << 3) | 1, -1, src, dst);
+}
+
+static void alu_ri(Asm *a, int w, int alu, int dst, int32_t imm)
+{
+    rex(a, w, 0, 0, dst, false);
+    if (imm >= -128 && imm < 128) {
+        b1(a, 0x83);
+        modrm_rr(a, alu, dst);
+        b1(a, (uint32_t)imm & 0xff);
+    } else {
+        b1(a, 0x81);
+        modrm_rr(a, alu, dst);
+        b4(a, (uint32_t)imm);
+    }
+}
+
+static void alu_ri32(Asm *a, int alu, int dst, int32_t imm)
+{
+    alu_ri(a, 0, alu, dst, imm);
+}
+
+/* add qword [base + disp], imm32 */
+static void add_m64_i(Asm *a, int base, int32_t disp, int32_t imm)
+{
+    rex(a, 1, 0, 0, base, false);
+    b1(a, (imm >= -128 && imm < 128) ? 0x83 : 0x81);
+    modrm_m(a, A_ADD, base, disp);
+    if (imm >= -128 && imm < 128) {
+        b1(a, (uint32_t)imm & 0xff);
+    } else {
+        b4(a, (uint32_t)imm);
+    }
+}
+
+/* cmp r32, [base + disp] */
+static void cmp_r_m32(Asm *a, int r, int base, int32_t disp)
+{
+    op_rm(a, 0, 0x3b, -1, r, base, disp);
+}
+
+static void shift_ri(Asm *a, int w, int sh, int r, unsigned n)
+{
+    rex(a, w, 0, 0, r, false);
+    b1(a, 0xc1);
+    modrm_rr(a, sh, r);
+    b1(a, n);
+}
+
+static void shift_cl32(Asm *a, int sh, int r)
+{
+    rex(a, 0, 0, 0, r, false);
+    b1(a, 0xd3);
+    modrm_rr(a, sh, r);
+}
+
+static void not32(Asm *a, int r)
+{
+    rex(a, 0, 0, 0, r, false);
+    b1(a, 0xf7);
+    modrm_rr(a, 2, r);
+}
+
+static void test_rr32(Asm *a, int r1, int r2)
+{
+    op_rr(a, 0, 0x85, -1, r2, r1);
+}
+
+static void bswap(Asm *a, int w, int r)
+{
+    rex(a, w, 0, 0, r, false);
+    b1(a, 0x0f);
+    b1(a, 0xc8u + (unsigned)(r & 7));
+}
+
+/* rol r16, 8: swap the bytes of a halfword */
+static void swap16(Asm *a, int r)
+{
+    b1(a, 0x66);
+    shift_ri(a, 0, S_ROL, r, 8);
+}
+
+/* bt rm32, r32: CF = bit r of rm */
+static void bt_rr32(Asm *a, int rm, int r)
+{
+    op_rr(a, 0, 0x0f, 0xa3, r, rm);
+}
+
+/* bt rm32, imm8 */
+static void bt_ri32(Asm *a, int rm, unsigned bit)
+{
+    rex(a, 0, 0, 0, rm, false);
+    b1(a, 0x0f);
+    b1(a, 0xba);
+    modrm_rr(a, 4, rm);
+    b1(a, bit);
+}
+
+static void setcc_r8(Asm *a, int cc, int r)
+{
+    rex(a, 0, 0, 0, r, byte_reg_needs_rex(r));
+    b1(a, 0x0f);
+    b1(a, 0x90u + (unsigned)cc);
+    modrm_rr(a, 0, r);
+}
+
+static void setcc_m8(Asm *a, int cc, int base, int32_t disp)
+{
+    rex(a, 0, 0, 0, base, false);
+    b1(a, 0x0f);
+    b1(a, 0x90u + (unsigned)cc);
+    modrm_m(a, 0, base, disp);
+}
+
+static void cmovcc32(Asm *a, int cc, int dst, int src)
+{
+    op_rr(a, 0, 0x0f, 0x40 + cc, dst, src);
+}
+
+/* movzx r32, r8 (src a low byte register) */
+static void movzx_r8(Asm *a, int dst, int src)
+{
+    rex(a, 0, dst, 0, src, byte_reg_needs_rex(src));
+    b1(a, 0x0f);
+    b1(a, 0xb6);
+    modrm_rr(a, dst, src);
+}
+
+/* lea r32, [base + disp] */
+static void lea32(Asm *a, int dst, int base, int32_t disp)
+{
+    op_rm(a, 0, 0x8d, -1, dst, base, disp);
+}
+
+/* jcc rel32: returns where the displacement goes */
+static uint8_t *jcc(Asm *a, int cc)
+{
+    b1(a, 0x0f);
+    b1(a, 0x80u + (unsigned)cc);
+    b4(a, 0);
+    return a->p - 4;
+}
+
+static void patch_here(Asm *a, uint8_t *rel)
+{
+    if (!a->full && rel) {
+        int32_t d = (int32_t)(a->p - (rel + 4));
+        memcpy(rel, &d, 4);
+    }
+}
+
+static const uint8_t saved_regs[] = { RBX, RBP, R12, R13, R14, R15 };
+
+static void push_pop(Asm *a, bool push)
+{
+    unsigned i, n = sizeof(saved_regs);
+    for (i = 0; i < n; i++) {
+        int r = push ? saved_regs[i] : saved_regs[n - 1 - i];
+        rex(a, 0, 0, 0, r, false);
+        b1(a, (push ? 0x50u : 0x58u) + (unsigned)(r & 7));
+    }
+}
+
+/* ---- The guest register cache ---- */
+
+#define SLOT_ICC 32
+#define SLOT_Y 33
+#define NSLOTS 34
+
+static const uint8_t cache_regs[] = {
+    RBX, RBP, R8, R9, R10, R12, R13, R14, R15
+};
+#define NCACHE ((int)sizeof(cache_regs))
+
+typedef struct Cache {
+    int8_t host[NSLOTS];            /* host register of a slot, -1 none */
+    int8_t slot[16];                /* slot in a host register, -1 none */
+    uint32_t used[16];              /* last use, for eviction */
+    uint64_t dirty;                 /* slots newer in the host */
+} Cache;
+
+/* Where an exit goes */
+enum { PC_DELTA, PC_TARGET };       /* pc0 + delta, or cpu->jit_target */
+enum { NPC_SEQ, NPC_DELTA, NPC_TARGET };        /* pc + 4, ... */
+
+typedef struct Exit {
+    uint8_t *rel;                   /* the jump to patch to it */
+    Cache c;
+    uint32_t cycles, insns;
+    int pc_mode, npc_mode;
+    int32_t pc_delta, npc_delta;
+    int kind;
+} Exit;
+
+typedef struct Tr {
+    SparcCpu *cpu;
+    DecodedPage *dp;
+    JitEntry *entry;
+    unsigned idx0;                  /* first instruction in the page */
+    unsigned nlinks;
+    Asm a;
+    Cache c;
+    uint32_t clock;
+    uint32_t cycles, insns;         /* done before the current instruction */
+    uint32_t max;                   /* upper bound of the block's cycles */
+    Exit exits[JIT_BLOCK_MAX * 2 + 4];
+    unsigned nexits;
+    bool overflow;
+} Tr;
+
+#define CPU_OFF(field) ((int32_t)offsetof(SparcCpu, field))
+
+/* The guest register in slot s to or from host register h (rdx free) */
+static void slot_move(Tr *t, int s, int h, bool store)
+{
+    Asm *a = &t->a;
+    int base = RDI;
+    int32_t disp;
+    if (s < 8) {
+        disp = CPU_OFF(g) + 4 * s;
+    } else if (s < 32) {
+        mov_r_m64(a, RDX, RSI, 8 * s);
+        base = RDX;
+        disp = 0;
+    } else {
+        disp = s == SLOT_ICC ? CPU_OFF(icc) : CPU_OFF(y);
+    }
+    if (store) {
+        mov_m_r32(a, base, disp, h);
+    } else {
+        mov_r_m32(a, h, base, disp);
+    }
+}
+
+static void cache_init(Cache *c)
+{
+    memset(c->host, -1, sizeof(c->host));
+    memset(c->slot, -1, sizeof(c->slot));
+    memset(c->used, 0, sizeof(c->used));
+    c->dirty = 0;
+}
+
+static void cache_forget(Tr *t, int s, bool write_back)
+{
+    int h = t->c.host[s];
+    if (h < 0) {
+        return;
+    }
+    if (write_back && (t->c.dirty >> s & 1)) {
+        slot_move(t, s, h, true);
+    }
+    t->c.dirty &= ~(1ull << s);
+    t->c.host[s] = -1;
+    t->c.slot[h] = -1;
+}
+
+/* A free cache register (the least recently used one written back) */
+static int cache_take(Tr *t)
+{
+    int i, best = -1;
+    for (i = 0; i < NCACHE; i++) {
+        int h = cache_regs[i];
+        if (t->c.slot[h] < 0) {
+            return h;
+        }
+        if (best < 0 || t->c.used[h] < t->c.used[best]) {
+            best = h;
+        }
+    }
+    cache_forget(t, t->c.slot[best], true);
+    return best;
+}
+
+static void cache_map(Tr *t, int s, int h)
+{
+    t->c.host[s] = (int8_t)h;
+    t->c.slot[h] = (int8_t)s;
+}
+
+/* The host register holding slot s (1..NSLOTS-1), loaded if needed */
+static int reg_get(Tr *t, int s)
+{
+    int h = t->c.host[s];
+    if (h < 0) {
+        h = cache_take(t);
+        slot_move(t, s, h, false);
+        cache_map(t, s, h);
+    }
+    t->c.used[h] = ++t->clock;
+    return h;
+}
+
+/* The host register to write slot s into (marked newer) */
+static int reg_set(Tr *t, int s)
+{
+    int h = t->c.host[s];
+    if (h < 0) {
+        h = cache_take(t);
+        cache_map(t, s, h);
+    }
+    t->c.used[h] = ++t->clock;
+    t->c.dirty |= 1ull << s;
+    return h;
+}
+
+/* Guest register rd = host register src (rd 0 or the sink: nothing) */
+static void wr_rd(Tr *t, unsigned rd, int src)
+{
+    if (rd != 0 && rd < 32) {
+        int h = reg_set(t, (int)rd);
+        mov_rr32(&t->a, h, src);
+    }
+}
+
+/* host register dst = guest register rs */
+static void rd_reg(Tr *t, unsigned rs, int dst)
+{
+    if (rs == 0) {
+        mov_ri32(&t->a, dst, 0);
+    } else {
+        mov_rr32(&t->a, dst, reg_get(t, (int)rs));
+    }
+}
+
+/* dst = dst ALU second operand (rs2, or the immediate) */
+static void alu_op2(Tr *t, const DecodedInsn *d, int alu, int dst)
+{
+    if (d->rs2 == 0) {
+        alu_ri32(&t->a, alu, dst, d->imm);
+    } else {
+        alu_rr32(&t->a, alu, dst, reg_get(t, d->rs2));
+    }
+}
+
+/* %icc from the host flags of the last operation: lahf gives
+ * SF ZF - AF - PF - CF in ah, seto the overflow. */
+static void icc_from_flags(Tr *t)
+{
+    Asm *a = &t->a;
+    int h;
+    b1(a, 0x9f);                    /* lahf */
+    setcc_r8(a, CC_O, RCX);
+    b1(a, 0x0f);                    /* movzx edx, ah */
+    b1(a, 0xb6);
+    b1(a, 0xd4);
+    movzx_r8(a, RCX, RCX);
+    mov_rr32(a, RAX, RDX);
+    shift_ri(a, 0, S_SHR, RAX, 4);  /* SF -> N (bit 3), ZF -> Z (bit 2) */
+    alu_ri32(a, A_AND, RAX, 12);
+    alu_ri32(a, A_AND, RDX, 1);     /* CF -> C */
+    alu_rr32(a, A_OR, RAX, RDX);
+    b1(a, 0x8d);                    /* lea eax, [rax + rcx*2]: V */
+    b1(a, 0x04);
+    b1(a, 0x48);
+    h = reg_set(t, SLOT_ICC);
+    mov_rr32(a, h, RAX);
+}
+
+/* CF = the Bicc condition cond holds */
+static void bicc_test(Tr *t, unsigned cond)
+{
+    int h = reg_get(t, SLOT_ICC);
+    mov_ri32(&t->a, RCX, sparc_bicc_mask[cond]);
+    bt_rr32(&t->a, RCX, h);
+}
+
+/* ---- Exits ---- */
+
+static void emit_exit_code(Tr *t, const Exit *e)
+{
+    Asm *a = &t->a;
+    int s;
+    for (s = 1; s < NSLOTS; s++) {
+        if (e->c.dirty >> s & 1) {
+            slot_move(t, s, e->c.host[s], true);
+        }
+    }
+    if (e->cycles) {
+        add_m64_i(a, RDI, CPU_OFF(cycles), (int32_t)e->cycles);
+    }
+    if (e->insns) {
+        add_m64_i(a, RDI, CPU_OFF(insns), (int32_t)e->insns);
+        add_m64_i(a, RDI, CPU_OFF(jit_insns), (int32_t)e->insns);
+    }
+    if (e->kind == JIT_EXIT_NEXT && e->pc_mode == PC_DELTA &&
+        t->nlinks < 2 && 4 * (int64_t)t->idx0 + e->pc_delta >= 0 &&
+        4 * (int64_t)t->idx0 + e->pc_delta < BUS_PAGE_SIZE) {
+        /* to a fixed pc in this page: linkable.  Unlinked, the first
+         * jump goes straight to the return below. */
+        JitLink *l = &t->entry->link[t->nlinks++];
+        uint8_t *back;
+        b1(a, 0xe9);
+        b4(a, 0);
+        l->jump = a->p - 4;
+        l->chain = a->p;
+        mov_r_m64(a, RAX, RDI, CPU_OFF(cycles));
+        rex(a, 1, 0, 0, RAX, false);        /* add rax, imm32 */
+        b1(a, 0x81);
+        modrm_rr(a, A_ADD, RAX);
+        b4(a, 0);
+        l->max = a->p - 4;
+        op_rm(a, 1, 0x3b, -1, RAX, RDI, CPU_OFF(deadline));
+        back = jcc(a, CC_NC);               /* no room: return */
+        rex(a, 0, 0, 0, RDI, false);        /* add dword [rdi+pc0], d */
+        b1(a, 0x81);
+        modrm_m(a, A_ADD, RDI, CPU_OFF(jit_pc0));
+        b4(a, (uint32_t)e->pc_delta);
+        b1(a, 0xe9);
+        b4(a, 0);
+        l->target = a->p - 4;
+        patch_here(a, back);
+        patch_here(a, l->jump);
+        rex(a, 1, 0, 0, RAX, false);        /* mov rax, imm64 */
+        b1(a, 0xb8);
+        {
+            uint64_t v = (uint64_t)(uintptr_t)l;
+            b4(a, (uint32_t)v);
+            b4(a, (uint32_t)(v >> 32));
+        }
+        mov_m_r64(a, RDI, CPU_OFF(jit_link), RAX);
+    }
+    if (e->pc_mode == PC_TARGET) {
+        mov_r_m32(a, RCX, RDI, CPU_OFF(jit_target));
+    } else {
+        mov_r_m32(a, RAX, RDI, CPU_OFF(jit_pc0));
+        lea32(a, RCX, RAX, e->pc_delta);
+    }
+    mov_m_r32(a, RDI, CPU_OFF(pc), RCX);
+    switch (e->npc_mode) {
+    case NPC_SEQ:
+        alu_ri32(a, A_ADD, RCX, 4);
+        mov_m_r32(a, RDI, CPU_OFF(npc), RCX);
+        break;
+    case NPC_DELTA:
+        mov_r_m32(a, RAX, RDI, CPU_OFF(jit_pc0));
+        lea32(a, RDX, RAX, e->npc_delta);
+        mov_m_r32(a, RDI, CPU_OFF(npc), RDX);
+        break;
+    default:
+        mov_r_m32(a, RDX, RDI, CPU_OFF(jit_target));
+        mov_m_r32(a, RDI, CPU_OFF(npc), RDX);
+        break;
+    }
+    mov_ri32(a, RAX, (uint32_t)e->kind);
+    push_pop(a, false);
+    b1(a, 0xc3);                    /* ret */
+}
+
+/* The exit state where the code stands now */
+static Exit *exit_here(Tr *t, int pc_mode, int32_t pc_delta, int npc_mode,
+                       int32_t npc_delta, int kind)
+{
+    Exit *e;
+    if (t->nexits >= sizeof(t->exits) / sizeof(t->exits[0])) {
+        t->overflow = true;
+        e = &t->exits[0];
+    } else {
+        e = &t->exits[t->nexits++];
+    }
+    e->rel = NULL;
+    e->c = t->c;
+    e->cycles = t->cycles;
+    e->insns = t->insns;
+    e->pc_mode = pc_mode;
+    e->npc_mode = npc_mode;
+    e->pc_delta = pc_delta;
+    e->npc_delta = npc_delta;
+    e->kind = kind;
+    return e;
+}
+
+/* Where the current instruction goes after itself: pc + 4, or a branch
+ * target when it is a delay slot */
+typedef struct Next {
+    int mode;                       /* NPC_SEQ, NPC_DELTA, NPC_TARGET */
+    int32_t delta;
+} Next;
+
+/* A conditional side exit before the instruction at delta: the
+ * interpreter runs it */
+static void side_exit(Tr *t, int cc, int32_t delta, Next nx)
+{
+    Exit *e = exit_here(t, PC_DELTA, delta, nx.mode, nx.delta,
+                        JIT_EXIT_STEP);
+    e->rel = jcc(&t->a, cc);
+}
+
+/* ---- Instructions ---- */
+
+/* What the translator makes of an instruction */
+enum { K_NO, K_PLAIN, K_BICC, K_CALL, K_JMPL };
+
+static int classify(const DecodedInsn *d)
+{
+    switch (d->op) {
+    case OP_ADD: case OP_ADDCC: case OP_ADDX: case OP_ADDXCC:
+    case OP_SUB: case OP_SUBCC: case OP_SUBX: case OP_SUBXCC:
+    case OP_AND: case OP_ANDCC: case OP_ANDN: case OP_ANDNCC:
+    case OP_OR: case OP_ORCC: case OP_ORN: case OP_ORNCC:
+    case OP_XOR: case OP_XORCC: case OP_XNOR: case OP_XNORCC:
+    case OP_SLL: case OP_SRL: case OP_SRA:
+    case OP_UMUL: case OP_SMUL: case OP_UMULCC: case OP_SMULCC:
+    case OP_SAVE: case OP_RESTORE:
+    case OP_RDY: case OP_WRY: case OP_WRASR: case OP_FLUSH:
+    case OP_SETHI: case OP_NOP:
+    case OP_LD: case OP_LDUB: case OP_LDUH: case OP_LDSB: case OP_LDSH:
+    case OP_ST: case OP_STB: case OP_STH:
+        return K_PLAIN;
+    case OP_LDD: case OP_STD:
+        return (d->rd & 1) ? K_NO : K_PLAIN;    /* odd: illegal */
+    case OP_BICC:
+        if (d->rs1 == 0 && !d->rs2) {
+            return K_PLAIN;                     /* bn: a nop */
+        }
+        if (d->imm == 0 && d->rs1 == 9 && !d->rs2) {
+            return K_NO;    /* bne .: the interpreter's delay-loop skip */
+        }
+        return K_BICC;
+    case OP_CALL:
+        return K_CALL;
+    case OP_JMPL:
+        return K_JMPL;
+    default:
+        return K_NO;
+    }
+}
+
+static bool is_load(unsigned op)
+{
+    return op == OP_LD || op == OP_LDUB || op == OP_LDUH || op == OP_LDSB ||
+           op == OP_LDSH || op == OP_LDD;
+}
+
+/* The register a load writes, for the load-use bubble */
+static unsigned load_reg(const DecodedInsn *d)
+{
+    return d->op == OP_LDD ? (d->rd | 1u) : (d->rd & 31u);
+}
+
+/* The bubble after the load d when the next instruction is at byte
+ * offset off of the page (the interpreter's rule: none off the page) */
+static unsigned bubble_at(Tr *t, const DecodedInsn *d, int64_t off)
+{
+    if (!is_load(d->op) || off < 0 || off >= BUS_PAGE_SIZE) {
+        return 0;
+    }
+    return sparc_load_use(t->cpu, t->dp, (unsigned)(off >> 2), load_reg(d));
+}
+
+/* eax = the effective address rs1 + op2 */
+static void ea_to_rax(Tr *t, const DecodedInsn *d)
+{
+    rd_reg(t, d->rs1, RAX);
+    if (d->rs2 != 0 || d->imm != 0) {
+        alu_op2(t, d, A_ADD, RAX);
+    }
+}
+
+/* The TLB fast path for an access of size bytes at eax: rdx = host
+ * address, or a side exit (miss, fault, device, unaligned: the tag
+ * keeps the low address bits) */
+static void tlb_lookup(Tr *t, unsigned size, bool write, int32_t delta,
+                       Next nx)
+{
+    Asm *a = &t->a;
+    bool super = (t->cpu->psr & PSR_S) != 0;
+    int32_t base = CPU_OFF(tlb) + (int32_t)(super * sizeof(t->cpu->tlb[0]));
+    mov_rr32(a, RCX, RAX);
+    shift_ri(a, 0, S_SHR, RCX, 12);
+    alu_ri32(a, A_AND, RCX, CPU_TLB_SIZE - 1);
+    shift_ri(a, 0, S_SHL, RCX, 4);
+    alu_rr64(a, A_ADD, RCX, RDI);
+    mov_rr32(a, RDX, RAX);
+    alu_ri32(a, A_AND, RDX, (int32_t)(0xfffff000u | (size - 1)));
+    cmp_r_m32(a, RDX, RCX,
+              base + (int32_t)(write ? offsetof(TlbEntry, tag_write)
+                                     : offsetof(TlbEntry, tag_read)));
+    side_exit(t, CC_NZ, delta, nx);
+    mov_r_m64(a, RDX, RCX, base + (int32_t)offsetof(TlbEntry, addend));
+    alu_rr64(a, A_ADD, RDX, RAX);
+}
+
+/* One instruction that runs on to pc + 4 (or to the branch target when
+ * it is a delay slot: nx).  Adds its cycles, bubble included (bubble:
+ * of a load, already decided by the caller). */
+static void emit_plain(Tr *t, const DecodedInsn *d, int32_t delta, Next nx,
+                       unsigned bubble)
+{
+    Asm *a = &t->a;
+    int h, alu = -1;
+    bool cc = false, inv = false;
+
+    switch (d->op) {
+    case OP_ADD: alu = A_ADD; break;
+    case OP_ADDCC: alu = A_ADD; cc = true; break;
+    case OP_SUB: alu = A_SUB; break;
+    case OP_SUBCC: alu = A_SUB; cc = true; break;
+    case OP_AND: alu = A_AND; break;
+    case OP_ANDCC: alu = A_AND; cc = true; break;
+    case OP_ANDN: alu = A_AND; inv = true; break;
+    case OP_ANDNCC: alu = A_AND; inv = true; cc = true; break;
+    case OP_OR: alu = A_OR; break;
+    case OP_ORCC: alu = A_OR; cc = true; break;
+    case OP_ORN: alu = A_OR; inv = true; break;
+    case OP_ORNCC: alu = A_OR; inv = true; cc = true; break;
+    case OP_XOR: alu = A_XOR; break;
+    case OP_XORCC: alu = A_XOR; cc = true; break;
+    case OP_XNOR: alu = A_XOR; inv = true; break;
+    case OP_XNORCC: alu = A_XOR; inv = true; cc = true; break;
+    default: break;
+    }
+
+    if (alu >= 0) {
+        rd_reg(t, d->rs1, RAX);
+        if (inv) {
+            /* andn/orn/xnor: the second operand complemented (for xnor
+             * ~(a ^ b) = a ^ ~b, and the flags come from the xor) */
+            if (d->rs2 == 0) {
+                alu_ri32(a, alu, RAX, ~d->imm);
+            } else {
+                mov_rr32(a, RCX, reg_get(t, d->rs2));
+                not32(a, RCX);
+                alu_rr32(a, alu, RAX, RCX);
+            }
+        } else {
+            alu_op2(t, d, alu, RAX);
+        }
+        wr_rd(t, d->rd, RAX);
+        if (cc) {
+            icc_from_flags(t);
+        }
+    } else {
+        switch (d->op) {
+        case OP_ADDX: case OP_ADDXCC: case OP_SUBX: case OP_SUBXCC: {
+            int h2 = d->rs2 ? reg_get(t, d->rs2) : -1;
+            int carry = d->op == OP_ADDX || d->op == OP_ADDXCC ? A_ADC
+                                                               : A_SBB;
+            rd_reg(t, d->rs1, RAX);
+            if (h2 >= 0) {
+                h2 = reg_get(t, d->rs2);    /* still there: just used */
+            }
+            h = reg_get(t, SLOT_ICC);
+            bt_ri32(a, h, 0);               /* CF = icc.C */
+            if (h2 >= 0) {
+                alu_rr32(a, carry, RAX, h2);
+            } else {
+                alu_ri32(a, carry, RAX, d->imm);
+            }
+            wr_rd(t, d->rd, RAX);
+            if (d->op == OP_ADDXCC || d->op == OP_SUBXCC) {
+                icc_from_flags(t);
+            }
+            break;
+        }
+        case OP_SLL: case OP_SRL: case OP_SRA: {
+            int sh = d->op == OP_SLL ? S_SHL : d->op == OP_SRL ? S_SHR
+                                                              : S_SAR;
+            rd_reg(t, d->rs1, RAX);
+            if (d->rs2 == 0) {
+                shift_ri(a, 0, sh, RAX, (unsigned)d->imm & 31);
+            } else {
+                mov_rr32(a, RCX, reg_get(t, d->rs2));
+                shift_cl32(a, sh, RAX);     /* the host masks to 5 bits */
+            }
+            wr_rd(t, d->rd, RAX);
+            break;
+        }
+        case OP_UMUL: case OP_SMUL: case OP_UMULCC: case OP_SMULCC: {
+            bool sgn = d->op == OP_SMUL || d->op == OP_SMULCC;
+            rd_reg(t, d->rs1, RAX);
+            if (d->rs2 == 0) {
+                mov_ri32(a, RCX, (uint32_t)d->imm);
+            } else {
+                mov_rr32(a, RCX, reg_get(t, d->rs2));
+            }
+            if (sgn) {
+                op_rr(a, 1, 0x63, -1, RAX, RAX);    /* movsxd */
+                op_rr(a, 1, 0x63, -1, RCX, RCX);
+            }
+            op_rr(a, 1, 0x0f, 0xaf, RAX, RCX);      /* imul rax, rcx */
+            mov_rr64(a, R11, RAX);
+            wr_rd(t, d->rd, R11);
+            if (d->op == OP_UMULCC || d->op == OP_SMULCC) {
+                test_rr32(a, R11, R11);
+                icc_from_flags(t);
+            }
+            shift_ri(a, 1, S_SHR, R11, 32);
+            h = reg_set(t, SLOT_Y);
+            mov_rr32(a, h, R11);
+            break;
+        }
+        case OP_SAVE: case OP_RESTORE: {
+            int s;
+            ea_to_rax(t, d);                /* rs1 + op2, old window */
+            mov_rr32(a, R11, RAX);
+            mov_r_m32(a, RAX, RDI, CPU_OFF(psr));
+            alu_ri32(a, A_AND, RAX, PSR_CWP);
+            alu_ri32(a, A_ADD, RAX, d->op == OP_SAVE ? SPARC_NWINDOWS - 1
+                                                     : 1);
+            alu_ri32(a, A_AND, RAX, SPARC_NWINDOWS - 1);
+            mov_r_m32(a, RCX, RDI, CPU_OFF(wim));
+            bt_rr32(a, RCX, RAX);
+            side_exit(t, CC_C, delta, nx);  /* window over/underflow */
+            for (s = 8; s < 32; s++) {
+                cache_forget(t, s, true);
+            }
+            mov_r_m32(a, RCX, RDI, CPU_OFF(psr));
+            alu_ri32(a, A_AND, RCX, (int32_t)~PSR_CWP);
+            alu_rr32(a, A_OR, RCX, RAX);
+            mov_m_r32(a, RDI, CPU_OFF(psr), RCX);
+            /* rsi = cpu->rp = cpu->rp_table[ncwp] */
+            op_rr(a, 0, 0x69, -1, RAX, RAX);        /* imul eax, eax, n */
+            b4(a, (uint32_t)sizeof(t->cpu->rp_table[0]));
+            rex(a, 1, RSI, RAX, RDI, false);        /* lea rsi, [...] */
+            b1(a, 0x8d);
+            modrm_sib(a, RSI, RDI, RAX, 0, CPU_OFF(rp_table));
+            mov_m_r64(a, RDI, CPU_OFF(rp), RSI);
+            wr_rd(t, d->rd, R11);
+            break;
+        }
+        case OP_RDY:
+            h = reg_get(t, SLOT_Y);
+            mov_rr32(a, RAX, h);
+            wr_rd(t, d->rd, RAX);
+            break;
+        case OP_WRY:
+            rd_reg(t, d->rs1, RAX);
+            alu_op2(t, d, A_XOR, RAX);
+            h = reg_set(t, SLOT_Y);
+            mov_rr32(a, h, RAX);
+            break;
+        case OP_SETHI:
+            if (d->rd < 32) {
+                h = reg_set(t, d->rd);
+                mov_ri32(a, h, (uint32_t)d->imm);
+            }
+            break;
+        case OP_NOP: case OP_WRASR: case OP_FLUSH: case OP_BICC:
+            break;                          /* bicc here: bn */
+        case OP_LD: case OP_LDUB: case OP_LDUH: case OP_LDSB:
+        case OP_LDSH: case OP_LDD: {
+            unsigned size = d->op == OP_LD ? 4 : d->op == OP_LDD ? 8
+                          : (d->op == OP_LDUH || d->op == OP_LDSH) ? 2 : 1;
+            ea_to_rax(t, d);
+            tlb_lookup(t, size, false, delta, nx);
+            switch (d->op) {
+            case OP_LD:
+                mov_r_m32(a, RAX, RDX, 0);
+                bswap(a, 0, RAX);
+                break;
+            case OP_LDUB: case OP_LDSB:
+                op_rm(a, 0, 0x0f, d->op == OP_LDUB ? 0xb6 : 0xbe, RAX,
+                      RDX, 0);
+                break;
+            case OP_LDUH: case OP_LDSH:
+                op_rm(a, 0, 0x0f, 0xb7, RAX, RDX, 0);
+                swap16(a, RAX);
+                if (d->op == OP_LDSH) {
+                    op_rr(a, 0, 0x0f, 0xbf, RAX, RAX);
+                }
+                break;
+            default:
+                mov_r_m64(a, RAX, RDX, 0);
+                bswap(a, 1, RAX);
+                break;
+            }
+            if (d->op == OP_LDD) {
+                mov_rr64(a, R11, RAX);
+                shift_ri(a, 1, S_SHR, R11, 32);
+                wr_rd(t, d->rd, R11);
+                wr_rd(t, d->rd | 1u, RAX);
+            } else {
+                wr_rd(t, d->rd, RAX);
+            }
+            break;
+        }
+        case OP_ST: case OP_STB: case OP_STH: case OP_STD: {
+            unsigned size = d->op == OP_ST ? 4 : d->op == OP_STD ? 8
+                          : d->op == OP_STH ? 2 : 1;
+            ea_to_rax(t, d);
+            rd_reg(t, d->rd, R11);
+            if (size == 8) {
+                shift_ri(a, 1, S_SHL, R11, 32);
+                rd_reg(t, d->rd | 1u, RCX);
+                alu_rr64(a, A_OR, R11, RCX);
+            }
+            tlb_lookup(t, size, true, delta, nx);
+            switch (size) {
+            case 4:
+                bswap(a, 0, R11);
+                mov_m_r32(a, RDX, 0, R11);
+                break;
+            case 8:
+                bswap(a, 1, R11);
+                mov_m_r64(a, RDX, 0, R11);
+                break;
+            case 2:
+                swap16(a, R11);
+                b1(a, 0x66);
+                op_rm(a, 0, 0x89, -1, R11, RDX, 0);
+                break;
+            default:
+                op_rm(a, 0, 0x88, -1, R11, RDX, 0);
+                break;
+            }
+            add_m64_i(a, RDI, CPU_OFF(stores), 1);
+            break;
+        }
+        default:
+            t->overflow = true;             /* classify() let it through */
+            break;
+        }
+    }
+    t->cycles += d->cost + bubble;
+    t->max += d->cost + bubble;
+    t->insns++;
+}
+
+/* ---- Blocks ---- */
+
+static DecodedInsn *insn_at(Tr *t, unsigned idx, uint32_t pc0,
+                            unsigned idx0)
+{
+    DecodedInsn *d = &t->dp->insn[idx];
+    if (d->op == OP_DECODE) {
+        sparc_decode_at(t->cpu, d, pc0 + 4 * (idx - idx0));
+    }
+    return d;
+}
+
+/* Translate; false when not even the first instruction is translated */
+static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
+{
+    Asm *a = &t->a;
+    unsigned k;
+    Exit *e;
+
+    push_pop(a, true);
+    t->entry->body = a->p;
+    for (k = 0;; k++) {
+        unsigned idx = idx0 + k;
+        int32_t delta = (int32_t)(4 * k);
+        const DecodedInsn *d, *ds;
+        int kind;
+        Next seq = { NPC_SEQ, 0 };
+
+        if (idx >= CPU_PAGE_INSNS || k >= JIT_BLOCK_MAX ||
+            a->p + 4096 > a->end) {
+            /* the page's end (the next instruction goes by fetch_page) */
+            exit_here(t, PC_DELTA, delta, NPC_SEQ, 0, JIT_EXIT_NEXT);
+            break;
+        }
+        d = insn_at(t, idx, pc0, idx0);
+        kind = classify(d);
+        if (kind == K_PLAIN) {
+            emit_plain(t, d, delta, seq, bubble_at(t, d, 4 * (int64_t)idx + 4));
+            continue;
+        }
+        /* a control transfer: its delay slot must be translatable too */
+        ds = NULL;
+        if (kind != K_NO && idx + 1 < CPU_PAGE_INSNS) {
+            ds = insn_at(t, idx + 1, pc0, idx0);
+            if (classify(ds) != K_PLAIN ||
+                (kind == K_JMPL && is_load(ds->op))) {
+                ds = NULL;      /* a load's bubble after jmpl: not known */
+            }
+        }
+        if (kind == K_BICC && d->rs2 && (d->rs1 == 8 || d->rs1 == 0)) {
+            /* ba,a / bn,a: the delay instruction is annulled */
+            int32_t to = d->rs1 == 8 ? delta + d->imm : delta + 8;
+            t->cycles += d->cost + ANNUL_CYCLES;
+            t->max += d->cost + ANNUL_CYCLES;
+            t->insns++;
+            exit_here(t, PC_DELTA, to, NPC_SEQ, 0, JIT_EXIT_NEXT);
+            break;
+        }
+        if (kind == K_NO || !ds) {
+            if (k == 0) {
+                return false;
+            }
+            exit_here(t, PC_DELTA, delta, NPC_SEQ, 0, JIT_EXIT_STEP);
+            break;
+        }
+        if (kind == K_CALL || (kind == K_BICC && d->rs1 == 8)) {
+            /* call, ba: the delay instruction, then the target */
+            int32_t to = delta + d->imm;
+            Next nx = { NPC_DELTA, to };
+            if (kind == K_CALL) {
+                int h = reg_set(t, 15);
+                mov_r_m32(a, h, RDI, CPU_OFF(jit_pc0));
+                alu_ri32(a, A_ADD, h, delta);
+            }
+            t->cycles += d->cost;
+            t->max += d->cost;
+            t->insns++;
+            emit_plain(t, ds, delta + 4, nx,
+                       bubble_at(t, ds, 4 * (int64_t)idx + d->imm));
+            exit_here(t, PC_DELTA, to, NPC_SEQ, 0, JIT_EXIT_NEXT);
+            break;
+        }
+        if (kind == K_JMPL) {
+            Next nx = { NPC_TARGET, 0 };
+            ea_to_rax(t, d);
+            b1(a, 0xa8);                    /* test al, 3 */
+            b1(a, 3);
+            side_exit(t, CC_NZ, delta, seq);        /* unaligned: trap */
+            mov_m_r32(a, RDI, CPU_OFF(jit_target), RAX);
+            if (d->rd != 0 && d->rd < 32) {
+                int h = reg_set(t, d->rd);
+                mov_r_m32(a, h, RDI, CPU_OFF(jit_pc0));
+                alu_ri32(a, A_ADD, h, delta);
+            }
+            t->cycles += d->cost;
+            t->max += d->cost;
+            t->insns++;
+            emit_plain(t, ds, delta + 4, nx, 0);
+            exit_here(t, PC_TARGET, 0, NPC_SEQ, 0, JIT_EXIT_NEXT);
+            break;
+        }
+        /* a conditional Bicc */
+        {
+            int32_t to = delta + d->imm, fall = delta + 8;
+            unsigned bt = bubble_at(t, ds, 4 * (int64_t)idx + d->imm);
+            unsigned bf = bubble_at(t, ds, 4 * (int64_t)idx + 8);
+            bicc_test(t, d->rs1);
+            t->cycles += d->cost;
+            t->max += d->cost;
+            t->insns++;
+            if (d->rs2) {
+                /* not taken: the branch and its annulled delay slot */
+                Next nx = { NPC_DELTA, to };
+                t->cycles += ANNUL_CYCLES;
+                e = exit_here(t, PC_DELTA, fall, NPC_SEQ, 0, JIT_EXIT_NEXT);
+                e->rel = jcc(a, CC_NC);
+                t->cycles -= ANNUL_CYCLES;
+                t->max += ANNUL_CYCLES;
+                emit_plain(t, ds, delta + 4, nx, bt);
+                exit_here(t, PC_DELTA, to, NPC_SEQ, 0, JIT_EXIT_NEXT);
+            } else {
+                /* the delay slot runs either way; its side exits need
+                 * npc, so the destination is kept in jit_target and the
+                 * condition in jit_cond (the slot may change %icc) */
+                Next nx = { NPC_TARGET, 0 };
+                mov_r_m32(a, RAX, RDI, CPU_OFF(jit_pc0));
+                lea32(a, RCX, RAX, to);
+                lea32(a, RAX, RAX, fall);
+                setcc_m8(a, CC_C, RDI, CPU_OFF(jit_cond));
+                cmovcc32(a, CC_C, RAX, RCX);
+                mov_m_r32(a, RDI, CPU_OFF(jit_target), RAX);
+                emit_plain(t, ds, delta + 4, nx, 0);
+                b1(a, 0x80);                /* cmp byte [rdi + cond], 0 */
+                modrm_m(a, 7, RDI, CPU_OFF(jit_cond));
+                b1(a, 0);
+                /* each way with the bubble of a load in the slot */
+                t->cycles += bt;
+                e = exit_here(t, PC_DELTA, to, NPC_SEQ, 0, JIT_EXIT_NEXT);
+                e->rel = jcc(a, CC_NZ);
+                t->cycles += bf - bt;
+                t->max += bt > bf ? bt : bf;
+                exit_here(t, PC_DELTA, fall, NPC_SEQ, 0, JIT_EXIT_NEXT);
+            }
+            break;
+        }
+    }
+    /* the final exit falls through into its code; the others are
+     * reached by their jumps */
+    {
+        unsigned i, last = t->nexits - 1;
+        emit_exit_code(t, &t->exits[last]);
+        for (i = 0; i < last; i++) {
+            patch_here(a, t->exits[i].rel);
+            emit_exit_code(t, &t->exits[i]);
+        }
+    }
+    return true;
+}
+
+const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
+                          uint32_t pc)
+{
+    Jit *j = cpu->jit;
+    JitEntry *e;
+    Tr *t;
+    uint8_t *start;
+
+    if (dp->jit && dp->jit[idx]) {
+        return dp->jit[idx];
+    }
+    if (JIT_BUF_SIZE - j->used < JIT_BLOCK_ROOM) {
+        jit_flush(cpu);
+    }
+    if (!dp->jit) {
+        dp->jit = calloc(CPU_PAGE_INSNS, sizeof(*dp->jit));
+        if (!dp->jit) {
+            return NULL;
+        }
+    }
+    t = malloc(sizeof(*t));
+    if (!t) {
+        return NULL;
+    }
+    memset(t, 0, offsetof(Tr, exits));
+    t->nexits = 0;
+    t->cpu = cpu;
+    t->dp = dp;
+    t->idx0 = idx;
+    cache_init(&t->c);
+    /* the entry, then its code, 16-byte aligned */
+    start = j->buf + ((j->used + 15) & ~(size_t)15);
+    e = (JitEntry *)start;
+    t->a.p = start + ((sizeof(*e) + 15) & ~(size_t)15);
+    t->a.end = start + JIT_BLOCK_ROOM;
+    memset(e, 0, sizeof(*e));
+    t->entry = e;
+    e->code = (JitCode)(void *)t->a.p;
+    if (!translate(t, idx, pc) || t->a.full || t->overflow) {
+        free(t);
+        return NULL;
+    }
+    e->max_cycles = t->max;
+    e->insns = t->insns;
+    e->super = (cpu->psr & PSR_S) != 0;
+    j->used = (size_t)(t->a.p - j->buf);
+    dp->jit[idx] = e;
+    cpu->jit_blocks++;
+    free(t);
+    return e;
+}
+
+static void put32(uint8_t *at, uint32_t v)
+{
+    memcpy(at, &v, 4);
+}
+
+void jit_link(JitLink *l, const JitEntry *to)
+{
+    put32(l->max, to->max_cycles);
+    put32(l->target, (uint32_t)(to->body - (l->target + 4)));
+    put32(l->jump, (uint32_t)(l->chain - (l->jump + 4)));
+}
+
+#else /* no translator on this host */
+
+Jit *jit_new(void)
+{
+    return NULL;
+}
+
+void jit_delete(Jit *j)
+{
+    (void)j;
+}
+
+const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
+                          uint32_t pc)
+{
+    (void)cpu;
+    (void)dp;
+    (void)idx;
+    (void)pc;
+    return NULL;
+}
+
+void jit_link(JitLink *l, const JitEntry *to)
+{
+    (void)l;
+    (void)to;
+}
+
+void jit_page_drop(DecodedPage *dp)
+{
+    free(dp->jit);
+    dp->jit = NULL;
+}
+
+#endif
