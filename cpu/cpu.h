@@ -195,6 +195,7 @@ typedef struct SparcCpu {
     uint32_t jit_pc0;               /* pc where the running block began */
     uint32_t jit_target;            /* its jmpl or Bicc destination */
     uint8_t jit_cond;               /* its Bicc condition held */
+    uint32_t jit_tt;                /* the trap it stopped at */
     struct JitLink *jit_link;       /* the linkable exit it left by */
 
     /* Tracing (--trace traps,mmio); may be NULL */
@@ -245,5 +246,7 @@ bool cpu_set_jit(SparcCpu *cpu, bool on);
 void cpu_code_page_written(void *cpu, uint64_t ram_page, unsigned off,
                            unsigned len);
 const char *cpu_trap_name(unsigned tt);
+/* An ASI whose accesses do nothing on this model (reads give 0) */
+bool sparc_asi_nop(unsigned asi);
 
 #endif

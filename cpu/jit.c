@@ -37,11 +37,20 @@
 #define JIT_BLOCK_ROOM (96u << 10)  /* host bytes a block may take */
 #define ANNUL_CYCLES 1              /* as sparc.c */
 
+typedef struct Asm {
+    uint8_t *p, *end;
+    bool full;
+} Asm;
+
 struct Jit {
     uint8_t *buf;
     size_t used;
     uint64_t flushes;
+    const uint8_t *lookup;          /* the shared block lookup (below) */
 };
+
+#define JIT_LOOKUP_ROOM 512         /* bytes at the buffer's start */
+static void emit_lookup(Asm *a);
 
 Jit *jit_new(void)
 {
@@ -55,6 +64,16 @@ Jit *jit_new(void)
         free(j);
         return NULL;
     }
+    {
+        Asm a = { j->buf, j->buf + JIT_LOOKUP_ROOM, false };
+        emit_lookup(&a);
+        if (a.full) {
+            jit_delete(j);
+            return NULL;
+        }
+    }
+    j->lookup = j->buf;
+    j->used = JIT_LOOKUP_ROOM;
     return j;
 }
 
@@ -89,7 +108,7 @@ static void jit_flush(SparcCpu *cpu)
             jit_page_drop(cpu->rom_code[i]);
         }
     }
-    cpu->jit->used = 0;
+    cpu->jit->used = JIT_LOOKUP_ROOM;  /* the lookup stays */
     cpu->jit->flushes++;
     cpu->jit_flushes++;
 }
@@ -99,17 +118,12 @@ static void jit_flush(SparcCpu *cpu)
 enum { RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI,
        R8, R9, R10, R11, R12, R13, R14, R15 };
 /* condition codes of Jcc/SETcc/CMOVcc */
-enum { CC_O = 0, CC_C = 2, CC_NC = 3, CC_NZ = 5 };
+enum { CC_O = 0, CC_C = 2, CC_NC = 3, CC_Z = 4, CC_NZ = 5 };
 /* group-1 ALU: the /digit of 81/83 and (digit << 3) | 1 is the r/m, r form */
 enum { A_ADD = 0, A_OR = 1, A_ADC = 2, A_SBB = 3, A_AND = 4, A_SUB = 5,
        A_XOR = 6, A_CMP = 7 };
 /* shifts: the /digit of C1/D3 */
 enum { S_ROL = 0, S_SHL = 4, S_SHR = 5, S_SAR = 7 };
-
-typedef struct Asm {
-    uint8_t *p, *end;
-    bool full;
-} Asm;
 
 static void b1(Asm *a, unsigned v)
 {
@@ -311,6 +325,11 @@ static void test_rr32(Asm *a, int r1, int r2)
     op_rr(a, 0, 0x85, -1, r2, r1);
 }
 
+static void test_rr64(Asm *a, int r1, int r2)
+{
+    op_rr(a, 1, 0x85, -1, r2, r1);
+}
+
 static void bswap(Asm *a, int w, int r)
 {
     rex(a, w, 0, 0, r, false);
@@ -435,6 +454,9 @@ typedef struct Exit {
     int pc_mode, npc_mode;
     int32_t pc_delta, npc_delta;
     int kind;
+    unsigned tt;                    /* JIT_EXIT_TRAP: the trap (0: already
+                                     * in cpu->jit_tt) */
+    bool nolink;                    /* code may have changed under it */
 } Exit;
 
 typedef struct Tr {
@@ -442,6 +464,7 @@ typedef struct Tr {
     DecodedPage *dp;
     JitEntry *entry;
     unsigned idx0;                  /* first instruction in the page */
+    bool super;                     /* translated for PSR.S = 1 */
     unsigned nlinks;
     Asm a;
     Cache c;
@@ -609,6 +632,17 @@ static void bicc_test(Tr *t, unsigned cond)
     bt_rr32(&t->a, RCX, h);
 }
 
+/* CF = the FBfcc condition cond holds for the fsr's fcc */
+static void fbfcc_test(Tr *t, unsigned cond)
+{
+    Asm *a = &t->a;
+    mov_r_m32(a, RAX, RDI, CPU_OFF(fpu) + (int32_t)offsetof(FpuState, fsr));
+    shift_ri(a, 0, S_SHR, RAX, FPU_FSR_FCC_SHIFT);
+    alu_ri32(a, A_AND, RAX, 3);
+    mov_ri32(a, RCX, sparc_fbfcc_mask[cond]);
+    bt_rr32(a, RCX, RAX);
+}
+
 /* ---- Exits ---- */
 
 static void emit_exit_code(Tr *t, const Exit *e)
@@ -627,7 +661,7 @@ static void emit_exit_code(Tr *t, const Exit *e)
         add_m64_i(a, RDI, CPU_OFF(insns), (int32_t)e->insns);
         add_m64_i(a, RDI, CPU_OFF(jit_insns), (int32_t)e->insns);
     }
-    if (e->kind == JIT_EXIT_NEXT && e->pc_mode == PC_DELTA &&
+    if (e->kind == JIT_EXIT_NEXT && e->pc_mode == PC_DELTA && !e->nolink &&
         t->nlinks < 2 && 4 * (int64_t)t->idx0 + e->pc_delta >= 0 &&
         4 * (int64_t)t->idx0 + e->pc_delta < BUS_PAGE_SIZE) {
         /* to a fixed pc in this page: linkable.  Unlinked, the first
@@ -670,6 +704,18 @@ static void emit_exit_code(Tr *t, const Exit *e)
         mov_r_m32(a, RAX, RDI, CPU_OFF(jit_pc0));
         lea32(a, RCX, RAX, e->pc_delta);
     }
+    if (e->kind == JIT_EXIT_NEXT) {
+        /* npc = pc + 4: on to the block at pc, if there is one */
+        b1(a, 0xe9);
+        b4(a, (uint32_t)(t->cpu->jit->lookup - (a->p + 4)));
+        return;
+    }
+    if (e->kind == JIT_EXIT_TRAP && e->tt) {
+        rex(a, 0, 0, 0, RDI, false);        /* mov dword [jit_tt], tt */
+        b1(a, 0xc7);
+        modrm_m(a, 0, RDI, CPU_OFF(jit_tt));
+        b4(a, e->tt);
+    }
     mov_m_r32(a, RDI, CPU_OFF(pc), RCX);
     switch (e->npc_mode) {
     case NPC_SEQ:
@@ -711,6 +757,8 @@ static Exit *exit_here(Tr *t, int pc_mode, int32_t pc_delta, int npc_mode,
     e->pc_delta = pc_delta;
     e->npc_delta = npc_delta;
     e->kind = kind;
+    e->tt = 0;
+    e->nolink = false;
     return e;
 }
 
@@ -730,12 +778,140 @@ static void side_exit(Tr *t, int cc, int32_t delta, Next nx)
     e->rel = jcc(&t->a, cc);
 }
 
+/*
+ * The shared lookup, jumped to by every exit that goes on at ecx with
+ * npc = pc + 4 (its cycles and instructions already added): the block
+ * at ecx, found as the interpreter's fetch would find its page (the
+ * instruction TLB of the current mode, then the decoded page's blocks),
+ * when it was translated for this mode and its largest cost ends before
+ * the deadline; else back to the interpreter with pc and npc set.
+ */
+static void emit_lookup(Asm *a)
+{
+    uint8_t *miss[6];
+    int n = 0, i;
+
+    _Static_assert(sizeof(ITlbEntry) == 16, "ITLB entry size");
+    _Static_assert(sizeof(((SparcCpu *)0)->itlb[0]) == (PSR_S << 5),
+                   "ITLB half per mode");
+    mov_rr32(a, RAX, RCX);                  /* the slot */
+    shift_ri(a, 0, S_SHR, RAX, 12);
+    alu_ri32(a, A_AND, RAX, CPU_TLB_SIZE - 1);
+    shift_ri(a, 0, S_SHL, RAX, 4);
+    mov_r_m32(a, RDX, RDI, CPU_OFF(psr));   /* + the mode's half */
+    alu_ri32(a, A_AND, RDX, PSR_S);
+    shift_ri(a, 0, S_SHL, RDX, 5);
+    alu_rr64(a, A_ADD, RAX, RDX);
+    alu_rr64(a, A_ADD, RAX, RDI);
+    mov_rr32(a, RDX, RCX);
+    alu_ri32(a, A_AND, RDX, (int32_t)0xfffff000u);
+    cmp_r_m32(a, RDX, RAX, CPU_OFF(itlb) + (int32_t)offsetof(ITlbEntry, tag));
+    miss[n++] = jcc(a, CC_NZ);
+    mov_r_m64(a, RAX, RAX, CPU_OFF(itlb) + (int32_t)offsetof(ITlbEntry, dp));
+    mov_r_m64(a, RAX, RAX, (int32_t)offsetof(DecodedPage, jit));
+    test_rr64(a, RAX, RAX);
+    miss[n++] = jcc(a, CC_Z);
+    mov_rr32(a, RDX, RCX);                  /* jit[idx]: 8 * (pc & ffc) / 4 */
+    alu_ri32(a, A_AND, RDX, 0xffc);
+    rex(a, 1, RAX, RDX, RAX, false);        /* mov rax, [rax + rdx*2] */
+    b1(a, 0x8b);
+    modrm_sib(a, RAX, RAX, RDX, 1, 0);
+    test_rr64(a, RAX, RAX);
+    miss[n++] = jcc(a, CC_Z);
+    mov_r_m32(a, RDX, RDI, CPU_OFF(psr));   /* translated for this mode? */
+    shift_ri(a, 0, S_SHR, RDX, 7);
+    alu_ri32(a, A_AND, RDX, 1);
+    op_rm(a, 0, 0x0f, 0xb6, R11, RAX, (int32_t)offsetof(JitEntry, super));
+    alu_rr32(a, A_CMP, RDX, R11);
+    miss[n++] = jcc(a, CC_NZ);
+    mov_r_m32(a, RDX, RAX, (int32_t)offsetof(JitEntry, max_cycles));
+    op_rm(a, 1, 0x03, -1, RDX, RDI, CPU_OFF(cycles));   /* add rdx, [] */
+    op_rm(a, 1, 0x3b, -1, RDX, RDI, CPU_OFF(deadline)); /* cmp rdx, [] */
+    miss[n++] = jcc(a, CC_NC);
+    rex(a, 1, 0, 0, RDI, false);            /* mov qword [jit_link], 0 */
+    b1(a, 0xc7);
+    modrm_m(a, 0, RDI, CPU_OFF(jit_link));
+    b4(a, 0);
+    mov_m_r32(a, RDI, CPU_OFF(jit_pc0), RCX);
+    rex(a, 0, 0, 0, RAX, false);            /* jmp [rax + body] */
+    b1(a, 0xff);
+    modrm_m(a, 4, RAX, (int32_t)offsetof(JitEntry, body));
+    for (i = 0; i < n; i++) {
+        patch_here(a, miss[i]);
+    }
+    mov_m_r32(a, RDI, CPU_OFF(pc), RCX);
+    alu_ri32(a, A_ADD, RCX, 4);
+    mov_m_r32(a, RDI, CPU_OFF(npc), RCX);
+    mov_ri32(a, RAX, JIT_EXIT_NEXT);
+    push_pop(a, false);
+    b1(a, 0xc3);
+}
+
+/* A call of a C function from a block: the cache's caller-saved
+ * registers (r8-r10) and rdi/rsi kept, the stack 16-byte aligned (a
+ * body runs with rsp = 8 mod 16: called, then six pushes).  Arguments go
+ * in esi, edx, ecx, r8d between call_begin and call_end (rdi is the
+ * CPU); the result is in rax. */
+static const uint8_t call_saved[] = { RDI, RSI, R8, R9, R10 };
+
+static void call_begin(Tr *t)
+{
+    unsigned i;
+    for (i = 0; i < sizeof(call_saved); i++) {
+        rex(&t->a, 0, 0, 0, call_saved[i], false);
+        b1(&t->a, 0x50u + (unsigned)(call_saved[i] & 7));
+    }
+}
+
+static void call_end(Tr *t, const void *fn)
+{
+    Asm *a = &t->a;
+    uint64_t v = (uint64_t)(uintptr_t)fn;
+    int i;
+    rex(a, 1, 0, 0, RAX, false);            /* mov rax, fn; call rax */
+    b1(a, 0xb8);
+    b4(a, (uint32_t)v);
+    b4(a, (uint32_t)(v >> 32));
+    b1(a, 0xff);
+    modrm_rr(a, 2, RAX);
+    for (i = (int)sizeof(call_saved) - 1; i >= 0; i--) {
+        rex(a, 0, 0, 0, call_saved[i], false);
+        b1(a, 0x58u + (unsigned)(call_saved[i] & 7));
+    }
+}
+
+/* An FPop for a block: its cycles (fpu_exec's) added here; 1 when it
+ * raised an fp_exception */
+static int jit_fpop(SparcCpu *cpu, uint32_t raw)
+{
+    unsigned c = 0;
+    int r = fpu_exec(&cpu->fpu, raw, &c);
+    cpu->cycles += c;
+    return r != 0;
+}
+
+/* SIMPLIFY-free bound for a block's budget: the dearest FPop (fsqrtd,
+ * cpu/fpu.c FPU_CYC_FSQRTD) */
+#define JIT_FPOP_MAX_CYCLES 65
+
+/* Side exit unless PSR.EF (bit 12: bit 4 of the psr's second byte); the
+ * interpreter then takes fp_disabled */
+static void need_ef(Tr *t, int32_t delta, Next nx)
+{
+    b1(&t->a, 0xf6);                        /* test byte [psr+1], 0x10 */
+    modrm_m(&t->a, 0, RDI, CPU_OFF(psr) + 1);
+    b1(&t->a, PSR_EF >> 8);
+    side_exit(t, CC_Z, delta, nx);
+}
+
+#define FREG(n) (CPU_OFF(fpu) + (int32_t)offsetof(FpuState, f) + 4 * (n))
+
 /* ---- Instructions ---- */
 
 /* What the translator makes of an instruction */
-enum { K_NO, K_PLAIN, K_BICC, K_CALL, K_JMPL };
+enum { K_NO, K_PLAIN, K_BICC, K_FBFCC, K_CALL, K_JMPL, K_ASI_STORE };
 
-static int classify(const DecodedInsn *d)
+static int classify(const DecodedInsn *d, bool super)
 {
     switch (d->op) {
     case OP_ADD: case OP_ADDCC: case OP_ADDX: case OP_ADDXCC:
@@ -746,6 +922,8 @@ static int classify(const DecodedInsn *d)
     case OP_SLL: case OP_SRL: case OP_SRA:
     case OP_UMUL: case OP_SMUL: case OP_UMULCC: case OP_SMULCC:
     case OP_SAVE: case OP_RESTORE:
+    case OP_RDPSR: case OP_RDWIM: case OP_RDTBR: case OP_WRWIM:
+        return super ? K_PLAIN : K_NO;  /* else privileged_instruction */
     case OP_RDY: case OP_WRY: case OP_WRASR: case OP_FLUSH:
     case OP_SETHI: case OP_NOP:
     case OP_LD: case OP_LDUB: case OP_LDUH: case OP_LDSB: case OP_LDSH:
@@ -753,6 +931,20 @@ static int classify(const DecodedInsn *d)
         return K_PLAIN;
     case OP_LDD: case OP_STD:
         return (d->rd & 1) ? K_NO : K_PLAIN;    /* odd: illegal */
+    case OP_UDIV: case OP_SDIV: case OP_UDIVCC: case OP_SDIVCC:
+    case OP_FPOP: case OP_LDF: case OP_LDDF: case OP_STF: case OP_STDF:
+        return K_PLAIN;
+    case OP_FBFCC:
+        return K_FBFCC;
+    case OP_STA: case OP_STBA: case OP_STHA: case OP_STDA:
+        /* privileged, i = 0 only, stda with an even rd: else a trap the
+         * interpreter takes */
+        if (!super || (d->raw & (1u << 13)) ||
+            (d->op == OP_STDA && (d->rd & 1))) {
+            return K_NO;
+        }
+        /* cache flushes and the like: only the alignment trap */
+        return sparc_asi_nop((d->raw >> 5) & 0xff) ? K_PLAIN : K_ASI_STORE;
     case OP_BICC:
         if (d->rs1 == 0 && !d->rs2) {
             return K_PLAIN;                     /* bn: a nop */
@@ -808,8 +1000,8 @@ static void tlb_lookup(Tr *t, unsigned size, bool write, int32_t delta,
                        Next nx)
 {
     Asm *a = &t->a;
-    bool super = (t->cpu->psr & PSR_S) != 0;
-    int32_t base = CPU_OFF(tlb) + (int32_t)(super * sizeof(t->cpu->tlb[0]));
+    int32_t base = CPU_OFF(tlb) +
+                   (int32_t)(t->super * sizeof(t->cpu->tlb[0]));
     mov_rr32(a, RCX, RAX);
     shift_ri(a, 0, S_SHR, RCX, 12);
     alu_ri32(a, A_AND, RCX, CPU_TLB_SIZE - 1);
@@ -963,6 +1155,117 @@ static void emit_plain(Tr *t, const DecodedInsn *d, int32_t delta, Next nx,
             wr_rd(t, d->rd, R11);
             break;
         }
+        case OP_UDIV: case OP_SDIV: case OP_UDIVCC: case OP_SDIVCC: {
+            bool sgn = d->op == OP_SDIV || d->op == OP_SDIVCC;
+            if (d->rs2 == 0) {
+                mov_ri32(a, RCX, (uint32_t)d->imm);
+            } else {
+                mov_rr32(a, RCX, reg_get(t, d->rs2));
+            }
+            test_rr32(a, RCX, RCX);
+            side_exit(t, CC_Z, delta, nx);  /* division_by_zero */
+            rd_reg(t, d->rs1, RAX);
+            mov_rr32(a, R11, reg_get(t, SLOT_Y));
+            call_begin(t);
+            mov_rr32(a, RSI, RAX);
+            mov_rr32(a, RDX, RCX);
+            mov_rr32(a, RCX, R11);
+            mov_ri32(a, R8, sgn);
+            call_end(t, (const void *)sparc_div);
+            mov_rr64(a, R11, RAX);
+            shift_ri(a, 1, S_SHR, R11, 32);         /* overflow */
+            wr_rd(t, d->rd, RAX);
+            if (d->op == OP_UDIVCC || d->op == OP_SDIVCC) {
+                test_rr32(a, RAX, RAX);
+                icc_from_flags(t);          /* N Z, V C clear */
+                shift_ri(a, 0, S_SHL, R11, 1);
+                alu_rr32(a, A_OR, reg_get(t, SLOT_ICC), R11);
+            }
+            break;
+        }
+        case OP_FPOP: {
+            Exit *e;
+            need_ef(t, delta, nx);
+            call_begin(t);
+            mov_ri32(a, RSI, d->raw);
+            call_end(t, (const void *)jit_fpop);
+            test_rr32(a, RAX, RAX);
+            e = exit_here(t, PC_DELTA, delta, nx.mode, nx.delta,
+                          JIT_EXIT_TRAP);
+            e->tt = TT_FP_EXC;
+            e->rel = jcc(a, CC_NZ);
+            if (((d->raw >> 19) & 63) == 0x35 &&
+                ((d->raw >> 5) & 0x1f8) == 0x50) {
+                /* fcmp: an FBfcc right after it waits a cycle */
+                mov_r_m64(a, RAX, RDI, CPU_OFF(insns));
+                alu_ri(a, 1, A_ADD, RAX, (int32_t)t->insns + 1);
+                mov_m_r64(a, RDI, CPU_OFF(fcmp_next), RAX);
+            }
+            t->max += JIT_FPOP_MAX_CYCLES;
+            break;
+        }
+        case OP_LDF: case OP_LDDF: case OP_STF: case OP_STDF: {
+            unsigned fr = d->rd & 31;
+            bool wide = d->op == OP_LDDF || d->op == OP_STDF;
+            bool st = d->op == OP_STF || d->op == OP_STDF;
+            need_ef(t, delta, nx);
+            ea_to_rax(t, d);
+            if (st) {
+                mov_r_m32(a, R11, RDI, FREG(wide ? (fr & 30) : fr));
+                if (wide) {
+                    shift_ri(a, 1, S_SHL, R11, 32);
+                    mov_r_m32(a, RCX, RDI, FREG(fr | 1));
+                    alu_rr64(a, A_OR, R11, RCX);
+                }
+            }
+            tlb_lookup(t, wide ? 8 : 4, st, delta, nx);
+            if (st) {
+                bswap(a, wide, R11);
+                op_rm(a, wide, 0x89, -1, R11, RDX, 0);
+                add_m64_i(a, RDI, CPU_OFF(stores), 1);
+            } else if (wide) {
+                mov_r_m64(a, RAX, RDX, 0);
+                bswap(a, 1, RAX);
+                mov_m_r32(a, RDI, FREG(fr | 1), RAX);
+                shift_ri(a, 1, S_SHR, RAX, 32);
+                mov_m_r32(a, RDI, FREG(fr & 30), RAX);
+            } else {
+                mov_r_m32(a, RAX, RDX, 0);
+                bswap(a, 0, RAX);
+                mov_m_r32(a, RDI, FREG(fr), RAX);
+            }
+            break;
+        }
+        case OP_STA: case OP_STBA: case OP_STHA: case OP_STDA: {
+            /* an ASI that ignores stores (classify): aligned, nothing */
+            unsigned size = d->op == OP_STA ? 4 : d->op == OP_STDA ? 8
+                          : d->op == OP_STHA ? 2 : 1;
+            if (size > 1) {
+                ea_to_rax(t, d);
+                b1(a, 0xa8);                /* test al, size - 1 */
+                b1(a, size - 1);
+                side_exit(t, CC_NZ, delta, nx);
+            }
+            break;
+        }
+        case OP_RDPSR:                      /* psr with icc in 23:20 */
+            h = reg_get(t, SLOT_ICC);
+            mov_rr32(a, RAX, h);
+            shift_ri(a, 0, S_SHL, RAX, 20);
+            op_rm(a, 0, 0x0b, -1, RAX, RDI, CPU_OFF(psr));  /* or */
+            wr_rd(t, d->rd, RAX);
+            break;
+        case OP_RDWIM: case OP_RDTBR:
+            mov_r_m32(a, RAX, RDI, d->op == OP_RDWIM ? CPU_OFF(wim)
+                                                      : CPU_OFF(tbr));
+            wr_rd(t, d->rd, RAX);
+            break;
+        case OP_WRWIM:
+            rd_reg(t, d->rs1, RAX);
+            alu_op2(t, d, A_XOR, RAX);
+            alu_ri32(a, A_AND, RAX, (1 << SPARC_NWINDOWS) - 1);
+            mov_m_r32(a, RDI, CPU_OFF(wim), RAX);
+            break;
         case OP_RDY:
             h = reg_get(t, SLOT_Y);
             mov_rr32(a, RAX, h);
@@ -1096,21 +1399,72 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
             break;
         }
         d = insn_at(t, idx, pc0, idx0);
-        kind = classify(d);
+        kind = classify(d, t->super);
         if (kind == K_PLAIN) {
             emit_plain(t, d, delta, seq, bubble_at(t, d, 4 * (int64_t)idx + 4));
             continue;
+        }
+        if (kind == K_ASI_STORE) {
+            /* the store through the interpreter's ASI code, then out:
+             * it may have changed the MMU, the deadline or this code */
+            ea_to_rax(t, d);
+            rd_reg(t, d->rd, R11);
+            if (d->op == OP_STDA) {
+                shift_ri(a, 1, S_SHL, R11, 32);
+                rd_reg(t, d->rd | 1u, RCX);
+                alu_rr64(a, A_OR, R11, RCX);
+            } else if (d->op != OP_STA) {
+                alu_ri32(a, A_AND, R11, d->op == OP_STHA ? 0xffff : 0xff);
+            }
+            call_begin(t);
+            mov_ri32(a, RSI, d->raw);
+            mov_rr32(a, RDX, RAX);
+            mov_rr64(a, RCX, R11);
+            call_end(t, (const void *)sparc_asi_store);
+            mov_m_r32(a, RDI, CPU_OFF(jit_tt), RAX);
+            test_rr32(a, RAX, RAX);
+            e = exit_here(t, PC_DELTA, delta, NPC_SEQ, 0, JIT_EXIT_TRAP);
+            e->rel = jcc(a, CC_NZ);
+            t->cycles += d->cost;
+            t->max += d->cost;
+            t->insns++;
+            e = exit_here(t, PC_DELTA, delta + 4, NPC_SEQ, 0, JIT_EXIT_NEXT);
+            e->nolink = true;
+            break;
         }
         /* a control transfer: its delay slot must be translatable too */
         ds = NULL;
         if (kind != K_NO && idx + 1 < CPU_PAGE_INSNS) {
             ds = insn_at(t, idx + 1, pc0, idx0);
-            if (classify(ds) != K_PLAIN ||
+            if (classify(ds, t->super) != K_PLAIN ||
                 (kind == K_JMPL && is_load(ds->op))) {
                 ds = NULL;      /* a load's bubble after jmpl: not known */
             }
         }
-        if (kind == K_BICC && d->rs2 && (d->rs1 == 8 || d->rs1 == 0)) {
+        bool fb = kind == K_FBFCC;
+        bool annul_only = (kind == K_BICC || fb) && d->rs2 &&
+                          (d->rs1 == 8 || d->rs1 == 0);
+        if (kind == K_NO || (!ds && !annul_only)) {
+            if (k == 0) {
+                return false;
+            }
+            exit_here(t, PC_DELTA, delta, NPC_SEQ, 0, JIT_EXIT_STEP);
+            break;
+        }
+        if (fb) {
+            /* FBfcc: fp_disabled without EF, then one cycle more right
+             * after an fcmp (sparc.c's fcmp_next) */
+            uint8_t *skip;
+            need_ef(t, delta, seq);
+            mov_r_m64(a, RAX, RDI, CPU_OFF(insns));
+            alu_ri(a, 1, A_ADD, RAX, (int32_t)t->insns);
+            op_rm(a, 1, 0x3b, -1, RAX, RDI, CPU_OFF(fcmp_next));
+            skip = jcc(a, CC_NZ);
+            add_m64_i(a, RDI, CPU_OFF(cycles), 1);
+            patch_here(a, skip);
+            t->max += 1;
+        }
+        if (annul_only) {
             /* ba,a / bn,a: the delay instruction is annulled */
             int32_t to = d->rs1 == 8 ? delta + d->imm : delta + 8;
             t->cycles += d->cost + ANNUL_CYCLES;
@@ -1119,14 +1473,7 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
             exit_here(t, PC_DELTA, to, NPC_SEQ, 0, JIT_EXIT_NEXT);
             break;
         }
-        if (kind == K_NO || !ds) {
-            if (k == 0) {
-                return false;
-            }
-            exit_here(t, PC_DELTA, delta, NPC_SEQ, 0, JIT_EXIT_STEP);
-            break;
-        }
-        if (kind == K_CALL || (kind == K_BICC && d->rs1 == 8)) {
+        if (kind == K_CALL || ((kind == K_BICC || fb) && d->rs1 == 8)) {
             /* call, ba: the delay instruction, then the target */
             int32_t to = delta + d->imm;
             Next nx = { NPC_DELTA, to };
@@ -1167,7 +1514,11 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
             int32_t to = delta + d->imm, fall = delta + 8;
             unsigned bt = bubble_at(t, ds, 4 * (int64_t)idx + d->imm);
             unsigned bf = bubble_at(t, ds, 4 * (int64_t)idx + 8);
-            bicc_test(t, d->rs1);
+            if (fb) {
+                fbfcc_test(t, d->rs1);
+            } else {
+                bicc_test(t, d->rs1);
+            }
             t->cycles += d->cost;
             t->max += d->cost;
             t->insns++;
@@ -1249,6 +1600,7 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
     t->cpu = cpu;
     t->dp = dp;
     t->idx0 = idx;
+    t->super = (cpu->psr & PSR_S) != 0;
     cache_init(&t->c);
     /* the entry, then its code, 16-byte aligned */
     start = j->buf + ((j->used + 15) & ~(size_t)15);
@@ -1264,7 +1616,7 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
     }
     e->max_cycles = t->max;
     e->insns = t->insns;
-    e->super = (cpu->psr & PSR_S) != 0;
+    e->super = t->super;
     j->used = (size_t)(t->a.p - j->buf);
     dp->jit[idx] = e;
     cpu->jit_blocks++;

@@ -37,6 +37,7 @@
 enum {
     JIT_EXIT_NEXT = 0,              /* at pc, possibly with another block */
     JIT_EXIT_STEP = 1,              /* interpret the instruction at pc first */
+    JIT_EXIT_TRAP = 2,              /* take trap cpu->jit_tt at pc */
 };
 
 /* DecodedInsn.jit: the state of a block starting at that instruction */
@@ -88,6 +89,15 @@ void jit_page_drop(DecodedPage *dp);
 
 /* From sparc.c, for the translator */
 extern const uint16_t sparc_bicc_mask[16];
+extern const uint8_t sparc_fbfcc_mask[16];
+/* sta/stba/stha/stda (raw) of val at va: the interpreter's ASI store;
+ * returns its trap or 0 (may flush TLBs, reach devices, move the
+ * deadline or change code: a block ends after it) */
+unsigned sparc_asi_store(SparcCpu *cpu, uint32_t raw, uint32_t va,
+                         uint64_t val);
+/* udiv/sdiv of y:a by b (not 0): the quotient, bit 32 = overflow */
+uint64_t sparc_div(SparcCpu *cpu, uint32_t a, uint32_t b, uint32_t y,
+                   bool sgn);
 void sparc_decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc);
 /* The load-use bubble (0 or 1) of a load writing reg when the next
  * instruction is insn idx of dp (sparc.c load_use). */

@@ -46,7 +46,7 @@ const uint16_t sparc_bicc_mask[16] = {
     0xffff, 0x0f0f, 0x0c03, 0xcc33, 0x0505, 0x5555, 0x00ff, 0x3333,
 };
 /* FBfcc taken-masks over fcc 0 (=), 1 (<), 2 (>), 3 (unordered) (V8 §B.22) */
-static const uint8_t fbfcc_mask[16] = {
+const uint8_t sparc_fbfcc_mask[16] = {
     0x0, 0xe, 0x6, 0xa, 0x2, 0xc, 0x4, 0x8,
     0xf, 0x1, 0x9, 0x5, 0xd, 0x3, 0xb, 0x7,
 };
@@ -464,6 +464,15 @@ static inline bool tlb_write(SparcCpu *cpu, uint32_t va, unsigned size,
  * acc: MMU_ACC_READ, MMU_ACC_WRITE or MMU_ACC_RMW (*val holds the new value
  * on entry for RMW, the old one on return).
  */
+bool sparc_asi_nop(unsigned asi)
+{
+    /* 0x0c-0x0f I/D cache tags and data: reads 0, writes ignored (no
+     * cache model); 0x10-0x14 cache flushes: nothing to flush; 0x30-0x32,
+     * 0x39 diagnostic spaces: read 0 */
+    return (asi >= 0x0c && asi <= 0x14) || (asi >= 0x30 && asi <= 0x32) ||
+           asi == 0x39;
+}
+
 static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
                            unsigned size, int acc, uint64_t *val)
 {
@@ -527,17 +536,13 @@ static unsigned asi_access(SparcCpu *cpu, unsigned asi, uint32_t va,
             *val = srmmu_reg_read(&cpu->mmu, va);
         }
         return 0;
-    case 0x0c: case 0x0d: case 0x0e: case 0x0f:
-        /* I/D cache tags and data: reads 0, writes ignored (no cache model) */
-    case 0x10: case 0x11: case 0x12: case 0x13: case 0x14:
-        /* cache flushes: nothing to flush */
-    case 0x30: case 0x31: case 0x32: case 0x39:
-        /* diagnostic spaces: read 0 */
-        if (!write) {
-            *val = 0;
-        }
-        return 0;
     default:
+        if (sparc_asi_nop(asi)) {
+            if (!write) {
+                *val = 0;
+            }
+            return 0;
+        }
         if (asi >= 0x20 && asi <= 0x2f) {
             /* MMU bypass: PA[35:32] = ASI[3:0] */
             uint64_t pa = ((uint64_t)(asi & 0xf) << 32) | va;
@@ -921,6 +926,26 @@ static uint32_t do_sdiv(SparcCpu *cpu, uint32_t a, uint32_t b, bool *ovf)
     }
     *ovf = false;
     return (uint32_t)q;
+}
+
+unsigned sparc_asi_store(SparcCpu *cpu, uint32_t raw, uint32_t va,
+                         uint64_t val)
+{
+    unsigned op3 = (raw >> 19) & 63;
+    unsigned size = op3 == 0x15 ? 1 : op3 == 0x16 ? 2 : op3 == 0x17 ? 8 : 4;
+    cpu->poll_read = false;
+    return asi_access(cpu, (raw >> 5) & 0xff, va, size, MMU_ACC_WRITE, &val);
+}
+
+uint64_t sparc_div(SparcCpu *cpu, uint32_t a, uint32_t b, uint32_t y,
+                   bool sgn)
+{
+    bool ovf;
+    uint32_t save = cpu->y, r;
+    cpu->y = y;
+    r = sgn ? do_sdiv(cpu, a, b, &ovf) : do_udiv(cpu, a, b, &ovf);
+    cpu->y = save;
+    return r | ((uint64_t)ovf << 32);
 }
 
 /* ---- Poll skipping ----
@@ -1471,7 +1496,7 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
             if (cpu->fcmp_next == ninsn) {
                 cycles++;           /* FBfcc right after FCMP: interlock */
             }
-            if ((fbfcc_mask[d->rs1] >> ((cpu->fpu.fsr >> 10) & 3)) & 1) {
+            if ((sparc_fbfcc_mask[d->rs1] >> ((cpu->fpu.fsr >> 10) & 3)) & 1) {
                 if (d->rs2 && d->rs1 == 8) {
                     pc = pc + (uint32_t)d->imm;
                     npc = pc + 4;
@@ -1929,7 +1954,16 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 cycles = cpu->cycles;
                 ninsn = cpu->insns;
                 rp = cpu->rp;
+                if (how == JIT_EXIT_TRAP) {
+                    tt = cpu->jit_tt;
+                    goto trap;
+                }
                 jit_skip = how == JIT_EXIT_STEP;
+                if (jit_skip) {
+                    /* where the interpreter will be after the one
+                     * instruction it does: a block can start there */
+                    HEAT(pc + 4);
+                }
                 if (how == JIT_EXIT_NEXT) {
                     /* a fall-through counts as an entry too */
                     HEAT(pc);
