@@ -10,6 +10,11 @@
 #   CI=true         warnings are errors
 #   SWITCH_DISPATCH=1  the CPU dispatches through a switch instead of
 #                   GCC's computed goto (cpu/sparc.c)
+#   NO_JIT=1        no block translation (cpu/jit.c): the interpreter
+#                   alone, as on a host that is not x86-64 (at run time:
+#                   build/sun4m --no-jit)
+#   make profile    where host time goes (tools/profile; PROFILE="rom
+#                   memcpy", "openbios" or "linux", default "rom intloop")
 
 CC       ?= gcc
 BUILD    := build
@@ -35,6 +40,9 @@ SIM      := $(if $(filter 1,$(SANITIZE)),$(BUILD)/san/sun4m,$(BUILD)/sun4m)
 ifeq ($(SWITCH_DISPATCH),1)
 CFLAGS   += -DSPARC_SWITCH_DISPATCH
 endif
+ifeq ($(NO_JIT),1)
+CFLAGS   += -DSPARC_NO_JIT
+endif
 
 # Rooms by kind, lowest layer first (hw/README.md, tools/check-layers.sh)
 LIB_SRCS := $(wildcard hw/core/*.c) $(wildcard hw/host/*.c) \
@@ -47,7 +55,7 @@ LIB      := $(OBJDIR)/libsun4m.a
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(OBJDIR)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all deps check check-unit check-cli check-guest run bench clean check-headers
+.PHONY: all deps check check-unit check-cli check-guest run bench profile clean check-headers
 all: $(SIM)
 
 deps:
@@ -69,6 +77,13 @@ $(DISPATCH_STAMP):
 	@rm -f $(OBJDIR)/cpu/.dispatch-*
 	@touch $@
 $(OBJDIR)/cpu/sparc.o: $(DISPATCH_STAMP)
+# and jit.o when NO_JIT does
+JIT_STAMP := $(OBJDIR)/cpu/.jit-$(if $(filter 1,$(NO_JIT)),off,on)
+$(JIT_STAMP):
+	@mkdir -p $(@D)
+	@rm -f $(OBJDIR)/cpu/.jit-*
+	@touch $@
+$(OBJDIR)/cpu/jit.o: $(JIT_STAMP)
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
@@ -159,6 +174,10 @@ run: deps
 bench: deps
 	@$(MAKE) --no-print-directory all roms-bench
 	@tools/bench.sh $(SIM)
+
+profile: deps
+	@$(MAKE) --no-print-directory all roms-bench
+	@SIM=$(SIM) tools/profile $(or $(PROFILE),rom intloop)
 
 clean:
 	rm -rf $(BUILD)

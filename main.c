@@ -16,6 +16,7 @@
 
 #include "hw/board/devtree.h"
 #include "hw/board/profile.h"
+#include "cpu/jit.h"
 #include "hw/board/sun4m.h"
 #include "hw/host/display.h"
 #include "hw/host/keymap.h"
@@ -104,6 +105,8 @@ static const char usage[] =
     "                     the kernel's functions)\n"
     "  --no-jit           interpret every instruction (no block translation;\n"
     "                     the same results, cycle for cycle, only slower)\n"
+    "  --perf-map         name translated blocks for perf(1) in\n"
+    "                     /tmp/perf-PID.map (tools/profile)\n"
     "  --stats            at exit print instructions, cycles, virtual and\n"
     "                     wall seconds and MIPS on stderr\n"
     "  --guest-errors     log guest device misprogramming on stderr\n"
@@ -746,6 +749,7 @@ int main(int argc, char **argv)
     CharDev con_b;
     bool stats = false;
     bool no_jit = false;
+    bool perf_map = false;
     bool print_board = false;
     bool dump_devtree = false;
     const char *profile_path = NULL;
@@ -947,6 +951,8 @@ int main(int argc, char **argv)
             stats = true;
         } else if (strcmp(a, "--no-jit") == 0) {
             no_jit = true;
+        } else if (strcmp(a, "--perf-map") == 0) {
+            perf_map = true;
         } else if (strcmp(a, "--guest-errors") == 0) {
             cfg.log_guest_errors = true;
         } else if (strcmp(a, "--vtimeout") == 0) {
@@ -1049,6 +1055,10 @@ int main(int argc, char **argv)
     }
     if (no_jit) {
         cpu_set_jit(&m->cpu, false);
+    } else if (perf_map && (!m->cpu.jit || !jit_perf_map(m->cpu.jit))) {
+        fprintf(stderr, "sun4m: --perf-map: %s\n", m->cpu.jit
+                ? "cannot write /tmp/perf-PID.map"
+                : "no block translation on this host");
     }
     if (dump_devtree) {
         size_t len;

@@ -22,10 +22,13 @@
  */
 #include "cpu/jit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifdef SPARC_HAVE_JIT
+
+#include <unistd.h>
 
 #include <stddef.h>
 #include <sys/mman.h>
@@ -47,6 +50,7 @@ struct Jit {
     size_t used;
     uint64_t flushes;
     const uint8_t *lookup;          /* the shared block lookup (below) */
+    FILE *perf_map;                 /* /tmp/perf-PID.map, or NULL */
 };
 
 #define JIT_LOOKUP_ROOM 512         /* bytes at the buffer's start */
@@ -80,9 +84,36 @@ Jit *jit_new(void)
 void jit_delete(Jit *j)
 {
     if (j) {
+        if (j->perf_map) {
+            fclose(j->perf_map);
+        }
         munmap(j->buf, JIT_BUF_SIZE);
         free(j);
     }
+}
+
+/*
+ * perf(1) names code it finds no symbol for from /tmp/perf-PID.map, one
+ * "START SIZE NAME" line per piece (hex): a block is named by its first
+ * guest pc, its mode and its guest instructions, so that a host profile
+ * shows which guest code the translated time went to.  Later lines win
+ * where the buffer is reused after a flush.
+ */
+bool jit_perf_map(Jit *j)
+{
+    char path[64];
+    if (j->perf_map) {
+        return true;
+    }
+    snprintf(path, sizeof(path), "/tmp/perf-%ld.map", (long)getpid());
+    j->perf_map = fopen(path, "w");
+    if (!j->perf_map) {
+        return false;
+    }
+    fprintf(j->perf_map, "%lx %x jit_lookup\n",
+            (unsigned long)(uintptr_t)j->lookup, JIT_LOOKUP_ROOM);
+    fflush(j->perf_map);
+    return true;
 }
 
 void jit_page_drop(DecodedPage *dp)
@@ -1620,6 +1651,13 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
     j->used = (size_t)(t->a.p - j->buf);
     dp->jit[idx] = e;
     cpu->jit_blocks++;
+    if (j->perf_map) {
+        fprintf(j->perf_map, "%lx %lx sparc_%08x_%s_%u\n",
+                (unsigned long)(uintptr_t)e->code,
+                (unsigned long)(t->a.p - (const uint8_t *)(void *)e->code),
+                pc, t->super ? "s" : "u", t->insns);
+        fflush(j->perf_map);
+    }
     free(t);
     return e;
 }
@@ -1662,6 +1700,12 @@ void jit_link(JitLink *l, const JitEntry *to)
 {
     (void)l;
     (void)to;
+}
+
+bool jit_perf_map(Jit *j)
+{
+    (void)j;
+    return false;
 }
 
 void jit_page_drop(DecodedPage *dp)

@@ -84,6 +84,9 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
 /* The block that just ran left by link l (cpu->jit_link) to the start
  * of block to, in the same page: go there directly from now on. */
 void jit_link(JitLink *l, const JitEntry *to);
+/* Name blocks for perf(1) in /tmp/perf-PID.map from now on (false: the
+ * file cannot be written) */
+bool jit_perf_map(Jit *j);
 /* The code of dp changed: forget its blocks. */
 void jit_page_drop(DecodedPage *dp);
 

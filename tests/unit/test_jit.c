@@ -1,0 +1,966 @@
+/*
+ * Differential tests of block translation (cpu/jit.c) against the
+ * interpreter alone (cpu/sparc.c): the same program runs on two machines,
+ * one with cpu_set_jit(false) and one with translation on, in slices of
+ * cpu_run of various lengths; after every slice the whole architectural
+ * state (registers, %psr/%icc, %y, %wim, %tbr, pc/npc, cycles,
+ * instructions, traps, stores, MMU fault registers) and the RAM that the
+ * program touches must be equal; at the end the whole RAM.
+ *
+ * Programs (generated from a seeded PRNG, so a failure names its seed):
+ *   alu      random ALU ops (all forms), sethi, mul, rd/wr %y and forward
+ *            Bicc (every cond, with and without annul) in a hot loop
+ *   mem      the same with loads and stores of every size, load-use pairs,
+ *            loads in delay slots
+ *   trap     the same with unaligned accesses, loads from the PROM (a
+ *            device to the TLB) and from an address where nothing is
+ *            (data_access_error); the trap table skips the faulting
+ *            instruction
+ *   window   recursion deeper than the 8 windows through call, save,
+ *            ret/restore, with the window overflow/underflow handlers of
+ *            firmware/lib/wintrap.S
+ *   smc      a hot loop that stores a new instruction into its own body
+ *
+ * Machine: 1 MB RAM, 1 MB PROM, MMU off (boot mode cleared), ET=1.
+ *   CODE      0x4000   the program
+ *   TBR_BASE  0x10000  trap table: tt 2 (illegal, the program's end) is
+ *                      unimp (error mode ends the run), tt 5/6 the window
+ *                      handlers, every other "jmpl %l2; rett %l2 + 4"
+ *   HANDLERS  0x11000  window handlers
+ *   DATA      0x20000  data (%i6 points here)
+ *   STACK     0x80000  stack for the window test
+ *
+ * By hand: TEST_JIT_SCALE=n runs n times as many random programs,
+ * TEST_JIT_STATS=1 prints the translated share and trap counts.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hw/core/bus.h"
+#include "cpu/cpu.h"
+#include "unit.h"
+
+#define RAM_SIZE (1u << 20)
+#define ROM_BASE 0x70000000ull
+#define ROM_SIZE (1u << 20)
+#define CODE 0x4000u
+#define TBR_BASE 0x10000u
+#define HANDLERS 0x11000u
+#define DATA 0x20000u
+#define DATA_SIZE 0x2000u
+#define STACK 0x80000u
+#define NOWHERE 0x20000000u         /* nothing on the bus there */
+
+#define PSR_TRAPS (MB86904_PSR_IMPL_VER | PSR_S | PSR_EF | PSR_ET)
+
+enum {
+    G0, G1, G2, G3, G4, G5, G6, G7,
+    O0, O1, O2, O3, O4, O5, SP, O7,
+    L0, L1, L2, L3, L4, L5, L6, L7,
+    I0, I1, I2, I3, I4, I5, FP, I7,
+};
+
+enum {
+    X_ADD = 0x00, X_AND = 0x01, X_OR = 0x02, X_XOR = 0x03, X_SUB = 0x04,
+    X_ANDN = 0x05, X_ORN = 0x06, X_XNOR = 0x07, X_ADDX = 0x08,
+    X_UMUL = 0x0a, X_SMUL = 0x0b, X_SUBX = 0x0c,
+    X_ADDCC = 0x10, X_ANDCC = 0x11, X_ORCC = 0x12,
+    X_XORCC = 0x13, X_SUBCC = 0x14, X_ANDNCC = 0x15, X_ORNCC = 0x16,
+    X_XNORCC = 0x17, X_ADDXCC = 0x18, X_UMULCC = 0x1a, X_SMULCC = 0x1b,
+    X_SUBXCC = 0x1c,
+    X_SLL = 0x25, X_SRL = 0x26, X_SRA = 0x27,
+    X_RDY = 0x28, X_RDWIM = 0x2a,
+    X_WRY = 0x30, X_WRWIM = 0x32,
+    X_JMPL = 0x38, X_RETT = 0x39,
+    X_SAVE = 0x3c, X_RESTORE = 0x3d,
+};
+
+enum {
+    M_LD = 0x00, M_LDUB = 0x01, M_LDUH = 0x02, M_LDD = 0x03, M_ST = 0x04,
+    M_STB = 0x05, M_STH = 0x06, M_STD = 0x07, M_LDSB = 0x09, M_LDSH = 0x0a,
+};
+
+enum {
+    CN, CE, CLE, CL, CLEU, CCS, CNEG, CVS,
+    CA, CNE, CG, CGE, CGU, CCC, CPOS, CVC,
+};
+
+#define NOP 0x01000000u
+#define UNIMP 0x00000000u
+
+#define F3R(op, op3, rd, rs1, rs2)                                         \
+    (((uint32_t)(op) << 30) | ((uint32_t)(rd) << 25) |                   \
+     ((uint32_t)(op3) << 19) | ((uint32_t)(rs1) << 14) | (uint32_t)(rs2))
+#define F3I(op, op3, rd, rs1, simm13)                                      \
+    (((uint32_t)(op) << 30) | ((uint32_t)(rd) << 25) |                   \
+     ((uint32_t)(op3) << 19) | ((uint32_t)(rs1) << 14) | (1u << 13) |    \
+     ((uint32_t)(simm13) & 0x1fff))
+#define ALU(op3, rd, rs1, rs2) F3R(2, (op3), (rd), (rs1), (rs2))
+#define ALUI(op3, rd, rs1, imm) F3I(2, (op3), (rd), (rs1), (imm))
+#define MEM(op3, rd, rs1, rs2) F3R(3, (op3), (rd), (rs1), (rs2))
+#define MEMI(op3, rd, rs1, imm) F3I(3, (op3), (rd), (rs1), (imm))
+#define SET13(rd, imm) ALUI(X_OR, (rd), G0, (imm))
+
+static uint32_t bicc(unsigned annul, unsigned cond, int32_t disp)
+{
+    return (annul << 29) | (cond << 25) | (2u << 22) |
+           ((uint32_t)disp & 0x3fffff);
+}
+
+static uint32_t sethi(unsigned rd, uint32_t value)
+{
+    return (rd << 25) | (4u << 22) | (value >> 10);
+}
+
+static uint32_t call(int32_t disp)
+{
+    return (1u << 30) | ((uint32_t)disp & 0x3fffffff);
+}
+
+/* ------------------------------------------------------------------ */
+/* PRNG (xorshift64*)                                                   */
+
+static uint64_t rng;
+
+static void rng_seed(uint64_t s)
+{
+    rng = s * 0x9e3779b97f4a7c15ull + 0x1234567ull;
+    if (rng == 0) {
+        rng = 1;
+    }
+}
+
+static uint32_t rnd(void)
+{
+    rng ^= rng >> 12;
+    rng ^= rng << 25;
+    rng ^= rng >> 27;
+    return (uint32_t)((rng * 0x2545f4914f6cdd1dull) >> 32);
+}
+
+static unsigned rn(unsigned n)
+{
+    return rnd() % n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Machines                                                             */
+
+typedef struct Machine {
+    Bus bus;
+    SparcCpu cpu;
+} Machine;
+
+static Machine ma, mb;              /* ma: interpreter, mb: translation */
+static bool have_jit;
+static unsigned long long compares;
+
+static uint8_t *ram(Machine *m, uint32_t pa, uint32_t len)
+{
+    uint64_t n;
+    uint8_t *p = bus_ram_map(&m->bus, pa, len, BUS_MAP_LOAD, &n);
+    if (p == NULL || n < len) {
+        fprintf(stderr, "test_jit: cannot map RAM %08x+%x\n", pa, len);
+        exit(2);
+    }
+    return p;
+}
+
+static void put32(Machine *m, uint32_t pa, uint32_t v)
+{
+    uint8_t *p = ram(m, pa, 4);
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+
+static uint32_t get32(Machine *m, uint32_t pa)
+{
+    const uint8_t *p = ram(m, pa, 4);
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+           ((uint32_t)p[2] << 8) | p[3];
+}
+
+/* Trap table and window handlers (firmware/lib/wintrap.S) */
+static const uint32_t win_overflow[] = {
+    ALU(X_OR, L7, G0, G1),                  /* mov %g1, %l7 */
+    ALUI(X_SRL, G1, L3, 1),
+    ALUI(X_SLL, L4, L3, SPARC_NWINDOWS - 1),
+    ALU(X_OR, G1, L4, G1),
+    ALU(X_SAVE, G0, G0, G0),
+    ALU(X_WRWIM, G0, G1, G0),
+    NOP, NOP, NOP,
+    MEMI(M_STD, L0, SP, 0), MEMI(M_STD, L2, SP, 8),
+    MEMI(M_STD, L4, SP, 16), MEMI(M_STD, L6, SP, 24),
+    MEMI(M_STD, I0, SP, 32), MEMI(M_STD, I2, SP, 40),
+    MEMI(M_STD, I4, SP, 48), MEMI(M_STD, FP, SP, 56),
+    ALU(X_RESTORE, G0, G0, G0),
+    ALU(X_OR, G1, G0, L7),
+    ALUI(X_JMPL, G0, L1, 0),
+    ALUI(X_RETT, G0, L2, 0),
+};
+
+static const uint32_t win_underflow[] = {
+    ALUI(X_SLL, L4, L3, 1),
+    ALUI(X_SRL, L5, L3, SPARC_NWINDOWS - 1),
+    ALU(X_OR, L5, L5, L4),
+    ALU(X_WRWIM, G0, L5, G0),
+    NOP, NOP, NOP,
+    ALU(X_RESTORE, G0, G0, G0),
+    ALU(X_RESTORE, G0, G0, G0),
+    MEMI(M_LDD, L0, SP, 0), MEMI(M_LDD, L2, SP, 8),
+    MEMI(M_LDD, L4, SP, 16), MEMI(M_LDD, L6, SP, 24),
+    MEMI(M_LDD, I0, SP, 32), MEMI(M_LDD, I2, SP, 40),
+    MEMI(M_LDD, I4, SP, 48), MEMI(M_LDD, FP, SP, 56),
+    ALU(X_SAVE, G0, G0, G0),
+    ALU(X_SAVE, G0, G0, G0),
+    ALUI(X_JMPL, G0, L1, 0),
+    ALUI(X_RETT, G0, L2, 0),
+};
+
+#define UNF_AT (HANDLERS + 0x100)
+
+static void machine_setup(Machine *m, bool jit)
+{
+    unsigned tt, i;
+
+    if (bus_init(&m->bus, RAM_SIZE, ROM_BASE, ROM_SIZE) != 0 ||
+        cpu_init(&m->cpu, &m->bus) != 0) {
+        fprintf(stderr, "test_jit: out of memory\n");
+        exit(2);
+    }
+    if (!jit) {
+        CU_ASSERT_FATAL(!cpu_set_jit(&m->cpu, false));
+    } else {
+        have_jit = cpu_set_jit(&m->cpu, true);
+    }
+    m->cpu.mmu.ctrl &= ~SRMMU_CTRL_BM;
+    m->cpu.psr = PSR_TRAPS;
+    m->cpu.wim = 1u << 1;
+    m->cpu.tbr = TBR_BASE;
+    m->cpu.icc = 0;
+    m->cpu.y = 0;
+    for (tt = 0; tt < 256; tt++) {
+        uint32_t at = TBR_BASE + 16 * tt;
+        if (tt == TT_ILLEGAL) {
+            put32(m, at, UNIMP);
+        } else if (tt == TT_WIN_OVF || tt == TT_WIN_UNF) {
+            uint32_t to = tt == TT_WIN_OVF ? HANDLERS : UNF_AT;
+            put32(m, at, ALU(X_RDWIM, L3, G0, G0));
+            put32(m, at + 4, bicc(0, CA, (int32_t)(to - at - 4) / 4));
+            put32(m, at + 8, NOP);
+        } else {
+            put32(m, at, ALUI(X_JMPL, G0, L2, 0));
+            put32(m, at + 4, ALUI(X_RETT, G0, L2, 4));
+        }
+    }
+    for (i = 0; i < sizeof(win_overflow) / 4; i++) {
+        put32(m, HANDLERS + 4 * i, win_overflow[i]);
+    }
+    for (i = 0; i < sizeof(win_underflow) / 4; i++) {
+        put32(m, UNF_AT + 4 * i, win_underflow[i]);
+    }
+}
+
+static void machines_init(void)
+{
+    machine_setup(&ma, false);
+    machine_setup(&mb, true);
+#if defined(__x86_64__) && !defined(SPARC_NO_JIT)
+    if (!have_jit) {
+        CU_FAIL("x86-64 host, but cpu_set_jit(true) is false");
+    }
+#endif
+}
+
+static void machines_free(void)
+{
+    cpu_free(&ma.cpu);
+    bus_free(&ma.bus);
+    cpu_free(&mb.cpu);
+    bus_free(&mb.bus);
+}
+
+/* Both machines: a program, a register, a word of RAM */
+static void load_both(uint32_t pa, const uint32_t *w, unsigned n)
+{
+    unsigned i;
+    for (i = 0; i < n; i++) {
+        put32(&ma, pa + 4 * i, w[i]);
+        put32(&mb, pa + 4 * i, w[i]);
+    }
+}
+
+static void set_reg(unsigned r, uint32_t v)
+{
+    *ma.cpu.rp[r] = v;
+    *mb.cpu.rp[r] = v;
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparison                                                           */
+
+static const char *what;            /* the test */
+static unsigned cur_seed;
+static bool failed;
+
+static bool same(const char *field, uint64_t a, uint64_t b)
+{
+    if (a == b) {
+        return true;
+    }
+    if (!failed) {
+        fprintf(stderr,
+                "\n  test_jit %s seed %u: %s differs: interpreter %#llx, "
+                "jit %#llx (pc %08x/%08x, insns %llu/%llu, cycles %llu)\n",
+                what, cur_seed, field, (unsigned long long)a,
+                (unsigned long long)b, ma.cpu.pc, mb.cpu.pc,
+                (unsigned long long)ma.cpu.insns,
+                (unsigned long long)mb.cpu.insns,
+                (unsigned long long)ma.cpu.cycles);
+    }
+    failed = true;
+    return false;
+}
+
+static void compare_ram(uint32_t pa, uint32_t len)
+{
+    const uint8_t *a = ram(&ma, pa, len), *b = ram(&mb, pa, len);
+    uint32_t i;
+    char name[40];
+
+    compares++;
+    if (memcmp(a, b, len) == 0) {
+        return;
+    }
+    for (i = 0; i < len && a[i] == b[i]; i++) {
+    }
+    snprintf(name, sizeof(name), "RAM byte %08x", pa + i);
+    same(name, a[i], b[i]);
+}
+
+static uint64_t last_stores;
+static unsigned slice_no;
+
+static void compare_state(CpuStop sa, CpuStop sb, bool all_ram)
+{
+    const SparcCpu *a = &ma.cpu, *b = &mb.cpu;
+    char name[24];
+    unsigned i;
+
+    compares++;
+    same("stop", sa, sb);
+    same("pc", a->pc, b->pc);
+    same("npc", a->npc, b->npc);
+    same("cycles", a->cycles, b->cycles);
+    same("insns", a->insns, b->insns);
+    same("psr", a->psr, b->psr);
+    same("icc", a->icc, b->icc);
+    same("y", a->y, b->y);
+    same("wim", a->wim, b->wim);
+    same("tbr", a->tbr, b->tbr);
+    same("traps", a->traps, b->traps);
+    same("stores", a->stores, b->stores);
+    same("halted", a->halted, b->halted);
+    same("error_tt", a->error_tt, b->error_tt);
+    same("sfsr", a->mmu.sfsr, b->mmu.sfsr);
+    same("sfar", a->mmu.sfar, b->mmu.sfar);
+    for (i = 0; i < 8; i++) {
+        if (a->g[i] != b->g[i]) {
+            snprintf(name, sizeof(name), "%%g%u", i);
+            same(name, a->g[i], b->g[i]);
+        }
+    }
+    for (i = 0; i < SPARC_NWINDOWS * 16; i++) {
+        if (a->wf[i] != b->wf[i]) {
+            snprintf(name, sizeof(name), "window %u %s%u", i / 16,
+                     i % 16 < 8 ? "%l" : "%i", i % 8);
+            same(name, a->wf[i], b->wf[i]);
+        }
+    }
+    if (all_ram) {
+        /* the whole RAM now and then: its untouched pages cost page
+         * faults */
+        if (cur_seed % 16 == 0) {
+            compare_ram(0, RAM_SIZE);
+        } else {
+            compare_ram(0, DATA + DATA_SIZE);
+            compare_ram(STACK - 0x4000, 0x4000);
+        }
+    } else if (a->stores != last_stores || ++slice_no % 64 == 0) {
+        last_stores = a->stores;
+        compare_ram(DATA, DATA_SIZE);
+        compare_ram(CODE, 0x2000);
+        compare_ram(STACK - 0x1000, 0x1000);
+    }
+}
+
+/* cpu_run slices; 0 = one big run */
+static const Cycles slice_sets[][4] = {
+    { 1, 0, 0, 0 }, { 7, 0, 0, 0 }, { 100, 0, 0, 0 }, { 1000, 0, 0, 0 },
+    { 10007, 0, 0, 0 }, { 0, 0, 0, 0 }, { 3, 1000, 13, 333 },
+};
+#define NSETS (sizeof(slice_sets) / sizeof(slice_sets[0]))
+
+/* Totals of runs with slices of 1000 or more: the share of translated
+ * instructions */
+static uint64_t long_insns, long_jit;
+static uint64_t all_jit;
+
+/*
+ * Run both machines from CODE in the slices of set s until the program
+ * ends (error mode at its unimp), comparing after each slice.
+ */
+static void run_both(unsigned s)
+{
+    const Cycles *sl = slice_sets[s];
+    unsigned k = 0, n = 0;
+    CpuStop sa, sb;
+
+    ma.cpu.pc = mb.cpu.pc = CODE;
+    ma.cpu.npc = mb.cpu.npc = CODE + 4;
+    failed = false;
+    for (;;) {
+        Cycles step = sl[k];
+        Cycles limit = step ? ma.cpu.cycles + step : ma.cpu.cycles + 50000000;
+
+        if (k < 3 && sl[k + 1]) {
+            k++;
+        } else {
+            k = 0;
+        }
+        sa = cpu_run(&ma.cpu, limit);
+        sb = cpu_run(&mb.cpu, limit);
+        compare_state(sa, sb, false);
+        if (failed || sa == CPU_STOP_ERROR_MODE ||
+            sb == CPU_STOP_ERROR_MODE || ++n > 10000000) {
+            break;
+        }
+    }
+    if (!failed) {
+        compare_state(sa, sb, true);
+    }
+    CU_ASSERT_EQUAL(sa, CPU_STOP_ERROR_MODE);
+    if (sa == CPU_STOP_ERROR_MODE && ma.cpu.error_tt != TT_ILLEGAL) {
+        fprintf(stderr, "\n  test_jit %s seed %u: ended by trap %#x\n", what,
+                cur_seed, ma.cpu.error_tt);
+        CU_FAIL("run did not end at its unimp");
+    }
+    if (failed) {
+        CU_FAIL("translated run differs from the interpreter (see stderr)");
+    }
+    CU_ASSERT_EQUAL(ma.cpu.jit_insns, 0);
+    all_jit += mb.cpu.jit_insns;
+    if (sl[0] == 0 || sl[0] >= 1000) {
+        long_insns += mb.cpu.insns;
+        long_jit += mb.cpu.jit_insns;
+    }
+}
+
+/* The share check at the end of a test */
+static void check_share(unsigned min_percent)
+{
+    if (!have_jit) {
+        return;
+    }
+    if (all_jit == 0 || long_insns == 0 ||
+        long_jit * 100 < long_insns * min_percent) {
+        fprintf(stderr,
+                "\n  test_jit %s: only %llu of %llu instructions translated "
+                "(all slices: %llu)\n",
+                what, (unsigned long long)long_jit,
+                (unsigned long long)long_insns, (unsigned long long)all_jit);
+        CU_FAIL("too little translated code ran");
+    }
+    if (getenv("TEST_JIT_STATS")) {
+        fprintf(stderr, "\n  %s: %llu/%llu translated, all %llu\n", what,
+                (unsigned long long)long_jit, (unsigned long long)long_insns,
+                (unsigned long long)all_jit);
+    }
+    long_insns = long_jit = all_jit = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Random programs                                                      */
+
+/* registers a random instruction may write */
+static const uint8_t dst_pool[] = {
+    G0, G1, G2, G3, G4, G5, G6, G7, O0, O1, O2, O3, O4, O5,
+    L0, L1, L2, L3, L4, L5, L6, L7, I0, I1, I2, I3, I4, I5,
+};
+/* even ones for ldd/std (the pair stays in dst_pool) */
+static const uint8_t even_pool[] = {
+    G0, G2, G4, G6, O0, O2, O4, L0, L2, L4, L6, I0, I2, I4,
+};
+/* reserved: %i6 = DATA, %i7 = loop counter, %o6 = ROM_BASE,
+ * %o7 = NOWHERE (sources only) */
+
+static unsigned rdst(void)
+{
+    return dst_pool[rn(sizeof(dst_pool))];
+}
+
+static unsigned rsrc(void)
+{
+    return rn(32);
+}
+
+static uint32_t rimm13(void)
+{
+    switch (rn(4)) {
+    case 0: return rn(16);
+    case 1: return 0x1fff - rn(16);                 /* small negative */
+    case 2: return 0xfff - rn(4);
+    default: return rnd() & 0x1fff;
+    }
+}
+
+static const uint8_t alu_ops[] = {
+    X_ADD, X_ADDCC, X_ADDX, X_ADDXCC, X_SUB, X_SUBCC, X_SUBX, X_SUBXCC,
+    X_AND, X_ANDCC, X_ANDN, X_ANDNCC, X_OR, X_ORCC, X_ORN, X_ORNCC,
+    X_XOR, X_XORCC, X_XNOR, X_XNORCC, X_SLL, X_SRL, X_SRA,
+    X_UMUL, X_SMUL, X_UMULCC, X_SMULCC, X_RDY, X_WRY,
+};
+
+static uint32_t rand_alu(void)
+{
+    unsigned k = rn(sizeof(alu_ops) + 2);
+    unsigned op3;
+
+    if (k >= sizeof(alu_ops)) {
+        return sethi(rdst(), rnd());
+    }
+    op3 = alu_ops[k];
+    if (op3 == X_RDY) {
+        return ALU(X_RDY, rdst(), 0, 0);
+    }
+    if (op3 == X_WRY) {
+        return rn(2) ? ALU(X_WRY, 0, rsrc(), rsrc())
+                     : ALUI(X_WRY, 0, rsrc(), rimm13());
+    }
+    if (rn(2)) {
+        return ALU(op3, rdst(), rsrc(), rsrc());
+    }
+    if (op3 == X_SLL || op3 == X_SRL || op3 == X_SRA) {
+        return ALUI(op3, rdst(), rsrc(), rn(32));
+    }
+    return ALUI(op3, rdst(), rsrc(), rimm13());
+}
+
+/* Load/store with [%i6 + aligned offset]; traps adds faulting forms.
+ * *ldreg gets the register a load writes (or -1). */
+static uint32_t rand_mem(bool traps, int *ldreg)
+{
+    static const struct { uint8_t op3, size; bool load; } ops[] = {
+        { M_LDUB, 1, true }, { M_LDSB, 1, true }, { M_LDUH, 2, true },
+        { M_LDSH, 2, true }, { M_LD, 4, true }, { M_LDD, 8, true },
+        { M_STB, 1, false }, { M_STH, 2, false }, { M_ST, 4, false },
+        { M_STD, 8, false },
+    };
+    unsigned k = rn(sizeof(ops) / sizeof(ops[0]));
+    unsigned size = ops[k].size;
+    bool pair = size == 8;
+    unsigned rd = pair ? even_pool[rn(sizeof(even_pool))]
+                : ops[k].load ? rdst() : rsrc();
+    unsigned base = FP;
+    uint32_t off = rn(DATA_SIZE / 2 / size) * size;
+
+    if (!ops[k].load && pair && rd == G0) {
+        rd = rsrc() & ~1u;                  /* std may store any pair */
+    }
+    *ldreg = ops[k].load ? (int)(pair ? rd | 1 : rd) : -1;
+    if (traps) {
+        switch (rn(10)) {
+        case 0:
+            off += 1 + rn(size > 1 ? size - 1 : 1);   /* unaligned if > 1 */
+            break;
+        case 1:
+            base = O7;                      /* nothing there */
+            off = rn(64) * size;
+            break;
+        case 2:
+            if (ops[k].load) {
+                base = SP;                  /* the PROM */
+                off = rn(64) * size;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (rn(4) == 0 && base == FP) {         /* register form, offset 0 */
+        return MEM(ops[k].op3, rd, base, G0);
+    }
+    return MEMI(ops[k].op3, rd, base, off);
+}
+
+static uint32_t use_of(int reg)
+{
+    return ALU(alu_ops[rn(20)], rdst(), (unsigned)reg, rsrc());
+}
+
+/*
+ * A loop of about len random instructions run `turns` times:
+ *   L: body; subcc %i7, 1, %i7; bne L; <random>; unimp
+ */
+static unsigned gen_loop(uint32_t *p, unsigned len, bool mem, bool traps)
+{
+    unsigned n = 0;
+
+    while (n < len) {
+        unsigned kind = rn(10);
+        int ld = -1;
+        uint32_t w;
+
+        if (kind < 2 && n + 4 < len) {
+            /* forward Bicc, target within the body (at most len) */
+            unsigned cond = rn(16), annul = rn(2);
+            unsigned room = len - n - 2;
+            unsigned disp = 2 + rn(room < 6 ? room : 6);
+            p[n++] = bicc(annul, cond, (int32_t)disp);
+            if (mem && rn(2)) {
+                do {
+                    w = rand_mem(traps, &ld);
+                } while (w == 0);
+            } else {
+                w = rand_alu();
+            }
+            p[n++] = w;
+            if (ld >= 0 && rn(2)) {
+                p[n++] = use_of(ld);
+            }
+            continue;
+        }
+        if (mem && kind < 6) {
+            do {
+                w = rand_mem(traps, &ld);
+            } while (w == 0);
+            p[n++] = w;
+            if (ld >= 0 && rn(2)) {
+                p[n++] = use_of(ld);
+            }
+            continue;
+        }
+        p[n++] = rand_alu();
+    }
+    /* branch targets past the end land on the subcc */
+    p[n++] = ALUI(X_SUBCC, I7, I7, 1);
+    p[n] = bicc(0, CNE, -(int32_t)n);
+    n++;
+    p[n++] = mem && rn(2) ? MEMI(M_LD, G1 + rn(5), FP, 4 * rn(64))
+                          : rand_alu();
+    p[n++] = UNIMP;
+    return n;
+}
+
+static void init_regs(unsigned turns)
+{
+    unsigned r;
+    uint32_t y = rnd();
+    unsigned icc = rn(16);
+
+    for (r = 1; r < 32; r++) {
+        uint32_t v = rn(4) == 0 ? rn(64) : rnd();
+        set_reg(r, v);
+    }
+    set_reg(FP, DATA);
+    set_reg(I7, turns);
+    set_reg(SP, (uint32_t)ROM_BASE);
+    set_reg(O7, NOWHERE);
+    ma.cpu.y = mb.cpu.y = y;
+    ma.cpu.icc = mb.cpu.icc = icc;
+}
+
+static void init_data(void)
+{
+    uint32_t a;
+    for (a = 0; a < DATA_SIZE; a += 4) {
+        uint32_t v = rnd();
+        put32(&ma, DATA + a, v);
+        put32(&mb, DATA + a, v);
+    }
+}
+
+static void random_programs(const char *name, unsigned count, bool mem,
+                            bool traps)
+{
+    static uint32_t prog[1024];
+    unsigned seed;
+    uint64_t ntraps = 0;
+
+    what = name;
+    if (getenv("TEST_JIT_SCALE")) {         /* more seeds, by hand */
+        count *= (unsigned)atoi(getenv("TEST_JIT_SCALE"));
+    }
+    for (seed = 1; seed <= count; seed++) {
+        unsigned len, n, turns;
+
+        cur_seed = seed;
+        rng_seed(seed + (mem ? 100000 : 0) + (traps ? 200000 : 0));
+        len = 8 + rn(56);
+        turns = 150 + rn(100);
+        n = gen_loop(prog, len, mem, traps);
+        machines_init();
+        load_both(CODE, prog, n);
+        init_regs(turns);
+        if (mem) {
+            init_data();
+        }
+        run_both(seed % NSETS);
+        ntraps += ma.cpu.traps;
+        machines_free();
+        if (failed) {
+            unsigned i;
+            fprintf(stderr, "  program (%u words at %#x):", n, CODE);
+            for (i = 0; i < n; i++) {
+                fprintf(stderr, "%s%08x", i % 8 ? " " : "\n    ", prog[i]);
+            }
+            fprintf(stderr, "\n");
+            break;
+        }
+    }
+    /* every program ends by a trap (its unimp); the trap test takes more */
+    if (traps && !failed && ntraps < 4 * count) {
+        fprintf(stderr, "\n  test_jit %s: only %llu traps\n", name,
+                (unsigned long long)ntraps);
+        CU_FAIL("the trap test took too few traps");
+    }
+    if (getenv("TEST_JIT_STATS")) {
+        fprintf(stderr, "\n  %s: %llu traps\n", name,
+                (unsigned long long)ntraps);
+    }
+    check_share(50);
+}
+
+static void test_alu(void)
+{
+    random_programs("alu", 300, false, false);
+}
+
+static void test_mem(void)
+{
+    random_programs("mem", 300, true, false);
+}
+
+static void test_trap(void)
+{
+    random_programs("trap", 200, true, true);
+}
+
+/* ------------------------------------------------------------------ */
+/* Windows                                                              */
+
+/*
+ * main: %g7 turns of: %o0 = depth (1..15 from the turn number), call f,
+ *       sum in %g6
+ * f:    save; if (--%i0 > 0) %o0 = f(%i0); a few random ops on locals;
+ *       ret; restore %o0 + %i0 -> caller's %o0
+ */
+static void test_window(void)
+{
+    static uint32_t prog[256];
+    unsigned seed;
+
+    what = "window";
+    for (seed = 1; seed <= 40; seed++) {
+        unsigned n = 0, f_at, i, extra;
+        unsigned loop, skip_to;
+
+        cur_seed = seed;
+        rng_seed(seed + 300000);
+        extra = rn(6);
+        /* main */
+        loop = n;
+        prog[n++] = ALUI(X_AND, O0, G7, 7 + 8 * rn(2));     /* depth */
+        prog[n++] = ALUI(X_ADD, O0, O0, 1);
+        f_at = 16;
+        prog[n] = call((int32_t)(f_at - n));
+        n++;
+        prog[n++] = NOP;
+        prog[n++] = ALU(X_ADD, G6, G6, O0);
+        prog[n++] = ALUI(X_SUBCC, G7, G7, 1);
+        prog[n] = bicc(0, CNE, -(int32_t)(n - loop));
+        n++;
+        prog[n++] = NOP;
+        prog[n++] = UNIMP;
+        while (n < f_at) {
+            prog[n++] = UNIMP;
+        }
+        /* f */
+        prog[n++] = ALUI(X_SAVE, SP, SP, -96);
+        prog[n++] = ALUI(X_SUBCC, O0, I0, 1);
+        skip_to = n + 4;
+        prog[n] = bicc(rn(2), CLE, (int32_t)(skip_to - n));
+        n++;
+        prog[n++] = ALUI(X_ADD, L0, L0, 1);
+        prog[n] = call((int32_t)(f_at - n));
+        n++;
+        prog[n++] = ALUI(X_ADD, L1, O0, 3);
+        /* skip_to */
+        for (i = 0; i < extra; i++) {
+            unsigned op3 = alu_ops[rn(20)];
+            prog[n++] = ALU(op3, L2 + rn(6), L0 + rn(8), I0 + rn(6));
+        }
+        if (rn(2)) {
+            prog[n++] = MEMI(M_ST, L1, SP, 64);
+            prog[n++] = MEMI(M_LD, L3, SP, 64);
+        }
+        prog[n++] = ALUI(X_JMPL, G0, I7, 8);                /* ret */
+        prog[n++] = ALU(X_RESTORE, O0, O0, I0);
+        machines_init();
+        load_both(CODE, prog, n);
+        init_regs(0);
+        set_reg(SP, STACK);
+        set_reg(G7, 60 + rn(60));
+        set_reg(G6, 0);
+        set_reg(FP, 0);
+        run_both(seed % NSETS);
+        if (!failed && ma.cpu.traps < 10) {
+            fprintf(stderr, "\n  test_jit window seed %u: %llu traps\n",
+                    seed, (unsigned long long)ma.cpu.traps);
+            CU_FAIL("the window test took too few window traps");
+        }
+        machines_free();
+        if (failed) {
+            break;
+        }
+    }
+    check_share(25);
+}
+
+/* ------------------------------------------------------------------ */
+/* Self-modifying code                                                  */
+
+/*
+ *   0  X:  add %g1, 1, %g1           (patched into add %g1, 2, %g1)
+ *   4      subcc %g2, 1, %g2
+ *   8      subcc %g2, %g5, %g0
+ *  12      bne 5f
+ *  16       nop
+ *  20      st/stb/sth %g4, [%g3]      (g3 = X, or the next word)
+ *  24  5:  subcc %g2, %g0, %g0
+ *  28      bne X
+ *  32       add %g1, %g0, %g7        (or the patched word itself)
+ *  36      unimp
+ */
+static void test_smc(void)
+{
+    unsigned v;
+
+    what = "smc";
+    for (v = 0; v < 42; v++) {
+        static const unsigned when[] = { 299, 290, 250, 150, 20, 1 };
+        unsigned kind = v % 7;
+        uint32_t target = CODE, newword = ALUI(X_ADD, G1, G1, 2);
+        uint32_t store = MEM(M_ST, G4, G3, G0);
+        uint32_t prog[] = {
+            ALUI(X_ADD, G1, G1, 1),
+            ALUI(X_SUBCC, G2, G2, 1),
+            ALU(X_SUBCC, G0, G2, G5),
+            bicc(0, CNE, 3),
+            NOP,
+            0,
+            ALU(X_SUBCC, G0, G2, G0),
+            bicc(0, CNE, -7),
+            ALU(X_ADD, G7, G1, G0),
+            UNIMP,
+        };
+
+        switch (kind) {
+        case 1:                 /* patch the next instruction */
+            target = CODE + 24;
+            newword = ALUI(X_SUBCC, G0, G2, 0);
+            break;
+        case 2:                 /* byte store into the immediate */
+            store = MEMI(M_STB, G4, G3, 3);
+            newword = 5;
+            break;
+        case 3:                 /* halfword store */
+            store = MEMI(M_STH, G4, G3, 2);
+            newword = 0x6000 | 7;          /* rs1 %g1 low bit, i, 7 */
+            break;
+        case 4:                 /* patch the delay slot of the back edge */
+            target = CODE + 32;
+            newword = ALUI(X_ADD, G7, G7, 1);
+            break;
+        case 5:                 /* patch the store itself */
+            target = CODE + 20;
+            newword = ALUI(X_ADD, G6, G6, 1);
+            break;
+        default:
+            break;
+        }
+        prog[5] = store;
+        cur_seed = v;
+        machines_init();
+        load_both(CODE, prog, sizeof(prog) / 4);
+        rng_seed(v + 400000);
+        init_regs(0);
+        set_reg(G1, 0);
+        set_reg(G2, 300);
+        set_reg(G3, target);
+        set_reg(G4, newword);
+        set_reg(G5, when[(v / 7) % 6]);
+        set_reg(G6, 0);
+        set_reg(G7, 0);
+        run_both(v % NSETS);
+        if (!failed && kind == 0) {
+            uint32_t w = when[(v / 7) % 6];
+            uint32_t expect = (300 - w) + 2 * w;
+            if (ma.cpu.g[1] != expect) {
+                fprintf(stderr, "\n  test_jit smc %u: %%g1 %u, expected %u\n",
+                        v, ma.cpu.g[1], expect);
+                CU_FAIL("self-modifying loop: wrong %g1");
+            }
+            CU_ASSERT_EQUAL(get32(&ma, CODE), newword);
+        }
+        machines_free();
+        if (failed) {
+            break;
+        }
+    }
+    check_share(30);
+}
+
+/* The checks can fail: a state that differs is reported */
+static void test_compare_catches(void)
+{
+    what = "self-check";
+    cur_seed = 0;
+    machines_init();
+    failed = false;
+    mb.cpu.y ^= 1;
+    fprintf(stderr, "\n  (expected report follows)");
+    compare_state(CPU_RUNNING, CPU_RUNNING, false);
+    CU_ASSERT_TRUE(failed);
+    failed = false;
+    mb.cpu.y ^= 1;
+    put32(&mb, DATA + 100, 0x12345678);
+    compare_state(CPU_RUNNING, CPU_RUNNING, true);
+    fprintf(stderr, "  (end of expected report)\n");
+    CU_ASSERT_TRUE(failed);
+    failed = false;
+    machines_free();
+    if (!have_jit) {
+        printf("\n  test_jit: no translator on this host, the interpreter "
+               "is compared with itself\n");
+    }
+}
+
+static const UnitTest tests[] = {
+    { "comparison self-check", test_compare_catches },
+    { "random ALU and Bicc loops", test_alu },
+    { "random loads and stores", test_mem },
+    { "traps: unaligned, device, nowhere", test_trap },
+    { "window overflow and underflow", test_window },
+    { "self-modifying code", test_smc },
+};
+
+int main(void)
+{
+    return UNIT_RUN("jit", NULL, NULL, tests);
+}
