@@ -16,6 +16,7 @@
 #define CPU_CPU_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "hw/core/bus.h"
@@ -242,6 +243,11 @@ void cpu_tlb_flush(SparcCpu *cpu);
 /* Block translation on (the default where the host has it) or off
  * (--no-jit); returns whether it is on. */
 bool cpu_set_jit(SparcCpu *cpu, bool on);
+/* The same with a host code buffer of that many bytes (0: off); when it
+ * fills, every block is dropped and translated again as it is entered
+ * (CPU_JIT_BUFFER by default; tests make it small) */
+#define CPU_JIT_BUFFER ((size_t)64 << 20)
+bool cpu_set_jit_buffer(SparcCpu *cpu, size_t bytes);
 /* Invalidate decoded code of a RAM page (bus code-write hook). */
 void cpu_code_page_written(void *cpu, uint64_t ram_page, unsigned off,
                            unsigned len);

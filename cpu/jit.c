@@ -35,9 +35,10 @@
 
 #include "cpu/decode.h"
 
-#define JIT_BUF_SIZE (64u << 20)    /* host code of all blocks */
+#define JIT_BUF_MIN (JIT_LOOKUP_ROOM + JIT_BLOCK_ROOM)
 #define JIT_BLOCK_MAX 64            /* guest instructions in a block */
-#define JIT_BLOCK_ROOM (96u << 10)  /* host bytes a block may take */
+#define JIT_BLOCK_ROOM (16u << 10)  /* host bytes a block may take */
+#define JIT_EXIT_ROOM 256           /* host bytes of one exit, at most */
 #define ANNUL_CYCLES 1              /* as sparc.c */
 
 typedef struct Asm {
@@ -47,7 +48,7 @@ typedef struct Asm {
 
 struct Jit {
     uint8_t *buf;
-    size_t used;
+    size_t size, used;
     uint64_t flushes;
     const uint8_t *lookup;          /* the shared block lookup (below) */
     FILE *perf_map;                 /* /tmp/perf-PID.map, or NULL */
@@ -56,13 +57,18 @@ struct Jit {
 #define JIT_LOOKUP_ROOM 512         /* bytes at the buffer's start */
 static void emit_lookup(Asm *a);
 
-Jit *jit_new(void)
+Jit *jit_new(size_t bytes)
 {
-    Jit *j = calloc(1, sizeof(*j));
+    Jit *j;
+    if (bytes < JIT_BUF_MIN) {
+        bytes = JIT_BUF_MIN;
+    }
+    j = calloc(1, sizeof(*j));
     if (!j) {
         return NULL;
     }
-    j->buf = mmap(NULL, JIT_BUF_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+    j->size = bytes;
+    j->buf = mmap(NULL, bytes, PROT_READ | PROT_WRITE | PROT_EXEC,
                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (j->buf == MAP_FAILED) {
         free(j);
@@ -87,7 +93,7 @@ void jit_delete(Jit *j)
         if (j->perf_map) {
             fclose(j->perf_map);
         }
-        munmap(j->buf, JIT_BUF_SIZE);
+        munmap(j->buf, j->size);
         free(j);
     }
 }
@@ -1424,7 +1430,7 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
         Next seq = { NPC_SEQ, 0 };
 
         if (idx >= CPU_PAGE_INSNS || k >= JIT_BLOCK_MAX ||
-            a->p + 4096 > a->end) {
+            a->p + 1024 + (t->nexits + 8) * JIT_EXIT_ROOM > a->end) {
             /* the page's end (the next instruction goes by fetch_page) */
             exit_here(t, PC_DELTA, delta, NPC_SEQ, 0, JIT_EXIT_NEXT);
             break;
@@ -1467,9 +1473,8 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
         ds = NULL;
         if (kind != K_NO && idx + 1 < CPU_PAGE_INSNS) {
             ds = insn_at(t, idx + 1, pc0, idx0);
-            if (classify(ds, t->super) != K_PLAIN ||
-                (kind == K_JMPL && is_load(ds->op))) {
-                ds = NULL;      /* a load's bubble after jmpl: not known */
+            if (classify(ds, t->super) != K_PLAIN) {
+                ds = NULL;
             }
         }
         bool fb = kind == K_FBFCC;
@@ -1537,6 +1542,30 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
             t->max += d->cost;
             t->insns++;
             emit_plain(t, ds, delta + 4, nx, 0);
+            if (is_load(ds->op) && load_reg(ds) != 0) {
+                /* the load's bubble depends on where jmpl went: the
+                 * interpreter's rule, at run time, when it is this page */
+                uint8_t *skip;
+                uint64_t v = (uint64_t)(uintptr_t)t->dp;
+                mov_r_m32(a, RCX, RDI, CPU_OFF(jit_target));
+                mov_r_m32(a, RAX, RDI, CPU_OFF(jit_pc0));
+                alu_rr32(a, A_XOR, RAX, RCX);
+                alu_ri32(a, A_AND, RAX, (int32_t)0xfffff000u);
+                skip = jcc(a, CC_NZ);
+                call_begin(t);
+                rex(a, 1, 0, 0, RSI, false);        /* mov rsi, dp */
+                b1(a, 0xb8u + (RSI & 7));
+                b4(a, (uint32_t)v);
+                b4(a, (uint32_t)(v >> 32));
+                mov_rr32(a, RDX, RCX);
+                shift_ri(a, 0, S_SHR, RDX, 2);
+                alu_ri32(a, A_AND, RDX, CPU_PAGE_INSNS - 1);
+                mov_ri32(a, RCX, load_reg(ds));
+                call_end(t, (const void *)sparc_load_use);
+                op_rm(a, 1, 0x01, -1, RAX, RDI, CPU_OFF(cycles)); /* add */
+                patch_here(a, skip);
+                t->max += 1;
+            }
             exit_here(t, PC_TARGET, 0, NPC_SEQ, 0, JIT_EXIT_NEXT);
             break;
         }
@@ -1613,7 +1642,7 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
     if (dp->jit && dp->jit[idx]) {
         return dp->jit[idx];
     }
-    if (JIT_BUF_SIZE - j->used < JIT_BLOCK_ROOM) {
+    if (j->size - j->used < JIT_BLOCK_ROOM) {
         jit_flush(cpu);
     }
     if (!dp->jit) {
@@ -1676,8 +1705,9 @@ void jit_link(JitLink *l, const JitEntry *to)
 
 #else /* no translator on this host */
 
-Jit *jit_new(void)
+Jit *jit_new(size_t bytes)
 {
+    (void)bytes;
     return NULL;
 }
 

@@ -25,6 +25,7 @@
 #ifndef CPU_JIT_H
 #define CPU_JIT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "cpu/cpu.h"
@@ -74,7 +75,7 @@ typedef struct JitEntry {
 
 /* The translator of one CPU: NULL where there is none (not an x86-64
  * host, or no executable memory). */
-Jit *jit_new(void);
+Jit *jit_new(size_t bytes);
 void jit_delete(Jit *j);
 /* The block starting at instruction idx of dp, fetched at virtual pc (the
  * page the CPU fetches from: cpu->fetch_dp), translated if needed; NULL

@@ -641,10 +641,11 @@ static unsigned fetch_page(SparcCpu *cpu, uint32_t pc)
     return 0;
 }
 
-static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
+/* Decode the instruction at byte offset off of page dp into d */
+static void decode_in(SparcCpu *cpu, DecodedPage *dp, DecodedInsn *d,
+                      uint32_t off)
 {
-    DecodedPage *dp = cpu->fetch_dp;
-    sparc_decode(ldbe32(dp->host + (pc & 0xffc)), d);
+    sparc_decode(ldbe32(dp->host + (off & 0xffc)), d);
     if (dp->is_ram && !bus_code_watched(cpu->bus, dp->ppn << BUS_PAGE_SHIFT)) {
         /* first instruction decoded from this page (or since a DMA or
          * reset cleared it): from now on stores must see it */
@@ -653,9 +654,22 @@ static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
     cpu->decoded_insns++;
 }
 
+static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
+{
+    decode_in(cpu, cpu->fetch_dp, d, pc);
+}
+
 void sparc_decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
 {
     decode_at(cpu, d, pc);
+}
+
+/* Does instruction n (decoded) read integer register reg (not 0)? */
+static inline bool reads_reg(const DecodedInsn *n, unsigned reg)
+{
+    unsigned u = sparc_op_int_sources[n->op];
+    return ((u & SRC_RS) && (n->rs1 == reg || n->rs2 == reg)) ||
+           ((u & SRC_RD) && (n->rd & 31) == reg);
 }
 
 /*
@@ -670,7 +684,6 @@ void sparc_decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
 static inline unsigned load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
 {
     DecodedInsn *n;
-    unsigned u;
     if (reg == 0 || (npc & ~0xfffu) != cpu->fetch_tag) {
         return 0;
     }
@@ -678,24 +691,23 @@ static inline unsigned load_use(SparcCpu *cpu, uint32_t npc, unsigned reg)
     if (n->op == OP_DECODE) {
         decode_at(cpu, n, npc);
     }
-    u = sparc_op_int_sources[n->op];
-    if (((u & SRC_RS) && (n->rs1 == reg || n->rs2 == reg)) ||
-        ((u & SRC_RD) && (n->rd & 31) == reg)) {
-        return 1;
-    }
-    return 0;
+    return reads_reg(n, reg);
 }
 
-/* The same rule for the translator: n is instruction idx of dp, the page
- * being fetched (cpu->fetch_dp), at npc */
+/* The same rule for the translator: the next instruction is number idx
+ * of dp, the page of the load */
 unsigned sparc_load_use(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
                         unsigned reg)
 {
-    uint32_t npc = cpu->fetch_tag | (idx << 2);
-    if (dp != cpu->fetch_dp || idx >= CPU_PAGE_INSNS) {
+    DecodedInsn *n;
+    if (reg == 0 || idx >= CPU_PAGE_INSNS) {
         return 0;
     }
-    return load_use(cpu, npc, reg);
+    n = &dp->insn[idx];
+    if (n->op == OP_DECODE) {
+        decode_in(cpu, dp, n, idx << 2);
+    }
+    return reads_reg(n, reg);
 }
 
 /* ---- Condition codes (V8 §B.11-B.13) ---- */
@@ -815,7 +827,7 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
     bus->write_protect = cpu_block_write_protect;
     bus->code_opaque = cpu;
     cpu_build_views(cpu);
-    cpu->jit = jit_new();
+    cpu->jit = jit_new(CPU_JIT_BUFFER);
     srmmu_init(&cpu->mmu, bus, bus_ld32, bus_st32,
                bus->block[BUS_BLOCK_PROM].base);
     cpu_reset(cpu);
@@ -843,14 +855,23 @@ static void cpu_drop_blocks(SparcCpu *cpu)
     }
 }
 
-bool cpu_set_jit(SparcCpu *cpu, bool on)
+bool cpu_set_jit_buffer(SparcCpu *cpu, size_t bytes)
 {
-    if (on && !cpu->jit) {
-        cpu->jit = jit_new();
-    } else if (!on && cpu->jit) {
+    if (cpu->jit) {
         cpu_drop_blocks(cpu);
         jit_delete(cpu->jit);
         cpu->jit = NULL;
+    }
+    if (bytes) {
+        cpu->jit = jit_new(bytes);
+    }
+    return cpu->jit != NULL;
+}
+
+bool cpu_set_jit(SparcCpu *cpu, bool on)
+{
+    if (on != (cpu->jit != NULL)) {
+        cpu_set_jit_buffer(cpu, on ? CPU_JIT_BUFFER : 0);
     }
     return cpu->jit != NULL;
 }

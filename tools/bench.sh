@@ -72,8 +72,10 @@
 # rx-bytes), host bytes copied for every byte on the wire, whole run.
 #
 # --check: one run per workload (default $BENCH_DIR build/bench/short),
-# exit status 1 unless every workload printed its result line on SIM and,
-# when QEMU is installed, the same line on QEMU.
+# exit status 1 unless every workload printed its result line on SIM, the
+# same line and the same instruction and cycle counts with SIM --no-jit
+# (translated and interpreted runs agree to the cycle), and, when QEMU is
+# installed, the same line on QEMU.
 #
 # Environment: BENCH_DIR (build/bench), BENCH_RUNS (3), BENCH_WORKLOADS
 # ("intloop calls memcpy fpkernel caltime"), QEMU (qemu-system-sparc),
@@ -130,7 +132,8 @@ run_once() {
     local kind=$1 rom=$2 t0 t1
     local -a cmd
     if [ "$kind" = sim ]; then
-        cmd=("$sim" -M SS-5 -bios "$rom" -nographic -no-reboot --stats)
+        cmd=("$sim" -M SS-5 -bios "$rom" -nographic -no-reboot --stats
+             "${sim_extra[@]}")
     else
         cmd=("$qemu" -M SS-5 -bios "$rom" -nographic -no-reboot)
     fi
@@ -209,6 +212,8 @@ mb() {                          # mb KB
 }
 
 status=0
+sim_extra=()                    # more options for SIM (run_once)
+counts() { grep -o 'instructions [0-9]* cycles [0-9]*' "$tmp/err"; }
 
 if [ $check = 1 ]; then
     for w in $workloads; do
@@ -225,6 +230,17 @@ if [ $check = 1 ]; then
             status=1
             continue
         fi
+        s_counts=$(counts)
+        sim_extra=(--no-jit)
+        run_once sim "$rom"
+        sim_extra=()
+        if [ "$r_line" != "$s_line" ] || [ "$(counts)" != "$s_counts" ] ||
+           [ -z "$s_counts" ]; then
+            echo "FAIL $w: translated '$s_line' $s_counts," \
+                 "interpreted '$r_line' $(counts)"
+            status=1
+            continue
+        fi
         if [ $have_qemu = 0 ]; then
             echo "PASS $w: $s_line ($qemu not installed, not compared)"
             continue
@@ -234,7 +250,8 @@ if [ $check = 1 ]; then
             echo "FAIL $w: sun4m '$s_line', qemu '$b_line'"
             status=1
         else
-            echo "PASS $w: $s_line (same on qemu)"
+            echo "PASS $w: $s_line (same on qemu; $s_counts with and" \
+                 "without translation)"
         fi
     done
     exit $status

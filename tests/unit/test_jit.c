@@ -156,6 +156,8 @@ typedef struct Machine {
 
 static Machine ma, mb;              /* ma: interpreter, mb: translation */
 static bool have_jit;
+static size_t jit_buffer;           /* bytes of host code; 0: the default */
+static uint64_t all_flushes;        /* times mb's buffer filled */
 static unsigned long long compares;
 
 static uint8_t *ram(Machine *m, uint32_t pa, uint32_t len)
@@ -235,6 +237,8 @@ static void machine_setup(Machine *m, bool jit)
     }
     if (!jit) {
         CU_ASSERT_FATAL(!cpu_set_jit(&m->cpu, false));
+    } else if (jit_buffer) {
+        have_jit = cpu_set_jit_buffer(&m->cpu, jit_buffer);
     } else {
         have_jit = cpu_set_jit(&m->cpu, true);
     }
@@ -455,6 +459,7 @@ static void run_both(unsigned s)
     }
     CU_ASSERT_EQUAL(ma.cpu.jit_insns, 0);
     all_jit += mb.cpu.jit_insns;
+    all_flushes += mb.cpu.jit_flushes;
     if (sl[0] == 0 || sl[0] >= 1000) {
         long_insns += mb.cpu.insns;
         long_jit += mb.cpu.jit_insns;
@@ -751,6 +756,24 @@ static void test_trap(void)
     random_programs("trap", 200, true, true);
 }
 
+/* The smallest code buffer: it fills again and again, every block is
+ * dropped and translated anew (links and lookups included), and nothing
+ * may change */
+static void test_flush(void)
+{
+    all_flushes = 0;
+    jit_buffer = 1;
+    random_programs("flush", 60, true, false);
+    jit_buffer = 0;
+    if (getenv("TEST_JIT_STATS")) {
+        fprintf(stderr, "\n  flush: %llu flushes\n",
+                (unsigned long long)all_flushes);
+    }
+#if defined(__x86_64__) && !defined(SPARC_NO_JIT)
+    CU_ASSERT(all_flushes >= 60);
+#endif
+}
+
 /* ------------------------------------------------------------------ */
 /* Windows                                                              */
 
@@ -956,6 +979,7 @@ static const UnitTest tests[] = {
     { "random ALU and Bicc loops", test_alu },
     { "random loads and stores", test_mem },
     { "traps: unaligned, device, nowhere", test_trap },
+    { "a code buffer that keeps filling", test_flush },
     { "window overflow and underflow", test_window },
     { "self-modifying code", test_smc },
 };
