@@ -959,13 +959,13 @@ static int classify(const DecodedInsn *d, bool super)
     case OP_SLL: case OP_SRL: case OP_SRA:
     case OP_UMUL: case OP_SMUL: case OP_UMULCC: case OP_SMULCC:
     case OP_SAVE: case OP_RESTORE:
-    case OP_RDPSR: case OP_RDWIM: case OP_RDTBR: case OP_WRWIM:
-        return super ? K_PLAIN : K_NO;  /* else privileged_instruction */
     case OP_RDY: case OP_WRY: case OP_WRASR: case OP_FLUSH:
     case OP_SETHI: case OP_NOP:
     case OP_LD: case OP_LDUB: case OP_LDUH: case OP_LDSB: case OP_LDSH:
     case OP_ST: case OP_STB: case OP_STH:
         return K_PLAIN;
+    case OP_RDPSR: case OP_RDWIM: case OP_RDTBR: case OP_WRWIM:
+        return super ? K_PLAIN : K_NO;  /* else privileged_instruction */
     case OP_LDD: case OP_STD:
         return (d->rd & 1) ? K_NO : K_PLAIN;    /* odd: illegal */
     case OP_UDIV: case OP_SDIV: case OP_UDIVCC: case OP_SDIVCC:
@@ -1453,6 +1453,17 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
             } else if (d->op != OP_STA) {
                 alu_ri32(a, A_AND, R11, d->op == OP_STHA ? 0xffff : 0xff);
             }
+            /* the bus and the devices read the clock: the cycles and
+             * instructions so far go to the CPU first, exits from here
+             * on add only what follows */
+            if (t->cycles) {
+                add_m64_i(a, RDI, CPU_OFF(cycles), (int32_t)t->cycles);
+            }
+            if (t->insns) {
+                add_m64_i(a, RDI, CPU_OFF(insns), (int32_t)t->insns);
+                add_m64_i(a, RDI, CPU_OFF(jit_insns), (int32_t)t->insns);
+            }
+            t->cycles = t->insns = 0;
             call_begin(t);
             mov_ri32(a, RSI, d->raw);
             mov_rr32(a, RDX, RAX);
@@ -1562,6 +1573,8 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
                 alu_ri32(a, A_AND, RDX, CPU_PAGE_INSNS - 1);
                 mov_ri32(a, RCX, load_reg(ds));
                 call_end(t, (const void *)sparc_load_use);
+                op_rr(a, 0, 0x89, -1, RAX, RAX);    /* mov eax, eax: an
+                                                     * unsigned's upper half */
                 op_rm(a, 1, 0x01, -1, RAX, RDI, CPU_OFF(cycles)); /* add */
                 patch_here(a, skip);
                 t->max += 1;
@@ -1657,6 +1670,7 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
     }
     memset(t, 0, offsetof(Tr, exits));
     t->nexits = 0;
+    t->overflow = false;
     t->cpu = cpu;
     t->dp = dp;
     t->idx0 = idx;
@@ -1666,7 +1680,8 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
     start = j->buf + ((j->used + 15) & ~(size_t)15);
     e = (JitEntry *)start;
     t->a.p = start + ((sizeof(*e) + 15) & ~(size_t)15);
-    t->a.end = start + JIT_BLOCK_ROOM;
+    t->a.end = start + JIT_BLOCK_ROOM < j->buf + j->size
+             ? start + JIT_BLOCK_ROOM : j->buf + j->size;
     memset(e, 0, sizeof(*e));
     t->entry = e;
     e->code = (JitCode)(void *)t->a.p;

@@ -149,9 +149,19 @@ static unsigned rn(unsigned n)
 /* ------------------------------------------------------------------ */
 /* Machines                                                             */
 
+/* A device that notes the clock at each write (test_device) */
+#define CLOCKDEV 0x30000000u
+#define CLOCKDEV_MAX 4096
+typedef struct ClockDev {
+    const Cycles *now;
+    unsigned n;
+    uint64_t at[CLOCKDEV_MAX];      /* cycle << 32 | value */
+} ClockDev;
+
 typedef struct Machine {
     Bus bus;
     SparcCpu cpu;
+    ClockDev dev;
 } Machine;
 
 static Machine ma, mb;              /* ma: interpreter, mb: translation */
@@ -226,6 +236,33 @@ static const uint32_t win_underflow[] = {
 
 #define UNF_AT (HANDLERS + 0x100)
 
+static BusStatus clockdev_write(void *s, uint32_t off, unsigned size,
+                                uint32_t val)
+{
+    ClockDev *d = s;
+    (void)off;
+    (void)size;
+    if (d->n < CLOCKDEV_MAX) {
+        d->at[d->n++] = (*d->now << 32) | val;
+    }
+    return BUS_OK;
+}
+
+static BusStatus clockdev_read(void *s, uint32_t off, unsigned size,
+                               uint32_t *val)
+{
+    (void)s;
+    (void)off;
+    (void)size;
+    *val = 0;
+    return BUS_OK;
+}
+
+static const MmioOps clockdev_ops = {
+    .read = clockdev_read, .write = clockdev_write,
+    .min_size = 1, .max_size = 8,
+};
+
 static void machine_setup(Machine *m, bool jit)
 {
     unsigned tt, i;
@@ -242,6 +279,10 @@ static void machine_setup(Machine *m, bool jit)
     } else {
         have_jit = cpu_set_jit(&m->cpu, true);
     }
+    m->dev.now = &m->cpu.cycles;
+    m->dev.n = 0;
+    bus_map_mmio(&m->bus, CLOCKDEV, 0x1000, &clockdev_ops, &m->dev,
+                 "clock", 2);
     m->cpu.mmu.ctrl &= ~SRMMU_CTRL_BM;
     m->cpu.psr = PSR_TRAPS;
     m->cpu.wim = 1u << 1;
@@ -774,6 +815,80 @@ static void test_flush(void)
 #endif
 }
 
+/*
+ * Device writes through ASI 0x20 (MMU bypass) from the middle of hot
+ * blocks, after a random run of ALU ops and loads and stores: the
+ * device must see the same clock at every write on both machines (the
+ * translator leaves the call with its cycles so far in the CPU's clock).
+ */
+static void test_device(void)
+{
+    static uint32_t prog[1024];
+    unsigned seed;
+
+    what = "device";
+    for (seed = 1; seed <= 100; seed++) {
+        unsigned n, i, k, len;
+        int32_t back;
+        cur_seed = seed;
+        rng_seed(seed + 500000);
+        len = 1 + rn(20);
+        n = 0;
+        for (i = 0; i < len; i++) {
+            int ldreg;
+            prog[n++] = rn(3) ? rand_alu() : rand_mem(false, &ldreg);
+        }
+        /* stba/stha/sta %g1 at CLOCKDEV + 8 * turn, [%sp + %o7]: %sp,
+         * %o7 and the counter %i7 are outside the random ops' reach */
+        k = rn(3);
+        prog[n++] = ALUI(X_SLL, O7, I7, 3);
+        prog[n++] = MEM(k == 0 ? 0x15 : k == 1 ? 0x16 : 0x14, G1, SP, O7) |
+                    (0x20u << 5);
+        for (i = 0; i < 1 + rn(4); i++) {
+            prog[n++] = rand_alu();
+        }
+        prog[n++] = ALUI(X_SUBCC, I7, I7, 1);
+        back = -(int32_t)n;                 /* to the first word */
+        prog[n++] = bicc(0, CNE, back);
+        prog[n++] = NOP;
+        prog[n++] = UNIMP;
+        machines_init();
+        load_both(CODE, prog, n);
+        init_regs(0);
+        init_data();
+        set_reg(SP, CLOCKDEV);
+        set_reg(I7, 100 + rn(100));
+        run_both(seed % NSETS);
+        if (!failed && ma.dev.n != mb.dev.n) {
+            fprintf(stderr, "\n  test_jit device seed %u: %u writes, "
+                    "%u translated\n", seed, ma.dev.n, mb.dev.n);
+            CU_FAIL("device writes differ in number");
+            failed = true;
+        }
+        for (i = 0; !failed && i < ma.dev.n; i++) {
+            if (ma.dev.at[i] != mb.dev.at[i]) {
+                fprintf(stderr, "\n  test_jit device seed %u: write %u at "
+                        "cycle %llu value %#x, translated at %llu value "
+                        "%#x\n", seed, i,
+                        (unsigned long long)(ma.dev.at[i] >> 32),
+                        (unsigned)ma.dev.at[i],
+                        (unsigned long long)(mb.dev.at[i] >> 32),
+                        (unsigned)mb.dev.at[i]);
+                CU_FAIL("a device saw another clock");
+                failed = true;
+            }
+        }
+        if (!failed && ma.dev.n < 100) {
+            CU_FAIL("too few device writes");
+        }
+        machines_free();
+        if (failed) {
+            break;
+        }
+    }
+    check_share(30);
+}
+
 /* ------------------------------------------------------------------ */
 /* Windows                                                              */
 
@@ -980,6 +1095,7 @@ static const UnitTest tests[] = {
     { "random loads and stores", test_mem },
     { "traps: unaligned, device, nowhere", test_trap },
     { "a code buffer that keeps filling", test_flush },
+    { "device writes see the same clock", test_device },
     { "window overflow and underflow", test_window },
     { "self-modifying code", test_smc },
 };
