@@ -541,6 +541,107 @@ static bool f64_fast(unsigned op, uint64_t a, uint64_t b, uint64_t *res,
     return true;
 }
 
+/*
+ * Test hook: with fpu_soft_only set, fpu_exec takes neither f64_quick nor
+ * its FCMPd shortcut, so a unit test can compare them with the full paths.
+ */
+static bool fpu_soft_only;
+
+void fpu_test_force_soft(bool on)
+{
+    fpu_soft_only = on;
+}
+
+/*
+ * Operands of f64_quick: zero, or normal with an unbiased exponent in
+ * [-480, 480]. Then a sum or difference is 0 or at least 2^-532 (a multiple
+ * of the smaller ulp) and below 2^482, a product 0 or in [2^-960, 2^962):
+ * never subnormal, never overflowing, and TwoSum is exact.
+ */
+#define FPU_QUICK_ELO   (0x3ffu - 480u)
+#define FPU_QUICK_ESPAN 960u
+
+static inline bool f64_quick_operand(uint64_t v)
+{
+    unsigned e = (unsigned)(v >> 52) & 0x7ffu;
+
+    return e - FPU_QUICK_ELO <= FPU_QUICK_ESPAN || (v << 1) == 0;
+}
+
+/*
+ * FADDd/FSUBd/FMULd in the common case, decided before anything else:
+ * round to nearest (guest and host), operands as above. The only flag is
+ * then inexact: for add and subtract TwoSum's error term (Knuth, TAOCP
+ * vol. 2, 4.2.2); for multiply the product of the significands' odd parts,
+ * which is exact in 53 bits exactly when the (normal) product is.
+ * Returns false, having done nothing, for every other case.
+ */
+static inline __attribute__((always_inline)) bool
+f64_quick(uint32_t fsr, unsigned op, uint64_t a, uint64_t b, uint64_t *res,
+          unsigned *exc)
+{
+    double x, y, r;
+    bool inexact;
+
+    if ((fsr >> FPU_FSR_RD_SHIFT) != 0 || !f64_quick_operand(a) ||
+        !f64_quick_operand(b) || fpu_soft_only || !fpu_host_nearest()) {
+        return false;
+    }
+    x = fpu_f64(a);
+    y = fpu_f64(b);
+    if (op == FPU_MUL) {
+        r = x * y;
+        if ((a << 1) == 0 || (b << 1) == 0) {
+            inexact = false;
+        } else {
+            uint64_t ma = (a & FPU_F64_FRAC) | (FPU_F64_FRAC + 1);
+            uint64_t mb = (b & FPU_F64_FRAC) | (FPU_F64_FRAC + 1);
+            uint64_t p;
+
+            ma >>= __builtin_ctzll(ma);
+            mb >>= __builtin_ctzll(mb);
+            inexact = __builtin_mul_overflow(ma, mb, &p) | ((p >> 53) != 0);
+        }
+    } else {
+        double bv;
+
+        if (op == FPU_SUB) {
+            y = -y;
+        }
+        r = x + y;
+        bv = r - x;
+        /* tested as bits: a data-dependent branch here mispredicts */
+        inexact = (fpu_b64((x - (r - bv)) + (y - bv)) << 1) != 0;
+    }
+    /* no branch: inexact is as good as random in real code */
+    *exc |= (unsigned)inexact * FPU_EXC_NX;
+    *res = fpu_b64(r);
+    return true;
+}
+
+/*
+ * A whole FADDd/FSUBd/FMULd through f64_quick, with fpu_finish's work done
+ * here for the only flag f64_quick can raise (nx, not trap-enabled) and
+ * the FSR kept in a register: fsr is the FSR with ftt and cexc cleared.
+ * Returns false, having changed nothing, when fpu_exec must do it all.
+ */
+static inline __attribute__((always_inline)) bool
+fpu_quick_d(FpuState *fp, uint32_t fsr, unsigned op, unsigned rd,
+            unsigned rs1, unsigned rs2)
+{
+    uint64_t d;
+    unsigned exc = 0;
+
+    if ((fsr & (FPU_FSR_QEMU_NV | (FPU_EXC_NX << FPU_FSR_TEM_SHIFT))) ||
+        !f64_quick(fsr, op, fpu_get_d(fp, rs1), fpu_get_d(fp, rs2), &d,
+                   &exc)) {
+        return false;
+    }
+    fp->fsr = fsr | exc | (exc << FPU_FSR_AEXC_SHIFT);
+    fpu_set_d(fp, rd, d);
+    return true;
+}
+
 static uint64_t f64_arith(unsigned op, uint64_t a, uint64_t b, unsigned rd,
                           unsigned *exc)
 {
@@ -758,10 +859,12 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
     unsigned exc = 0;
     unsigned fcc;
     uint32_t s;
-    uint64_t d;
+    uint64_t d, da, db;
+    uint32_t fsr;
 
     /* Every FPop starts by clearing ftt and cexc (QEMU 7.2; V8 4.4) */
-    fp->fsr &= ~(FPU_FSR_FTT_MASK | FPU_FSR_CEXC_MASK);
+    fsr = fp->fsr & ~(FPU_FSR_FTT_MASK | FPU_FSR_CEXC_MASK);
+    fp->fsr = fsr;
 
     switch (key) {
     /* FMOVs/FNEGs/FABSs (V8 B, "Fp Move"): bit operations, no exception,
@@ -797,6 +900,9 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         goto store_s;
     case FPOP1(0x42):
         *cycles = FPU_CYC_FADDD;
+        if (fpu_quick_d(fp, fsr, FPU_ADD, rd, rs1, rs2)) {
+            return 0;
+        }
         d = f64_arith(FPU_ADD, fpu_get_d(fp, rs1), fpu_get_d(fp, rs2), rnd,
                       &exc);
         goto store_d;
@@ -806,6 +912,9 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         goto store_s;
     case FPOP1(0x46):
         *cycles = FPU_CYC_FADDD;
+        if (fpu_quick_d(fp, fsr, FPU_SUB, rd, rs1, rs2)) {
+            return 0;
+        }
         d = f64_arith(FPU_SUB, fpu_get_d(fp, rs1), fpu_get_d(fp, rs2), rnd,
                       &exc);
         goto store_d;
@@ -815,6 +924,9 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
         goto store_s;
     case FPOP1(0x4a):
         *cycles = FPU_CYC_FMULD;
+        if (fpu_quick_d(fp, fsr, FPU_MUL, rd, rs1, rs2)) {
+            return 0;
+        }
         d = f64_arith(FPU_MUL, fpu_get_d(fp, rs1), fpu_get_d(fp, rs2), rnd,
                       &exc);
         goto store_d;
@@ -889,7 +1001,15 @@ int fpu_exec(FpuState *fp, uint32_t insn, unsigned *cycles)
     case FPOP2(0x52):
     case FPOP2(0x56):
         *cycles = FPU_CYC_FCMPD;
-        fcc = f64_cmp(fpu_get_d(fp, rs1), fpu_get_d(fp, rs2), key & 4, &exc);
+        da = fpu_get_d(fp, rs1);
+        db = fpu_get_d(fp, rs2);
+        fcc = f64_cmp(da, db, key & 4, &exc);
+        if (!(fsr & FPU_FSR_QEMU_NV) && !fpu_nan64(da) && !fpu_nan64(db) &&
+            !fpu_soft_only) {
+            /* no exception possible: store_fcc without fpu_finish */
+            fp->fsr = (fsr & ~FPU_FSR_FCC_MASK) | (fcc << FPU_FSR_FCC_SHIFT);
+            return 0;
+        }
         goto store_fcc;
 
     /*

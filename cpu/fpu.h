@@ -9,6 +9,7 @@
 #ifndef CPU_FPU_H
 #define CPU_FPU_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* FSR fields (V8 manual 4.4, figure 4-5) */
@@ -85,5 +86,10 @@ static inline unsigned fpu_fcc(const FpuState *fp)
 {
     return (fp->fsr >> FPU_FSR_FCC_SHIFT) & 3u;
 }
+
+/* Unit tests only: true makes fpu_exec skip its quick paths (fpu.c
+ * f64_quick for FADDd/FSUBd/FMULd, the FCMPd shortcut), false (the
+ * default) restores them. */
+void fpu_test_force_soft(bool on);
 
 #endif /* CPU_FPU_H */

@@ -1584,6 +1584,199 @@ static void test_fcc_helper(void)
     CU_ASSERT_EQUAL(fpu_fcc(&fp), FPU_FCC_UN);
 }
 
+/* ---- differential test of fpu_exec's quick path (fpu.c f64_quick) ---- */
+
+static uint64_t diff_rng = 0x9e3779b97f4a7c15ull;
+
+static uint64_t diff_rand(void)
+{
+    /* xorshift64* */
+    diff_rng ^= diff_rng >> 12;
+    diff_rng ^= diff_rng << 25;
+    diff_rng ^= diff_rng >> 27;
+    return diff_rng * 0x2545f4914f6cdd1dull;
+}
+
+/* A double operand from one of several biased families; e0 is an exponent
+ * shared by both operands of an FPop so that magnitudes are related */
+static uint64_t diff_f64(unsigned kind, unsigned e0)
+{
+    uint64_t r = diff_rand(), sign = r & 0x8000000000000000ull;
+    uint64_t frac = diff_rand() & 0x000fffffffffffffull;
+    unsigned e;
+
+    switch (kind) {
+    case 0:                         /* any bit pattern */
+        return diff_rand();
+    case 1:                         /* normal, exponent near e0 */
+        e = e0 + (unsigned)(r % 7) - 3;
+        break;
+    case 2:                         /* near the quick path's exponent bounds */
+        e = ((r >> 8) & 1 ? 0x3ffu + 480u : 0x3ffu - 480u) +
+            (unsigned)((r >> 9) % 5) - 2;
+        break;
+    case 3:                         /* near overflow or underflow */
+        e = (r >> 8) & 1 ? 0x7feu - (unsigned)((r >> 9) % 40)
+                         : (unsigned)((r >> 9) % 40);
+        break;
+    case 4: {                       /* small integers: exact results */
+        double d = (double)(int)((r >> 8) % 2001) - 1000.0;
+        uint64_t x;
+        memcpy(&x, &d, sizeof(x));
+        return x;
+    }
+    case 5:                         /* few significand bits */
+        frac &= 0x000ff00000000000ull >> ((r >> 8) % 40);
+        e = e0 + (unsigned)(r % 5) - 2;
+        break;
+    default: {                      /* specials */
+        static const uint64_t sp[] = {
+            0, 0x7ff0000000000000ull, 0x7ff8000000000000ull,
+            0x7ff0000000000001ull, 0x0000000000000001ull,
+            0x000fffffffffffffull, 0x0010000000000000ull,
+            0x7fefffffffffffffull, 0x3ff0000000000000ull,
+        };
+        uint64_t x = sp[(r >> 8) % (sizeof(sp) / sizeof(sp[0]))];
+        if ((r >> 16) & 1) {
+            x |= frac & 0xffffull;  /* other NaN payloads, subnormals */
+            if (x == 0x7ff0000000000000ull) {
+                x = 0x7ff0000000000000ull;
+            }
+        }
+        return sign | x;
+    }
+    }
+    return sign | ((uint64_t)(e & 0x7ffu) << 52) | frac;
+}
+
+static uint32_t diff_f32(unsigned kind, unsigned e0)
+{
+    uint32_t r = (uint32_t)diff_rand(), sign = r & 0x80000000u;
+    uint32_t frac = (uint32_t)diff_rand() & 0x007fffffu;
+    unsigned e;
+
+    switch (kind) {
+    case 0:
+        return (uint32_t)diff_rand();
+    case 1:
+    case 2:
+        e = e0 + (r % 7) - 3;
+        break;
+    case 3:
+        e = (r >> 8) & 1 ? 0xfeu - (r >> 9) % 30 : (r >> 9) % 30;
+        break;
+    case 4: {
+        float f = (float)(int)((r >> 8) % 2001) - 1000.0f;
+        uint32_t x;
+        memcpy(&x, &f, sizeof(x));
+        return x;
+    }
+    case 5:
+        frac &= 0x007f8000u >> ((r >> 8) % 16);
+        e = e0 + (r % 5) - 2;
+        break;
+    default: {
+        static const uint32_t sp[] = {
+            0, 0x7f800000u, 0x7fc00000u, 0x7f800001u, 1u, 0x007fffffu,
+            0x00800000u, 0x7f7fffffu, 0x3f800000u,
+        };
+        uint32_t x = sp[(r >> 8) % (sizeof(sp) / sizeof(sp[0]))];
+        if (((r >> 16) & 1) && x != 0x7f800000u) {
+            x |= frac & 0xffu;
+        }
+        return sign | x;
+    }
+    }
+    return sign | ((e & 0xffu) << 23) | frac;
+}
+
+/*
+ * The same FPop, same FSR and registers, once as fpu_exec normally runs
+ * and once with the quick path forced off: registers, FSR, return value
+ * and cycles must agree bit for bit.
+ */
+static void test_quick_path_differential(void)
+{
+    /* FPop1 opfs, and FCMPd/FCMPEd as 0x200 | opf (FPop2) */
+    static const unsigned opfs[] = {
+        0x42, 0x46, 0x4a, 0x4e, 0x2a, 0x41, 0x45, 0x49, 0x4d, 0x29,
+        0x252, 0x256,
+    };
+    const unsigned n = 300000;
+    unsigned bad = 0;
+
+    for (unsigned oi = 0; oi < sizeof(opfs) / sizeof(opfs[0]); oi++) {
+        bool dbl = (opfs[oi] & 3) == 2;
+        uint32_t op3 = opfs[oi] & 0x200 ? 0x35u : 0x34u;
+
+        for (unsigned i = 0; i < n; i++) {
+            uint64_t r = diff_rand();
+            unsigned kind = (unsigned)(r % 7), kind2 = kind;
+            unsigned e0 = (unsigned)((r >> 8) % (dbl ? 2046 : 254)) + 1;
+            uint32_t fsr = (uint32_t)diff_rand() & FPU_FSR_LDFSR_MASK;
+            unsigned rd = ((r >> 20) & 3) == 0 ? 2 : 0;   /* rd = rs1 */
+            FpuState fa, fb;
+            unsigned ca = 111, cb = 222;
+            int ra, rb;
+
+            if ((r >> 24) & 1) {
+                kind2 = (unsigned)((r >> 25) % 7);
+            }
+            if ((r >> 28) & 1) {
+                fsr &= ~(3u << FPU_FSR_RD_SHIFT);     /* mostly nearest */
+            }
+            if ((r >> 29) & 1) {
+                fsr &= ~(0x1fu << FPU_FSR_TEM_SHIFT); /* often no traps */
+            }
+            fpu_reset(&fa);
+            for (unsigned k = 0; k < 32; k++) {
+                fa.f[k] = (uint32_t)diff_rand();
+            }
+            fpu_ldfsr(&fa, fsr);
+            if (((r >> 30) & 7) == 0) {
+                fa.fsr |= FPU_FSR_QEMU_NV;          /* pending fstod nv */
+            }
+            if (dbl) {
+                uint64_t a = diff_f64(kind, e0), b = diff_f64(kind2, e0);
+                fa.f[2] = (uint32_t)(a >> 32);
+                fa.f[3] = (uint32_t)a;
+                fa.f[4] = (uint32_t)(b >> 32);
+                fa.f[5] = (uint32_t)b;
+            } else {
+                fa.f[2] = diff_f32(kind, e0);
+                fa.f[4] = diff_f32(kind2, e0);
+            }
+            fb = fa;
+            uint32_t insn = FPOP(op3, rd, 2u, opfs[oi] & 0x1ffu, 4u);
+            /* sometimes the host rounds upward: the guest must not see it */
+            int host_up = ((r >> 33) & 7) == 0;
+            int saved = fegetround();
+            if (host_up) {
+                fesetround(FE_UPWARD);
+            }
+            fpu_test_force_soft(false);
+            ra = fpu_exec(&fa, insn, &ca);
+            fpu_test_force_soft(true);
+            rb = fpu_exec(&fb, insn, &cb);
+            fpu_test_force_soft(false);
+            if (host_up) {
+                fesetround(saved);
+            }
+            if (ra != rb || ca != cb || fa.fsr != fb.fsr ||
+                memcmp(fa.f, fb.f, sizeof(fa.f)) != 0) {
+                if (bad++ < 5) {
+                    printf("\nquick/soft differ: insn %08x fsr %08x "
+                           "a %08x:%08x b %08x:%08x -> %08x/%08x "
+                           "%08x:%08x/%08x:%08x\n", insn, fsr, fb.f[2],
+                           fb.f[3], fb.f[4], fb.f[5], fa.fsr, fb.fsr,
+                           fa.f[rd], fa.f[rd + 1], fb.f[rd], fb.f[rd + 1]);
+                }
+            }
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static const UnitTest tests[] = {
     { "NaN propagation, single", test_nan_single },
     { "NaN propagation, double and conversions", test_nan_double },
@@ -1607,6 +1800,7 @@ static const UnitTest tests[] = {
     { "host rounding restored", test_host_rounding_restored },
     { "cycle table", test_cycles },
     { "fpu_fcc", test_fcc_helper },
+    { "quick path against the full path", test_quick_path_differential },
 };
 
 int main(void)
