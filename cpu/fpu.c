@@ -45,32 +45,7 @@
 #define FPU_F64_INF     0x7ff0000000000000ull
 #define FPU_F64_DNAN    0x7fffffffffffffffull
 
-/*
- * Cycle costs. The MB86904 manual is not available (timing.md 1.2 GAP), so
- * these are the 90C601E/90C602E figures of SIS, bminor/binutils-gdb
- * sim/erc32/README.sis section 7, used as the proxy (timing.md 1.2).
- */
-#define FPU_CYC_FMOVS   2   /* SIS: fmovs 2 */
-#define FPU_CYC_FNEGS   2   /* SIS: fnegs 2 */
-#define FPU_CYC_FABSS   2   /* SIS: fabs 2 */
-#define FPU_CYC_FADDS   4   /* SIS: fadds 4 (fsubs 4) */
-#define FPU_CYC_FADDD   4   /* SIS: faddd 4 (fsubd 4) */
-#define FPU_CYC_FMULS   5   /* SIS: fmuls 5 */
-#define FPU_CYC_FMULD   9   /* SIS: fmuld 9 */
-#define FPU_CYC_FSMULD  9   /* not in SIS (90C602 lacks fsmuld): fmuld's 9 */
-#define FPU_CYC_FDIVS   20  /* SIS: fdivs 20 */
-#define FPU_CYC_FDIVD   35  /* SIS: fdivd 35 */
-#define FPU_CYC_FSQRTS  37  /* SIS: fsqrts 37 */
-#define FPU_CYC_FSQRTD  65  /* SIS: fsqrtd 65 */
-#define FPU_CYC_FITOS   6   /* SIS: fitos 6 */
-#define FPU_CYC_FITOD   6   /* SIS: fitod 6 */
-#define FPU_CYC_FSTOI   6   /* SIS: fstoi 6 */
-#define FPU_CYC_FDTOI   7   /* SIS: fdtoi 7 */
-#define FPU_CYC_FSTOD   2   /* SIS: fstod 2 */
-#define FPU_CYC_FDTOS   3   /* SIS: "fdots" (fdtos) 3 */
-#define FPU_CYC_FCMPS   4   /* SIS: fcmps 4; fcmpes assumed the same */
-#define FPU_CYC_FCMPD   4   /* SIS: fcmpd 4; fcmped assumed the same */
-#define FPU_CYC_UNIMP   1   /* assumed: decode only, the CPU charges the trap */
+/* Cycle costs: FPU_CYC_* in fpu.h (the translator uses them too) */
 
 /* Decode key: opf, plus 0x200 for FPop2 (op3 0x35) */
 #define FPOP1(opf)      (opf)
@@ -558,8 +533,7 @@ void fpu_test_force_soft(bool on)
  * of the smaller ulp) and below 2^482, a product 0 or in [2^-960, 2^962):
  * never subnormal, never overflowing, and TwoSum is exact.
  */
-#define FPU_QUICK_ELO   (0x3ffu - 480u)
-#define FPU_QUICK_ESPAN 960u
+/* FPU_QUICK_ELO, FPU_QUICK_ESPAN: fpu.h */
 
 static inline bool f64_quick_operand(uint64_t v)
 {

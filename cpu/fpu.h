@@ -87,6 +87,40 @@ static inline unsigned fpu_fcc(const FpuState *fp)
     return (fp->fsr >> FPU_FSR_FCC_SHIFT) & 3u;
 }
 
+/*
+ * Cycle costs. The MB86904 manual is not available (timing.md 1.2 GAP), so
+ * these are the 90C601E/90C602E figures of SIS, bminor/binutils-gdb
+ * sim/erc32/README.sis section 7, used as the proxy (timing.md 1.2).
+ */
+#define FPU_CYC_FMOVS   2   /* SIS: fmovs 2 */
+#define FPU_CYC_FNEGS   2   /* SIS: fnegs 2 */
+#define FPU_CYC_FABSS   2   /* SIS: fabs 2 */
+#define FPU_CYC_FADDS   4   /* SIS: fadds 4 (fsubs 4) */
+#define FPU_CYC_FADDD   4   /* SIS: faddd 4 (fsubd 4) */
+#define FPU_CYC_FMULS   5   /* SIS: fmuls 5 */
+#define FPU_CYC_FMULD   9   /* SIS: fmuld 9 */
+#define FPU_CYC_FSMULD  9   /* not in SIS (90C602 lacks fsmuld): fmuld's 9 */
+#define FPU_CYC_FDIVS   20  /* SIS: fdivs 20 */
+#define FPU_CYC_FDIVD   35  /* SIS: fdivd 35 */
+#define FPU_CYC_FSQRTS  37  /* SIS: fsqrts 37 */
+#define FPU_CYC_FSQRTD  65  /* SIS: fsqrtd 65 */
+#define FPU_CYC_FITOS   6   /* SIS: fitos 6 */
+#define FPU_CYC_FITOD   6   /* SIS: fitod 6 */
+#define FPU_CYC_FSTOI   6   /* SIS: fstoi 6 */
+#define FPU_CYC_FDTOI   7   /* SIS: fdtoi 7 */
+#define FPU_CYC_FSTOD   2   /* SIS: fstod 2 */
+#define FPU_CYC_FDTOS   3   /* SIS: "fdots" (fdtos) 3 */
+#define FPU_CYC_FCMPS   4   /* SIS: fcmps 4; fcmpes assumed the same */
+#define FPU_CYC_FCMPD   4   /* SIS: fcmpd 4; fcmped assumed the same */
+#define FPU_CYC_UNIMP   1   /* assumed: decode only, the CPU charges the trap */
+#define FPU_CYC_MAX     FPU_CYC_FSQRTD  /* the dearest FPop */
+
+/* The quick path of FADDd/FSUBd/FMULd (fpu.c f64_quick, and the
+ * translator's inline copy, cpu/jit.c): operands zero, or normal with a
+ * biased exponent in [FPU_QUICK_ELO, FPU_QUICK_ELO + FPU_QUICK_ESPAN] */
+#define FPU_QUICK_ELO   (0x3ffu - 480u)
+#define FPU_QUICK_ESPAN 960u
+
 /* Unit tests only: true makes fpu_exec skip its quick paths (fpu.c
  * f64_quick for FADDd/FSUBd/FMULd, the FCMPd shortcut), false (the
  * default) restores them. */

@@ -466,7 +466,8 @@ static void push_pop(Asm *a, bool push)
 
 #define SLOT_ICC 32
 #define SLOT_Y 33
-#define NSLOTS 34
+#define SLOT_FSR 34                 /* the FPU's FSR */
+#define NSLOTS 35
 
 static const uint8_t cache_regs[] = {
     RBX, RBP, R8, R9, R10, R12, R13, R14, R15
@@ -528,7 +529,8 @@ static void slot_move(Tr *t, int s, int h, bool store)
         base = RDX;
         disp = 0;
     } else {
-        disp = s == SLOT_ICC ? CPU_OFF(icc) : CPU_OFF(y);
+        disp = s == SLOT_ICC ? CPU_OFF(icc) : s == SLOT_Y ? CPU_OFF(y)
+             : CPU_OFF(fpu) + (int32_t)offsetof(FpuState, fsr);
     }
     if (store) {
         mov_m_r32(a, base, disp, h);
@@ -673,7 +675,7 @@ static void bicc_test(Tr *t, unsigned cond)
 static void fbfcc_test(Tr *t, unsigned cond)
 {
     Asm *a = &t->a;
-    mov_r_m32(a, RAX, RDI, CPU_OFF(fpu) + (int32_t)offsetof(FpuState, fsr));
+    mov_rr32(a, RAX, reg_get(t, SLOT_FSR));
     shift_ri(a, 0, S_SHR, RAX, FPU_FSR_FCC_SHIFT);
     alu_ri32(a, A_AND, RAX, 3);
     mov_ri32(a, RCX, sparc_fbfcc_mask[cond]);
@@ -927,9 +929,253 @@ static int jit_fpop(SparcCpu *cpu, uint32_t raw)
     return r != 0;
 }
 
-/* SIMPLIFY-free bound for a block's budget: the dearest FPop (fsqrtd,
- * cpu/fpu.c FPU_CYC_FSQRTD) */
-#define JIT_FPOP_MAX_CYCLES 65
+/* The same for an FPop whose cycles the block counts itself */
+static int jit_fpop_counted(SparcCpu *cpu, uint32_t raw)
+{
+    unsigned c = 0;
+    return fpu_exec(&cpu->fpu, raw, &c) != 0;
+}
+
+/* ---- FPops inline ----
+ *
+ * The commonest FPops without a call: fmovs/fnegs/fabss always, and
+ * faddd/fsubd/fmuld/fcmpd/fcmped when fpu_exec would take its quick path
+ * (fpu.c f64_quick, fpu_quick_d, the FCMPd shortcut): the same tests on
+ * the same values, the same host SSE arithmetic and exactness tests, the
+ * same FSR and the same cycles; any other case jumps to the call of
+ * fpu_exec.  A double is f[n] (most significant word) : f[n+1], so one
+ * 64-bit load gives it with its halves swapped (rol 32).
+ */
+enum { FPI_NONE, FPI_MOV, FPI_NEG, FPI_ABS, FPI_ADD, FPI_SUB, FPI_MUL,
+       FPI_CMP };
+
+static int fp_inline_kind(uint32_t raw)
+{
+    unsigned opf = (raw >> 5) & 0x1ff, op3 = (raw >> 19) & 63;
+    unsigned rd = (raw >> 25) & 31, rs1 = (raw >> 14) & 31, rs2 = raw & 31;
+    if (op3 == 0x34) {
+        switch (opf) {
+        case 0x01: return FPI_MOV;
+        case 0x05: return FPI_NEG;
+        case 0x09: return FPI_ABS;
+        default: break;
+        }
+        if ((opf == 0x42 || opf == 0x46 || opf == 0x4a) &&
+            !((rd | rs1 | rs2) & 1)) {
+            return opf == 0x42 ? FPI_ADD : opf == 0x46 ? FPI_SUB : FPI_MUL;
+        }
+    } else if (op3 == 0x35 && (opf == 0x52 || opf == 0x56) &&
+               !((rs1 | rs2) & 1)) {
+        return FPI_CMP;
+    }
+    return FPI_NONE;
+}
+
+/* SSE2 scalar double op xmm dst, xmm src (prefix, opcode) */
+static void sse_rr(Asm *a, unsigned prefix, unsigned op, int dst, int src)
+{
+    b1(a, prefix);
+    b1(a, 0x0f);
+    b1(a, op);
+    modrm_rr(a, dst, src);
+}
+
+/* movq xmm, r64 (to) / movq r64, xmm */
+static void movq_xr(Asm *a, int xmm, int r, bool to_xmm)
+{
+    b1(a, 0x66);
+    rex(a, 1, xmm, 0, r, false);
+    b1(a, 0x0f);
+    b1(a, to_xmm ? 0x6e : 0x7e);
+    modrm_rr(a, xmm, r);
+}
+
+#define FREG(n) (CPU_OFF(fpu) + (int32_t)offsetof(FpuState, f) + 4 * (n))
+
+/* Side exit to the call when the double in r is not a quick operand
+ * (fpu.c f64_quick_operand: zero, or a biased exponent in range) */
+static void fp_quick_operand(Asm *a, int r, uint8_t **slow, int *nslow)
+{
+    uint8_t *ok;
+    mov_rr64(a, R11, r);
+    shift_ri(a, 1, S_SHR, R11, 52);
+    alu_ri32(a, A_AND, R11, 0x7ff);
+    alu_ri32(a, A_SUB, R11, (int32_t)FPU_QUICK_ELO);
+    alu_ri32(a, A_CMP, R11, (int32_t)FPU_QUICK_ESPAN);
+    ok = jcc(a, 6);                         /* jbe: in range */
+    mov_rr64(a, R11, r);
+    alu_rr64(a, A_ADD, R11, R11);           /* zero of either sign? */
+    slow[(*nslow)++] = jcc(a, CC_NZ);
+    patch_here(a, ok);
+}
+
+static void emit_fp_inline(Tr *t, uint32_t raw, int k, uint8_t **slow,
+                           int *nslow)
+{
+    Asm *a = &t->a;
+    unsigned rd = (raw >> 25) & 31, rs1 = (raw >> 14) & 31, rs2 = raw & 31;
+    uint32_t clear = FPU_FSR_FTT_MASK | FPU_FSR_CEXC_MASK;
+    uint8_t *skip;
+
+    int f = reg_get(t, SLOT_FSR);       /* the FSR, cached */
+
+    reg_set(t, SLOT_FSR);               /* written on every way */
+    if (k == FPI_MOV || k == FPI_NEG || k == FPI_ABS) {
+        /* every FPop clears ftt and cexc; these raise nothing */
+        alu_ri32(a, A_AND, f, (int32_t)~clear);
+        mov_r_m32(a, RAX, RDI, FREG(rs2));
+        if (k == FPI_NEG) {
+            alu_ri32(a, A_XOR, RAX, (int32_t)0x80000000u);
+        } else if (k == FPI_ABS) {
+            alu_ri32(a, A_AND, RAX, 0x7fffffff);
+        }
+        mov_m_r32(a, RDI, FREG(rd), RAX);
+        return;
+    }
+    /* the FSR allows the quick path: round to nearest, no pending nv, and
+     * (arithmetic) the inexact trap disabled */
+    mov_rr32(a, RAX, f);
+    rex(a, 0, 0, 0, RAX, false);            /* test eax, imm32 */
+    b1(a, 0xa9);
+    b4(a, k == FPI_CMP ? FPU_FSR_QEMU_NV
+                       : (3u << FPU_FSR_RD_SHIFT) | FPU_FSR_QEMU_NV |
+                         (FPU_EXC_NX << FPU_FSR_TEM_SHIFT));
+    slow[(*nslow)++] = jcc(a, CC_NZ);
+    mov_r_m64(a, RCX, RDI, FREG(rs1));
+    shift_ri(a, 1, S_ROL, RCX, 32);
+    mov_r_m64(a, RDX, RDI, FREG(rs2));
+    shift_ri(a, 1, S_ROL, RDX, 32);
+    if (k == FPI_CMP) {
+        /* no NaN: |v| << 1 above the infinity's */
+        rex(a, 1, 0, 0, RAX, false);        /* mov rax, 0xffe0...0 */
+        b1(a, 0xb8);
+        b4(a, 0);
+        b4(a, 0xffe00000u);
+        mov_rr64(a, R11, RCX);
+        alu_rr64(a, A_ADD, R11, R11);
+        alu_rr64(a, A_CMP, R11, RAX);
+        slow[(*nslow)++] = jcc(a, 7);       /* ja */
+        mov_rr64(a, R11, RDX);
+        alu_rr64(a, A_ADD, R11, R11);
+        alu_rr64(a, A_CMP, R11, RAX);
+        slow[(*nslow)++] = jcc(a, 7);
+        movq_xr(a, 0, RCX, true);
+        movq_xr(a, 1, RDX, true);
+        b1(a, 0x66);                        /* ucomisd xmm0, xmm1 */
+        b1(a, 0x0f);
+        b1(a, 0x2e);
+        modrm_rr(a, 0, 1);
+        setcc_r8(a, CC_C, RAX);             /* <: fcc 1 */
+        setcc_r8(a, 7, RCX);                /* >: fcc 2 (seta) */
+        movzx_r8(a, RAX, RAX);
+        movzx_r8(a, RCX, RCX);
+        b1(a, 0x8d);                        /* lea eax, [rax + rcx*2] */
+        b1(a, 0x04);
+        b1(a, 0x48);
+        shift_ri(a, 0, S_SHL, RAX, FPU_FSR_FCC_SHIFT);
+        alu_ri32(a, A_AND, f, (int32_t)~(clear | FPU_FSR_FCC_MASK));
+        alu_rr32(a, A_OR, f, RAX);
+        return;
+    }
+    fp_quick_operand(a, RCX, slow, nslow);
+    fp_quick_operand(a, RDX, slow, nslow);
+    /* SIMPLIFY-free shortcut: fpu.c's quick path also asks the host
+     * whether it rounds to nearest (fpu_host_nearest); outside fpu_exec it
+     * always does: fpu.c sets another MXCSR mode only between
+     * fpu_host_enter and fpu_host_leave, which restores it, and nothing
+     * else in the simulator changes it */
+    if (k == FPI_MUL) {
+        uint8_t *exact1, *exact2, *out;
+        movq_xr(a, 0, RCX, true);
+        movq_xr(a, 1, RDX, true);
+        sse_rr(a, 0x66, 0x28, 2, 0);        /* movapd xmm2, xmm0 */
+        sse_rr(a, 0xf2, 0x59, 2, 1);        /* mulsd xmm2, xmm1 */
+        /* inexact unless a factor is zero or the product of the
+         * significands' odd parts fits in 53 bits */
+        mov_ri32(a, RAX, 0);
+        mov_rr64(a, R11, RCX);
+        alu_rr64(a, A_ADD, R11, R11);
+        exact1 = jcc(a, CC_Z);
+        mov_rr64(a, R11, RDX);
+        alu_rr64(a, A_ADD, R11, R11);
+        exact2 = jcc(a, CC_Z);
+        rex(a, 1, 0, 0, RAX, false);        /* mov rax, FRAC */
+        b1(a, 0xb8);
+        b4(a, 0xffffffffu);
+        b4(a, 0x000fffffu);
+        alu_rr64(a, A_AND, RCX, RAX);
+        alu_rr64(a, A_AND, RDX, RAX);
+        alu_ri(a, 1, A_ADD, RAX, 1);        /* the hidden bit */
+        alu_rr64(a, A_OR, RCX, RAX);
+        alu_rr64(a, A_OR, RDX, RAX);
+        mov_rr64(a, R11, RCX);
+        op_rr(a, 1, 0x0f, 0xbc, RCX, R11);  /* bsf rcx, r11 */
+        rex(a, 1, 0, 0, R11, false);        /* shr r11, cl */
+        b1(a, 0xd3);
+        modrm_rr(a, S_SHR, R11);
+        op_rr(a, 1, 0x0f, 0xbc, RCX, RDX);  /* bsf rcx, rdx */
+        rex(a, 1, 0, 0, RDX, false);        /* shr rdx, cl */
+        b1(a, 0xd3);
+        modrm_rr(a, S_SHR, RDX);
+        mov_rr64(a, RAX, R11);
+        rex(a, 1, 0, 0, RDX, false);        /* mul rdx: rdx:rax */
+        b1(a, 0xf7);
+        modrm_rr(a, 4, RDX);
+        shift_ri(a, 1, S_SHR, RAX, 53);
+        alu_rr64(a, A_OR, RAX, RDX);        /* nonzero: inexact */
+        b1(a, 0xe9);
+        b4(a, 0);
+        out = a->p - 4;
+        patch_here(a, exact1);
+        patch_here(a, exact2);
+        mov_ri32(a, RAX, 0);
+        patch_here(a, out);
+    } else {
+        if (k == FPI_SUB) {
+            rex(a, 1, 0, 0, RDX, false);    /* btc rdx, 63: x + -y */
+            b1(a, 0x0f);
+            b1(a, 0xba);
+            modrm_rr(a, 7, RDX);
+            b1(a, 63);
+        }
+        movq_xr(a, 0, RCX, true);           /* x */
+        movq_xr(a, 1, RDX, true);           /* y */
+        sse_rr(a, 0x66, 0x28, 2, 0);        /* r = x + y */
+        sse_rr(a, 0xf2, 0x58, 2, 1);
+        sse_rr(a, 0x66, 0x28, 3, 2);        /* bv = r - x */
+        sse_rr(a, 0xf2, 0x5c, 3, 0);
+        sse_rr(a, 0x66, 0x28, 4, 2);        /* r - bv */
+        sse_rr(a, 0xf2, 0x5c, 4, 3);
+        sse_rr(a, 0x66, 0x28, 5, 0);        /* x - (r - bv) */
+        sse_rr(a, 0xf2, 0x5c, 5, 4);
+        sse_rr(a, 0x66, 0x28, 6, 1);        /* y - bv */
+        sse_rr(a, 0xf2, 0x5c, 6, 3);
+        sse_rr(a, 0xf2, 0x58, 5, 6);        /* TwoSum's error */
+        movq_xr(a, 5, RAX, false);
+        alu_rr64(a, A_ADD, RAX, RAX);       /* nonzero (either sign): NX */
+    }
+    movq_xr(a, 2, RCX, false);              /* the result */
+    shift_ri(a, 1, S_ROL, RCX, 32);
+    mov_m_r64(a, RDI, FREG(rd), RCX);
+    alu_ri32(a, A_AND, f, (int32_t)~clear);
+    test_rr64(a, RAX, RAX);
+    skip = jcc(a, CC_Z);
+    alu_ri32(a, A_OR, f, FPU_EXC_NX | (FPU_EXC_NX << FPU_FSR_AEXC_SHIFT));
+    patch_here(a, skip);
+}
+
+/* The cycles fpu_exec gives an FPop of this kind, whatever its path */
+static unsigned fp_inline_cycles(int k)
+{
+    switch (k) {
+    case FPI_MOV: return FPU_CYC_FMOVS;
+    case FPI_NEG: return FPU_CYC_FNEGS;
+    case FPI_ABS: return FPU_CYC_FABSS;
+    case FPI_ADD: case FPI_SUB: return FPU_CYC_FADDD;
+    case FPI_MUL: return FPU_CYC_FMULD;
+    default: return FPU_CYC_FCMPD;
+    }
+}
 
 /* Side exit unless PSR.EF (bit 12: bit 4 of the psr's second byte); the
  * interpreter then takes fp_disabled */
@@ -941,7 +1187,6 @@ static void need_ef(Tr *t, int32_t delta, Next nx)
     side_exit(t, CC_Z, delta, nx);
 }
 
-#define FREG(n) (CPU_OFF(fpu) + (int32_t)offsetof(FpuState, f) + 4 * (n))
 
 /* ---- Instructions ---- */
 
@@ -1222,15 +1467,48 @@ static void emit_plain(Tr *t, const DecodedInsn *d, int32_t delta, Next nx,
         }
         case OP_FPOP: {
             Exit *e;
+            uint8_t *slow[8], *done = NULL;
+            int nslow = 0, i, k = fp_inline_kind(d->raw);
             need_ef(t, delta, nx);
-            call_begin(t);
-            mov_ri32(a, RSI, d->raw);
-            call_end(t, (const void *)jit_fpop);
-            test_rr32(a, RAX, RAX);
-            e = exit_here(t, PC_DELTA, delta, nx.mode, nx.delta,
-                          JIT_EXIT_TRAP);
-            e->tt = TT_FP_EXC;
-            e->rel = jcc(a, CC_NZ);
+            if (k != FPI_NONE) {
+                /* cycles fixed by the kind: counted here, so the trap
+                 * exit below includes them as the interpreter does */
+                t->cycles += fp_inline_cycles(k);
+                t->max += fp_inline_cycles(k);
+                emit_fp_inline(t, d->raw, k, slow, &nslow);
+                if (nslow) {
+                    b1(a, 0xe9);                    /* jmp done */
+                    b4(a, 0);
+                    done = a->p - 4;
+                }
+            }
+            if (k == FPI_NONE || nslow) {
+                /* fpu_exec itself, which adds its cycles, with the FSR
+                 * in memory; inline, the fast way left it cached (dirty)
+                 * in a host register: the same again after the call */
+                int f = t->c.host[SLOT_FSR];
+                for (i = 0; i < nslow; i++) {
+                    patch_here(a, slow[i]);
+                }
+                if (k == FPI_NONE) {
+                    cache_forget(t, SLOT_FSR, true);
+                } else {
+                    slot_move(t, SLOT_FSR, f, true);
+                }
+                call_begin(t);
+                mov_ri32(a, RSI, d->raw);
+                call_end(t, k == FPI_NONE ? (const void *)jit_fpop
+                                          : (const void *)jit_fpop_counted);
+                if (k != FPI_NONE) {
+                    slot_move(t, SLOT_FSR, f, false);
+                }
+                test_rr32(a, RAX, RAX);
+                e = exit_here(t, PC_DELTA, delta, nx.mode, nx.delta,
+                              JIT_EXIT_TRAP);
+                e->tt = TT_FP_EXC;
+                e->rel = jcc(a, CC_NZ);
+            }
+            patch_here(a, done);
             if (((d->raw >> 19) & 63) == 0x35 &&
                 ((d->raw >> 5) & 0x1f8) == 0x50) {
                 /* fcmp: an FBfcc right after it waits a cycle */
@@ -1238,7 +1516,9 @@ static void emit_plain(Tr *t, const DecodedInsn *d, int32_t delta, Next nx,
                 alu_ri(a, 1, A_ADD, RAX, (int32_t)t->insns + 1);
                 mov_m_r64(a, RDI, CPU_OFF(fcmp_next), RAX);
             }
-            t->max += JIT_FPOP_MAX_CYCLES;
+            if (k == FPI_NONE) {
+                t->max += FPU_CYC_MAX;
+            }
             break;
         }
         case OP_LDF: case OP_LDDF: case OP_STF: case OP_STDF: {

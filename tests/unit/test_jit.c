@@ -4,8 +4,9 @@
  * one with cpu_set_jit(false) and one with translation on, in slices of
  * cpu_run of various lengths; after every slice the whole architectural
  * state (registers, %psr/%icc, %y, %wim, %tbr, pc/npc, cycles,
- * instructions, traps, stores, MMU fault registers) and the RAM that the
- * program touches must be equal; at the end the whole RAM.
+ * instructions, traps, stores, MMU fault registers, %f0..%f31, FSR, the
+ * fcmp interlock mark) and the RAM that the program touches must be
+ * equal; at the end the whole RAM.
  *
  * Programs (generated from a seeded PRNG, so a failure names its seed):
  *   alu      random ALU ops (all forms), sethi, mul, rd/wr %y and forward
@@ -16,6 +17,12 @@
  *            device to the TLB) and from an address where nothing is
  *            (data_access_error); the trap table skips the faulting
  *            instruction
+ *   fp       FPops (single, double, conversions, fcmp), ldf/lddf/stf/stdf
+ *            and forward FBfcc (often right after an fcmp) mixed with ALU
+ *            ops and Bicc, from %f registers with NaNs, infinities,
+ *            subnormals and huge values; random rounding mode, sometimes
+ *            TEM bits (fp_exception traps, skipped like the others) and
+ *            quad FPops (unimplemented_FPop)
  *   window   recursion deeper than the 8 windows through call, save,
  *            ret/restore, with the window overflow/underflow handlers of
  *            firmware/lib/wintrap.S
@@ -414,6 +421,14 @@ static void compare_state(CpuStop sa, CpuStop sb, bool all_ram)
     same("error_tt", a->error_tt, b->error_tt);
     same("sfsr", a->mmu.sfsr, b->mmu.sfsr);
     same("sfar", a->mmu.sfar, b->mmu.sfar);
+    same("fsr", a->fpu.fsr, b->fpu.fsr);
+    same("fcmp_next", a->fcmp_next, b->fcmp_next);
+    for (i = 0; i < 32; i++) {
+        if (a->fpu.f[i] != b->fpu.f[i]) {
+            snprintf(name, sizeof(name), "%%f%u", i);
+            same(name, a->fpu.f[i], b->fpu.f[i]);
+        }
+    }
     for (i = 0; i < 8; i++) {
         if (a->g[i] != b->g[i]) {
             snprintf(name, sizeof(name), "%%g%u", i);
@@ -797,6 +812,374 @@ static void test_trap(void)
     random_programs("trap", 200, true, true);
 }
 
+/* ------------------------------------------------------------------ */
+/* Floating point                                                       */
+
+enum { FPOP1 = 0x34, FPOP2 = 0x35 };
+enum { M_LDF = 0x20, M_LDDF = 0x23, M_STF = 0x24, M_STDF = 0x27 };
+
+#define FPOP(op3, opf, rd, rs1, rs2)                                       \
+    F3R(2, (op3), (rd), (rs1), ((uint32_t)(opf) << 5) | (uint32_t)(rs2))
+
+static uint32_t fbfcc(unsigned annul, unsigned cond, int32_t disp)
+{
+    return (annul << 29) | (cond << 25) | (6u << 22) |
+           ((uint32_t)disp & 0x3fffff);
+}
+
+/* Operand shapes: D double (even register), S single (any), - unused */
+enum {
+    F_DDD,          /* rd, rs1, rs2 double */
+    F_SSS,          /* single */
+    F_D_D,          /* rd, rs2 double (fsqrtd) */
+    F_S_S,          /* fmovs, fnegs, fabss, fsqrts, fitos, fstoi */
+    F_D_S,          /* fitod, fstod */
+    F_S_D,          /* fdtoi, fdtos */
+    F_DSS,          /* fsmuld */
+    F_CMPD,         /* fcc from rs1, rs2 double */
+    F_CMPS,
+};
+
+static const struct { uint8_t op3; uint16_t opf; uint8_t shape, weight; }
+fp_ops[] = {
+    { FPOP1, 0x42, F_DDD, 4 },      /* faddd */
+    { FPOP1, 0x46, F_DDD, 4 },      /* fsubd */
+    { FPOP1, 0x4a, F_DDD, 4 },      /* fmuld */
+    { FPOP1, 0x4e, F_DDD, 2 },      /* fdivd */
+    { FPOP1, 0x2a, F_D_D, 1 },      /* fsqrtd */
+    { FPOP1, 0x41, F_SSS, 2 },      /* fadds */
+    { FPOP1, 0x45, F_SSS, 2 },      /* fsubs */
+    { FPOP1, 0x49, F_SSS, 2 },      /* fmuls */
+    { FPOP1, 0x4d, F_SSS, 1 },      /* fdivs */
+    { FPOP1, 0x01, F_S_S, 3 },      /* fmovs */
+    { FPOP1, 0x05, F_S_S, 3 },      /* fnegs */
+    { FPOP1, 0x09, F_S_S, 3 },      /* fabss */
+    { FPOP1, 0xc8, F_D_S, 2 },      /* fitod */
+    { FPOP1, 0xd2, F_S_D, 2 },      /* fdtoi */
+    { FPOP1, 0xc9, F_D_S, 2 },      /* fstod */
+    { FPOP1, 0xc6, F_S_D, 2 },      /* fdtos */
+    { FPOP2, 0x52, F_CMPD, 4 },     /* fcmpd */
+    { FPOP2, 0x56, F_CMPD, 2 },     /* fcmped */
+    { FPOP2, 0x51, F_CMPS, 2 },     /* fcmps */
+    { FPOP2, 0x55, F_CMPS, 1 },     /* fcmpes */
+    { FPOP1, 0x29, F_S_S, 1 },      /* fsqrts */
+    { FPOP1, 0xc4, F_S_S, 1 },      /* fitos */
+    { FPOP1, 0xd1, F_S_S, 1 },      /* fstoi */
+    { FPOP1, 0x69, F_DSS, 1 },      /* fsmuld */
+};
+#define N_FP_OPS (sizeof(fp_ops) / sizeof(fp_ops[0]))
+
+static unsigned fd(void)
+{
+    return rn(16) * 2;
+}
+
+static unsigned fs(void)
+{
+    return rn(32);
+}
+
+/* A random FPop; cmp: an fcmp of some kind */
+static uint32_t rand_fpop_k(int want_cmp)
+{
+    unsigned total = 0, k, pick;
+
+    if (want_cmp) {
+        static const uint8_t cmps[] = { 16, 16, 16, 17, 18, 19 };
+        k = cmps[rn(sizeof(cmps))];
+    } else {
+        if (rn(64) == 0) {                  /* quad: unimplemented_FPop */
+            static const uint16_t quad[] = { 0x43, 0x4b, 0xcb, 0x2b };
+            return FPOP(FPOP1, quad[rn(4)], rn(8) * 4, rn(8) * 4,
+                        rn(8) * 4);
+        }
+        for (k = 0; k < N_FP_OPS; k++) {
+            total += fp_ops[k].weight;
+        }
+        pick = rn(total);
+        for (k = 0; pick >= fp_ops[k].weight; k++) {
+            pick -= fp_ops[k].weight;
+        }
+    }
+    switch (fp_ops[k].shape) {
+    case F_DDD:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, fd(), fd(), fd());
+    case F_SSS:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, fs(), fs(), fs());
+    case F_D_D:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, fd(), 0, fd());
+    case F_S_S:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, fs(), 0, fs());
+    case F_D_S:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, fd(), 0, fs());
+    case F_S_D:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, fs(), 0, fd());
+    case F_DSS:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, fd(), fs(), fs());
+    case F_CMPD:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, 0, fd(), fd());
+    default:
+        return FPOP(fp_ops[k].op3, fp_ops[k].opf, 0, fs(), fs());
+    }
+}
+
+static uint32_t rand_fpop(void)
+{
+    return rand_fpop_k(rn(8) == 0);
+}
+
+/* ldf/lddf/stf/stdf at [%i6 + aligned offset] (or [%i6 + %g0]) */
+static uint32_t rand_fmem(void)
+{
+    static const uint8_t ops[] = { M_LDF, M_LDDF, M_STF, M_STDF };
+    unsigned op3 = ops[rn(4)];
+    bool wide = op3 == M_LDDF || op3 == M_STDF;
+    unsigned size = wide ? 8 : 4;
+    unsigned rd = wide ? fd() : fs();
+
+    if (rn(4) == 0) {
+        return MEM(op3, rd, FP, G0);
+    }
+    return MEMI(op3, rd, FP, rn(DATA_SIZE / 2 / size) * size);
+}
+
+/* Anything but a branch: an FPop, an FP load or store, an ALU op or
+ * (rarely) an integer load or store */
+static uint32_t rand_fp_insn(void)
+{
+    unsigned k = rn(20);
+    int ld;
+
+    if (k < 9) {
+        return rand_fpop();
+    }
+    if (k < 13) {
+        return rand_fmem();
+    }
+    if (k < 14) {
+        return rand_mem(false, &ld);
+    }
+    return rand_alu();
+}
+
+/* The delay slot of a branch: an FPop, an ALU op, FP memory */
+static uint32_t rand_delay(void)
+{
+    switch (rn(6)) {
+    case 0: case 1: return rand_fpop();
+    case 2: return rand_fpop_k(1);
+    case 3: return rand_fmem();
+    default: return rand_alu();
+    }
+}
+
+/*
+ * A loop of about len instructions run `turns` times (gen_loop's shape):
+ * FPops, FP loads and stores, ALU ops and forward FBfcc/Bicc, often an
+ * FBfcc right after an fcmp
+ */
+static unsigned gen_fp_loop(uint32_t *p, unsigned len)
+{
+    unsigned n = 0;
+
+    while (n < len) {
+        unsigned kind = rn(10);
+
+        if (kind < 3 && n + 5 < len) {
+            bool fb = kind < 2 || rn(2);
+            unsigned cond = rn(16), annul = rn(2);
+            unsigned room, disp;
+            if (fb && rn(2)) {
+                p[n++] = rand_fpop_k(1);    /* the interlock */
+            }
+            room = len - n - 2;
+            disp = 2 + rn(room < 6 ? room : 6);
+            p[n] = fb ? fbfcc(annul, cond, (int32_t)disp)
+                      : bicc(annul, cond, (int32_t)disp);
+            n++;
+            p[n++] = rand_delay();
+            continue;
+        }
+        p[n++] = rand_fp_insn();
+    }
+    p[n++] = ALUI(X_SUBCC, I7, I7, 1);
+    p[n] = bicc(0, CNE, -(int32_t)n);
+    n++;
+    p[n++] = rand_delay();
+    p[n++] = UNIMP;
+    return n;
+}
+
+/* A double's two words, MSW in the even register */
+static void set_fd(unsigned r, uint64_t v)
+{
+    ma.cpu.fpu.f[r] = mb.cpu.fpu.f[r] = (uint32_t)(v >> 32);
+    ma.cpu.fpu.f[r + 1] = mb.cpu.fpu.f[r + 1] = (uint32_t)v;
+}
+
+static uint64_t dbits(double d)
+{
+    uint64_t v;
+    memcpy(&v, &d, 8);
+    return v;
+}
+
+static uint32_t sbits(float f)
+{
+    uint32_t v;
+    memcpy(&v, &f, 4);
+    return v;
+}
+
+static uint64_t rnd64(void)
+{
+    uint64_t hi = rnd();
+    return hi << 32 | rnd();
+}
+
+/* Random %f0..%f31 and FSR on both machines; returns FSR.TEM */
+static unsigned init_fpu(void)
+{
+    static const uint64_t special[] = {
+        0x7ff8000000000000ull,  /* qNaN */
+        0xfff8000000001234ull,  /* -qNaN with payload */
+        0x7ff0000000000001ull,  /* sNaN */
+        0x7ff4000000000000ull,  /* sNaN */
+        0x7ff0000000000000ull,  /* +Inf */
+        0xfff0000000000000ull,  /* -Inf */
+        0x0000000000000001ull,  /* smallest subnormal */
+        0x000fffffffffffffull,  /* largest subnormal */
+        0x8008000000000000ull,  /* -subnormal */
+        0x0010000000000000ull,  /* smallest normal */
+        0x7fefffffffffffffull,  /* DBL_MAX */
+        0xffe0000000000000ull,  /* huge negative */
+        0x41dfffffffc00000ull,  /* 2^31 - 1 */
+        0xc1e0000000000000ull,  /* -2^31 */
+        0x41e0000000000000ull,  /* 2^31: fdtoi overflows */
+        0x7fc000007f800001ull,  /* single qNaN : single sNaN */
+        0x7f80000000400000ull,  /* single +Inf : single subnormal */
+        0x8000000000000000ull,  /* -0 */
+    };
+    unsigned r, rd, tem, fcc, aexc;
+    uint32_t fsr;
+
+    for (r = 0; r < 32; r += 2) {
+        switch (rn(16)) {
+        case 0: case 1: case 2:
+            set_fd(r, rnd64());
+            break;
+        case 3: case 4: case 5: case 6: case 7:
+            set_fd(r, dbits((double)(int32_t)rnd() / 65536.0));
+            break;
+        case 8:
+            set_fd(r, dbits(1.0 + (double)rnd() / 4294967296.0));
+            break;
+        case 9: case 10:
+            set_fd(r, dbits((double)((int)rn(200) - 100)));
+            break;
+        case 11:                    /* integers for fitod, fitos */
+            set_fd(r, (uint64_t)rn(100) << 32 | (uint32_t)-(int32_t)rn(100));
+            break;
+        case 12:                    /* singles */
+            set_fd(r, (uint64_t)sbits((float)(int32_t)rnd() / 4096.0f) << 32 |
+                          sbits((float)rn(1000) / 8.0f));
+            break;
+        case 13:
+            set_fd(r, 0);
+            break;
+        default:
+            set_fd(r, rn(3) ? special[rn(sizeof(special) / 8)]
+                            : dbits((double)(int32_t)rnd() * 1e300));
+            break;
+        }
+    }
+    rd = rn(8) < 5 ? 0 : rn(4);
+    tem = rn(5) == 0 ? rnd() & 0x1f : 0;
+    fcc = rn(4);
+    aexc = rn(2) ? rnd() & 0x1f : 0;
+    fsr = rd << FPU_FSR_RD_SHIFT | tem << FPU_FSR_TEM_SHIFT |
+          fcc << FPU_FSR_FCC_SHIFT | aexc << FPU_FSR_AEXC_SHIFT;
+    fpu_ldfsr(&ma.cpu.fpu, fsr);
+    fpu_ldfsr(&mb.cpu.fpu, fsr);
+    return tem;
+}
+
+/* FP data: random bits, with some ordinary doubles */
+static void init_fp_data(void)
+{
+    uint32_t a;
+
+    init_data();
+    for (a = 0; a < DATA_SIZE / 2; a += 8) {
+        if (rn(2)) {
+            uint64_t v = dbits((double)(int32_t)rnd() / 256.0);
+            put32(&ma, DATA + a, (uint32_t)(v >> 32));
+            put32(&mb, DATA + a, (uint32_t)(v >> 32));
+            put32(&ma, DATA + a + 4, (uint32_t)v);
+            put32(&mb, DATA + a + 4, (uint32_t)v);
+        }
+    }
+}
+
+static void test_fp(void)
+{
+    static uint32_t prog[1024];
+    unsigned seed, count = 200;
+    uint64_t ntraps = 0, tem_traps = 0;
+    unsigned tem_runs = 0;
+
+    what = "fp";
+    if (getenv("TEST_JIT_SCALE")) {
+        count *= (unsigned)atoi(getenv("TEST_JIT_SCALE"));
+    }
+    for (seed = 1; seed <= count; seed++) {
+        unsigned len, n, turns;
+        bool tem;
+
+        cur_seed = seed;
+        rng_seed(seed + 600000);
+        len = 8 + rn(41);
+        turns = 150 + rn(101);
+        n = gen_fp_loop(prog, len);
+        machines_init();
+        load_both(CODE, prog, n);
+        init_regs(turns);
+        init_fp_data();
+        tem = init_fpu() != 0;
+        run_both(seed % NSETS);
+        ntraps += ma.cpu.traps;
+        if (tem) {
+            tem_runs++;
+            tem_traps += ma.cpu.traps;
+        }
+        machines_free();
+        if (failed) {
+            unsigned i;
+            fprintf(stderr, "  program (%u words at %#x):", n, CODE);
+            for (i = 0; i < n; i++) {
+                fprintf(stderr, "%s%08x", i % 8 ? " " : "\n    ", prog[i]);
+            }
+            fprintf(stderr, "\n");
+            break;
+        }
+    }
+    /* every run ends by its unimp; the rest are fp_exceptions: quad
+     * FPops (unimplemented_FPop) anywhere, IEEE exceptions where TEM
+     * has bits */
+    if (getenv("TEST_JIT_STATS")) {
+        fprintf(stderr, "\n  fp: %llu traps, %llu in %u runs with TEM\n",
+                (unsigned long long)ntraps, (unsigned long long)tem_traps,
+                tem_runs);
+    }
+    if (!failed && (ntraps < 4 * count || tem_traps < 8 * tem_runs)) {
+        fprintf(stderr, "\n  test_jit fp: only %llu traps, %llu in %u runs "
+                "with TEM\n", (unsigned long long)ntraps,
+                (unsigned long long)tem_traps, tem_runs);
+        CU_FAIL("the FP test took too few fp_exception traps");
+    }
+    check_share(30);
+}
+
 /* The smallest code buffer: it fills again and again, every block is
  * dropped and translated anew (links and lookups included), and nothing
  * may change */
@@ -1094,6 +1477,7 @@ static const UnitTest tests[] = {
     { "random ALU and Bicc loops", test_alu },
     { "random loads and stores", test_mem },
     { "traps: unaligned, device, nowhere", test_trap },
+    { "random FP loops", test_fp },
     { "a code buffer that keeps filling", test_flush },
     { "device writes see the same clock", test_device },
     { "window overflow and underflow", test_window },
