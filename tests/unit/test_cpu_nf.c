@@ -38,6 +38,7 @@
 #include "hw/core/bus.h"
 #include "cpu/cpu.h"
 #include "cpu/srmmu.h"
+#include "sparc_asm.h"
 #include "unit.h"
 
 #define RAM_SIZE (1u << 20)
@@ -98,36 +99,13 @@
 #define MMUREG_CTRL 0x000u
 #define MMUREG_CTX 0x200u
 
-/* Register numbers */
-enum {
-    G0, G1, G2, G3, G4, G5, G6, G7,
-    O0, O1, O2, O3, O4, O5, SP, O7,
-    L0, L1, L2, L3, L4, L5, L6, L7,
-    I0, I1, I2, I3, I4, I5, FP, I7,
-};
-
 /* op=2 / op=3 op3 (V8 Tables F-5, F-6) */
 enum {
     X_OR = 0x02, X_SUBCC = 0x14, X_WRPSR = 0x31, X_JMPL = 0x38,
     X_RETT = 0x39, X_TICC = 0x3a,
 };
 enum { M_LD = 0x00, M_LDA = 0x10, M_STA = 0x14 };
-enum { CA = 8, CNE = 9 };       /* Bicc/Ticc conditions (V8 Table F-7) */
 
-#define NOP 0x01000000u
-#define UNIMP 0x00000000u
-
-/* Format 3 (V8 §5.2.3), register and immediate second operand */
-#define F3R(op, op3, rd, rs1, rs2)                                         \
-    (((uint32_t)(op) << 30) | ((uint32_t)(rd) << 25) |                   \
-     ((uint32_t)(op3) << 19) | ((uint32_t)(rs1) << 14) | (uint32_t)(rs2))
-#define F3I(op, op3, rd, rs1, simm13)                                      \
-    (((uint32_t)(op) << 30) | ((uint32_t)(rd) << 25) |                   \
-     ((uint32_t)(op3) << 19) | ((uint32_t)(rs1) << 14) | (1u << 13) |    \
-     ((uint32_t)(simm13) & 0x1fff))
-#define ALU(op3, rd, rs1, rs2) F3R(2, (op3), (rd), (rs1), (rs2))
-#define ALUI(op3, rd, rs1, imm) F3I(2, (op3), (rd), (rs1), (imm))
-#define MEM(op3, rd, rs1, rs2) F3R(3, (op3), (rd), (rs1), (rs2))
 /* ld [rs1], rd */
 #define LD(rd, rs1) MEM(M_LD, (rd), (rs1), G0)
 /* sta rd, [rs1 + rs2] asi / lda [rs1 + rs2] asi, rd (i = 0, asi in 12:5) */
@@ -141,12 +119,6 @@ enum { CA = 8, CNE = 9 };       /* Bicc/Ticc conditions (V8 Table F-7) */
 #define TA(imm) F3I(2, X_TICC, CA, G0, (imm))
 
 /* Bicc (V8 §5.2.2), displacement in instructions */
-static uint32_t bicc(unsigned annul, unsigned cond, int32_t disp)
-{
-    return (annul << 29) | (cond << 25) | (2u << 22) |
-           ((uint32_t)disp & 0x3fffff);
-}
-
 /* Page table entries (V8 H.2.2/H.2.3).  A PTD holds PA[35:6] of the next
  * table in bits 31:2; a PTE holds PA[35:12] in bits 31:8, then C, M, R,
  * ACC in bits 4:2 and ET = 2.  R and M are preset. */

@@ -48,6 +48,7 @@
 
 #include "hw/core/bus.h"
 #include "cpu/cpu.h"
+#include "sparc_asm.h"
 #include "unit.h"
 
 #define RAM_SIZE (1u << 20)
@@ -62,13 +63,6 @@
 #define NOWHERE 0x20000000u         /* nothing on the bus there */
 
 #define PSR_TRAPS (MB86904_PSR_IMPL_VER | PSR_S | PSR_EF | PSR_ET)
-
-enum {
-    G0, G1, G2, G3, G4, G5, G6, G7,
-    O0, O1, O2, O3, O4, O5, SP, O7,
-    L0, L1, L2, L3, L4, L5, L6, L7,
-    I0, I1, I2, I3, I4, I5, FP, I7,
-};
 
 enum {
     X_ADD = 0x00, X_AND = 0x01, X_OR = 0x02, X_XOR = 0x03, X_SUB = 0x04,
@@ -90,42 +84,8 @@ enum {
     M_STB = 0x05, M_STH = 0x06, M_STD = 0x07, M_LDSB = 0x09, M_LDSH = 0x0a,
 };
 
-enum {
-    CN, CE, CLE, CL, CLEU, CCS, CNEG, CVS,
-    CA, CNE, CG, CGE, CGU, CCC, CPOS, CVC,
-};
 
-#define NOP 0x01000000u
-#define UNIMP 0x00000000u
-
-#define F3R(op, op3, rd, rs1, rs2)                                         \
-    (((uint32_t)(op) << 30) | ((uint32_t)(rd) << 25) |                   \
-     ((uint32_t)(op3) << 19) | ((uint32_t)(rs1) << 14) | (uint32_t)(rs2))
-#define F3I(op, op3, rd, rs1, simm13)                                      \
-    (((uint32_t)(op) << 30) | ((uint32_t)(rd) << 25) |                   \
-     ((uint32_t)(op3) << 19) | ((uint32_t)(rs1) << 14) | (1u << 13) |    \
-     ((uint32_t)(simm13) & 0x1fff))
-#define ALU(op3, rd, rs1, rs2) F3R(2, (op3), (rd), (rs1), (rs2))
-#define ALUI(op3, rd, rs1, imm) F3I(2, (op3), (rd), (rs1), (imm))
-#define MEM(op3, rd, rs1, rs2) F3R(3, (op3), (rd), (rs1), (rs2))
-#define MEMI(op3, rd, rs1, imm) F3I(3, (op3), (rd), (rs1), (imm))
 #define SET13(rd, imm) ALUI(X_OR, (rd), G0, (imm))
-
-static uint32_t bicc(unsigned annul, unsigned cond, int32_t disp)
-{
-    return (annul << 29) | (cond << 25) | (2u << 22) |
-           ((uint32_t)disp & 0x3fffff);
-}
-
-static uint32_t sethi(unsigned rd, uint32_t value)
-{
-    return (rd << 25) | (4u << 22) | (value >> 10);
-}
-
-static uint32_t call(int32_t disp)
-{
-    return (1u << 30) | ((uint32_t)disp & 0x3fffffff);
-}
 
 /* ------------------------------------------------------------------ */
 /* PRNG (xorshift64*)                                                   */
