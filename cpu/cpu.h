@@ -209,7 +209,8 @@ typedef struct SparcCpu {
                                      * context switch) */
     uint64_t tlb_page_flushes;      /* one page dropped (ASI 3 page flush) */
     uint64_t traps;
-    uint64_t jit_insns;             /* instructions run translated */
+    uint64_t jit_insns;             /* instructions run translated (what
+                                     * insns gained inside host code) */
     uint64_t jit_blocks;            /* blocks translated */
     uint64_t jit_flushes;           /* times the code buffer filled */
 } SparcCpu;

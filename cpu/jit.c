@@ -698,7 +698,6 @@ static void emit_exit_code(Tr *t, const Exit *e)
     }
     if (e->insns) {
         add_m64_i(a, RDI, CPU_OFF(insns), (int32_t)e->insns);
-        add_m64_i(a, RDI, CPU_OFF(jit_insns), (int32_t)e->insns);
     }
     if (e->kind == JIT_EXIT_NEXT && e->pc_mode == PC_DELTA && !e->nolink &&
         t->nlinks < 2 && 4 * (int64_t)t->idx0 + e->pc_delta >= 0 &&
@@ -1741,7 +1740,6 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
             }
             if (t->insns) {
                 add_m64_i(a, RDI, CPU_OFF(insns), (int32_t)t->insns);
-                add_m64_i(a, RDI, CPU_OFF(jit_insns), (int32_t)t->insns);
             }
             t->cycles = t->insns = 0;
             call_begin(t);

@@ -1973,6 +1973,8 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 npc = cpu->npc;
                 icc = cpu->icc;
                 cycles = cpu->cycles;
+                /* host code counts only the instructions it ran */
+                cpu->jit_insns += cpu->insns - ninsn;
                 ninsn = cpu->insns;
                 rp = cpu->rp;
                 if (how == JIT_EXIT_TRAP) {
