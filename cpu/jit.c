@@ -5,14 +5,19 @@
  * Host registers inside a block:
  *   rdi  the SparcCpu (every field at a fixed displacement)
  *   rsi  the current window's register view (cpu->rp: r0..r31 pointers)
- *   rax, rcx, rdx, r11  scratch (rdx also for reaching a guest register)
- *   rbx, rbp, r8-r10, r12-r15  a cache of guest registers, %icc and %y,
- *        loaded at first use and written back at every exit (least
- *        recently used first when full)
+ *   rax, rcx, rdx, r11  scratch (rdx also for reaching a guest register),
+ *        xmm0-xmm6 for the inline FPops
+ *   rbx, rbp, r8-r10, r12-r15  a cache of guest registers, %icc, %y and
+ *        the FSR, loaded at first use and written back at every exit
+ *        (least recently used first when full)
  * A block is one host function int f(SparcCpu *, uint32_t **rp): it saves
  * the callee-saved registers, runs, and at its exit writes back what it
- * changed, adds its cycles and instructions, sets pc and npc, and returns
- * JIT_EXIT_NEXT or JIT_EXIT_STEP.
+ * changed, adds its cycles and instructions and sets pc and npc; then it
+ * either goes on into the next block (a link patched into a same-page
+ * exit, or the shared lookup: emit_lookup) or returns JIT_EXIT_NEXT,
+ * JIT_EXIT_STEP or JIT_EXIT_TRAP to cpu_run.  The few C functions it calls
+ * (fpu_exec, the interpreter's division, ASI store and load-use rule)
+ * run with the cache's caller-saved registers kept (call_begin/call_end).
  *
  * Condition codes are computed from the host's flags (x86 CF after SUB/SBB
  * is the SPARC borrow, OF the signed overflow; AND/OR/XOR clear both, as
@@ -1078,11 +1083,11 @@ static void emit_fp_inline(Tr *t, uint32_t raw, int k, uint8_t **slow,
     }
     fp_quick_operand(a, RCX, slow, nslow);
     fp_quick_operand(a, RDX, slow, nslow);
-    /* SIMPLIFY-free shortcut: fpu.c's quick path also asks the host
-     * whether it rounds to nearest (fpu_host_nearest); outside fpu_exec it
-     * always does: fpu.c sets another MXCSR mode only between
-     * fpu_host_enter and fpu_host_leave, which restores it, and nothing
-     * else in the simulator changes it */
+    /* fpu.c's quick path also asks the host whether it rounds to
+     * nearest (fpu_host_nearest); here that is known: fpu.c sets another
+     * MXCSR mode only between fpu_host_enter and fpu_host_leave inside
+     * fpu_exec, which restores it, and nothing else in the simulator
+     * changes it */
     if (k == FPI_MUL) {
         uint8_t *exact1, *exact2, *out;
         movq_xr(a, 0, RCX, true);
