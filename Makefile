@@ -70,20 +70,13 @@ ifneq ($(SWITCH_DISPATCH),1)
 # of the dispatch tail back into one
 $(OBJDIR)/cpu/sparc.o: CFLAGS += -fno-crossjumping
 endif
-# sparc.o is rebuilt when SWITCH_DISPATCH changes
-DISPATCH_STAMP := $(OBJDIR)/cpu/.dispatch-$(if $(filter 1,$(SWITCH_DISPATCH)),switch,threaded)
-$(DISPATCH_STAMP):
+# the CPU is rebuilt when SWITCH_DISPATCH or NO_JIT changes
+CPU_STAMP := $(OBJDIR)/cpu/.build-$(if $(filter 1,$(SWITCH_DISPATCH)),switch,threaded)-jit-$(if $(filter 1,$(NO_JIT)),off,on)
+$(CPU_STAMP):
 	@mkdir -p $(@D)
-	@rm -f $(OBJDIR)/cpu/.dispatch-*
+	@rm -f $(OBJDIR)/cpu/.build-* $(OBJDIR)/cpu/.dispatch-* $(OBJDIR)/cpu/.jit-*
 	@touch $@
-$(OBJDIR)/cpu/sparc.o: $(DISPATCH_STAMP)
-# and jit.o when NO_JIT does
-JIT_STAMP := $(OBJDIR)/cpu/.jit-$(if $(filter 1,$(NO_JIT)),off,on)
-$(JIT_STAMP):
-	@mkdir -p $(@D)
-	@rm -f $(OBJDIR)/cpu/.jit-*
-	@touch $@
-$(OBJDIR)/cpu/jit.o: $(JIT_STAMP)
+$(OBJDIR)/cpu/sparc.o $(OBJDIR)/cpu/jit.o: $(CPU_STAMP)
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@

@@ -253,7 +253,5 @@ bool cpu_set_jit_buffer(SparcCpu *cpu, size_t bytes);
 void cpu_code_page_written(void *cpu, uint64_t ram_page, unsigned off,
                            unsigned len);
 const char *cpu_trap_name(unsigned tt);
-/* An ASI whose accesses do nothing on this model (reads give 0) */
-bool sparc_asi_nop(unsigned asi);
 
 #endif

@@ -31,6 +31,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+void jit_page_drop(DecodedPage *dp)
+{
+    free(dp->jit);
+    dp->jit = NULL;
+}
+
 #ifdef SPARC_HAVE_JIT
 
 #include <unistd.h>
@@ -127,29 +133,11 @@ bool jit_perf_map(Jit *j)
     return true;
 }
 
-void jit_page_drop(DecodedPage *dp)
-{
-    free(dp->jit);
-    dp->jit = NULL;
-}
-
 /* The buffer is full: forget every block (their pages keep their HOT
  * marks and translate again at their next entry). */
 static void jit_flush(SparcCpu *cpu)
 {
-    uint64_t i, n;
-    n = (bus_ram_size(cpu->bus) >> BUS_PAGE_SHIFT) + 1;
-    for (i = 0; i < n; i++) {
-        if (cpu->ram_code[i]) {
-            jit_page_drop(cpu->ram_code[i]);
-        }
-    }
-    n = (cpu->bus->block[BUS_BLOCK_PROM].size >> BUS_PAGE_SHIFT) + 1;
-    for (i = 0; i < n; i++) {
-        if (cpu->rom_code[i]) {
-            jit_page_drop(cpu->rom_code[i]);
-        }
-    }
+    sparc_drop_blocks(cpu);
     cpu->jit->used = JIT_LOOKUP_ROOM;  /* the lookup stays */
     cpu->jit->flushes++;
     cpu->jit_flushes++;
@@ -514,9 +502,9 @@ typedef struct Tr {
     uint32_t clock;
     uint32_t cycles, insns;         /* done before the current instruction */
     uint32_t max;                   /* upper bound of the block's cycles */
-    Exit exits[JIT_BLOCK_MAX * 2 + 4];
     unsigned nexits;
     bool overflow;
+    Exit exits[JIT_BLOCK_MAX * 2 + 4];      /* last: not cleared */
 } Tr;
 
 #define CPU_OFF(field) ((int32_t)offsetof(SparcCpu, field))
@@ -925,19 +913,14 @@ static void call_end(Tr *t, const void *fn)
 
 /* An FPop for a block: its cycles (fpu_exec's) added here; 1 when it
  * raised an fp_exception */
-static int jit_fpop(SparcCpu *cpu, uint32_t raw)
+static int jit_fpop(SparcCpu *cpu, uint32_t raw, int counted)
 {
     unsigned c = 0;
     int r = fpu_exec(&cpu->fpu, raw, &c);
-    cpu->cycles += c;
+    if (!counted) {             /* else the block counts them itself */
+        cpu->cycles += c;
+    }
     return r != 0;
-}
-
-/* The same for an FPop whose cycles the block counts itself */
-static int jit_fpop_counted(SparcCpu *cpu, uint32_t raw)
-{
-    unsigned c = 0;
-    return fpu_exec(&cpu->fpu, raw, &c) != 0;
 }
 
 /* ---- FPops inline ----
@@ -1452,11 +1435,11 @@ static void emit_plain(Tr *t, const DecodedInsn *d, int32_t delta, Next nx,
             side_exit(t, CC_Z, delta, nx);  /* division_by_zero */
             rd_reg(t, d->rs1, RAX);
             mov_rr32(a, R11, reg_get(t, SLOT_Y));
-            call_begin(t);
-            mov_rr32(a, RSI, RAX);
-            mov_rr32(a, RDX, RCX);
-            mov_rr32(a, RCX, R11);
-            mov_ri32(a, R8, sgn);
+            call_begin(t);                  /* sparc_div(a, b, y, sgn) */
+            mov_rr32(a, RDI, RAX);
+            mov_rr32(a, RSI, RCX);
+            mov_rr32(a, RDX, R11);
+            mov_ri32(a, RCX, sgn);
             call_end(t, (const void *)sparc_div);
             mov_rr64(a, R11, RAX);
             shift_ri(a, 1, S_SHR, R11, 32);         /* overflow */
@@ -1501,8 +1484,8 @@ static void emit_plain(Tr *t, const DecodedInsn *d, int32_t delta, Next nx,
                 }
                 call_begin(t);
                 mov_ri32(a, RSI, d->raw);
-                call_end(t, k == FPI_NONE ? (const void *)jit_fpop
-                                          : (const void *)jit_fpop_counted);
+                mov_ri32(a, RDX, k != FPI_NONE);
+                call_end(t, (const void *)jit_fpop);
                 if (k != FPI_NONE) {
                     slot_move(t, SLOT_FSR, f, false);
                 }
@@ -1687,20 +1670,20 @@ static void emit_plain(Tr *t, const DecodedInsn *d, int32_t delta, Next nx,
 
 /* ---- Blocks ---- */
 
-static DecodedInsn *insn_at(Tr *t, unsigned idx, uint32_t pc0,
-                            unsigned idx0)
+static DecodedInsn *insn_at(Tr *t, unsigned idx)
 {
     DecodedInsn *d = &t->dp->insn[idx];
     if (d->op == OP_DECODE) {
-        sparc_decode_at(t->cpu, d, pc0 + 4 * (idx - idx0));
+        sparc_decode_in(t->cpu, t->dp, d, idx << 2);
     }
     return d;
 }
 
 /* Translate; false when not even the first instruction is translated */
-static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
+static bool translate(Tr *t)
 {
     Asm *a = &t->a;
+    unsigned idx0 = t->idx0;
     unsigned k;
     Exit *e;
 
@@ -1719,7 +1702,7 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
             exit_here(t, PC_DELTA, delta, NPC_SEQ, 0, JIT_EXIT_NEXT);
             break;
         }
-        d = insn_at(t, idx, pc0, idx0);
+        d = insn_at(t, idx);
         kind = classify(d, t->super);
         if (kind == K_PLAIN) {
             emit_plain(t, d, delta, seq, bubble_at(t, d, 4 * (int64_t)idx + 4));
@@ -1747,10 +1730,13 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
                 add_m64_i(a, RDI, CPU_OFF(insns), (int32_t)t->insns);
             }
             t->cycles = t->insns = 0;
-            call_begin(t);
-            mov_ri32(a, RSI, d->raw);
+            call_begin(t);          /* sparc_asi_store(cpu, asi, va,
+                                     * size, val) */
+            mov_ri32(a, RSI, (d->raw >> 5) & 0xff);
             mov_rr32(a, RDX, RAX);
-            mov_rr64(a, RCX, R11);
+            mov_ri32(a, RCX, d->op == OP_STA ? 4 : d->op == OP_STDA ? 8
+                           : d->op == OP_STHA ? 2 : 1);
+            mov_rr64(a, R8, R11);
             call_end(t, (const void *)sparc_asi_store);
             mov_m_r32(a, RDI, CPU_OFF(jit_tt), RAX);
             test_rr32(a, RAX, RAX);
@@ -1766,7 +1752,7 @@ static bool translate(Tr *t, unsigned idx0, uint32_t pc0)
         /* a control transfer: its delay slot must be translatable too */
         ds = NULL;
         if (kind != K_NO && idx + 1 < CPU_PAGE_INSNS) {
-            ds = insn_at(t, idx + 1, pc0, idx0);
+            ds = insn_at(t, idx + 1);
             if (classify(ds, t->super) != K_PLAIN) {
                 ds = NULL;
             }
@@ -1952,8 +1938,6 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
         return NULL;
     }
     memset(t, 0, offsetof(Tr, exits));
-    t->nexits = 0;
-    t->overflow = false;
     t->cpu = cpu;
     t->dp = dp;
     t->idx0 = idx;
@@ -1968,12 +1952,11 @@ const JitEntry *jit_block(SparcCpu *cpu, DecodedPage *dp, unsigned idx,
     memset(e, 0, sizeof(*e));
     t->entry = e;
     e->code = (JitCode)(void *)t->a.p;
-    if (!translate(t, idx, pc) || t->a.full || t->overflow) {
+    if (!translate(t) || t->a.full || t->overflow) {
         free(t);
         return NULL;
     }
     e->max_cycles = t->max;
-    e->insns = t->insns;
     e->super = t->super;
     j->used = (size_t)(t->a.p - j->buf);
     dp->jit[idx] = e;
@@ -2036,10 +2019,5 @@ bool jit_perf_map(Jit *j)
     return false;
 }
 
-void jit_page_drop(DecodedPage *dp)
-{
-    free(dp->jit);
-    dp->jit = NULL;
-}
 
 #endif

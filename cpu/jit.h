@@ -69,7 +69,6 @@ typedef struct JitEntry {
     const uint8_t *body;            /* past the prologue: where links go */
     JitLink link[2];
     uint32_t max_cycles;            /* the most cycles a run can take */
-    uint32_t insns;                 /* instructions it translates */
     uint8_t super;                  /* translated for PSR.S = super */
 } JitEntry;
 
@@ -94,15 +93,20 @@ void jit_page_drop(DecodedPage *dp);
 /* From sparc.c, for the translator */
 extern const uint16_t sparc_bicc_mask[16];
 extern const uint8_t sparc_fbfcc_mask[16];
-/* sta/stba/stha/stda (raw) of val at va: the interpreter's ASI store;
- * returns its trap or 0 (may flush TLBs, reach devices, move the
- * deadline or change code: a block ends after it) */
-unsigned sparc_asi_store(SparcCpu *cpu, uint32_t raw, uint32_t va,
-                         uint64_t val);
+/* An ASI store of size bytes of val at va: the interpreter's; returns
+ * its trap or 0 (it may flush TLBs, reach devices, move the deadline or
+ * change code: a block ends after it) */
+unsigned sparc_asi_store(SparcCpu *cpu, unsigned asi, uint32_t va,
+                         unsigned size, uint64_t val);
 /* udiv/sdiv of y:a by b (not 0): the quotient, bit 32 = overflow */
-uint64_t sparc_div(SparcCpu *cpu, uint32_t a, uint32_t b, uint32_t y,
-                   bool sgn);
-void sparc_decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc);
+uint64_t sparc_div(uint32_t a, uint32_t b, uint32_t y, bool sgn);
+/* Decode the instruction at byte offset off of page dp into d */
+void sparc_decode_in(SparcCpu *cpu, DecodedPage *dp, DecodedInsn *d,
+                     uint32_t off);
+/* Drop every page's blocks */
+void sparc_drop_blocks(SparcCpu *cpu);
+/* An ASI whose accesses do nothing on this model (reads give 0) */
+bool sparc_asi_nop(unsigned asi);
 /* The load-use bubble (0 or 1) of a load writing reg when the next
  * instruction is insn idx of dp (sparc.c load_use). */
 unsigned sparc_load_use(SparcCpu *cpu, DecodedPage *dp, unsigned idx,

@@ -659,9 +659,10 @@ static void decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
     decode_in(cpu, cpu->fetch_dp, d, pc);
 }
 
-void sparc_decode_at(SparcCpu *cpu, DecodedInsn *d, uint32_t pc)
+void sparc_decode_in(SparcCpu *cpu, DecodedPage *dp, DecodedInsn *d,
+                     uint32_t off)
 {
-    decode_at(cpu, d, pc);
+    decode_in(cpu, dp, d, off);
 }
 
 /* Does instruction n (decoded) read integer register reg (not 0)? */
@@ -834,8 +835,8 @@ int cpu_init(SparcCpu *cpu, Bus *bus)
     return 0;
 }
 
-/* Forget every translated block */
-static void cpu_drop_blocks(SparcCpu *cpu)
+/* Forget every translated block (also jit.c, when its buffer fills) */
+void sparc_drop_blocks(SparcCpu *cpu)
 {
     uint64_t i;
     if (cpu->ram_code) {
@@ -858,7 +859,7 @@ static void cpu_drop_blocks(SparcCpu *cpu)
 bool cpu_set_jit_buffer(SparcCpu *cpu, size_t bytes)
 {
     if (cpu->jit) {
-        cpu_drop_blocks(cpu);
+        sparc_drop_blocks(cpu);
         jit_delete(cpu->jit);
         cpu->jit = NULL;
     }
@@ -919,17 +920,18 @@ static bool irq_deliverable(const SparcCpu *cpu)
 
 /* ---- Multiply / divide (V8 §B.17, §B.19) ---- */
 
-static uint32_t do_udiv(SparcCpu *cpu, uint32_t a, uint32_t b, bool *ovf)
+/* y:a / b (b not 0), with the overflow the V bit of udivcc shows */
+static uint32_t do_udiv(uint32_t y, uint32_t a, uint32_t b, bool *ovf)
 {
-    uint64_t dividend = ((uint64_t)cpu->y << 32) | a;
+    uint64_t dividend = ((uint64_t)y << 32) | a;
     uint64_t q = dividend / b;
     *ovf = q > 0xffffffffu;
     return *ovf ? 0xffffffffu : (uint32_t)q;
 }
 
-static uint32_t do_sdiv(SparcCpu *cpu, uint32_t a, uint32_t b, bool *ovf)
+static uint32_t do_sdiv(uint32_t y, uint32_t a, uint32_t b, bool *ovf)
 {
-    int64_t dividend = (int64_t)(((uint64_t)cpu->y << 32) | a);
+    int64_t dividend = (int64_t)(((uint64_t)y << 32) | a);
     int64_t divisor = (int32_t)b;
     int64_t q;
     if (dividend == INT64_MIN && divisor == -1) {
@@ -949,23 +951,17 @@ static uint32_t do_sdiv(SparcCpu *cpu, uint32_t a, uint32_t b, bool *ovf)
     return (uint32_t)q;
 }
 
-unsigned sparc_asi_store(SparcCpu *cpu, uint32_t raw, uint32_t va,
-                         uint64_t val)
+unsigned sparc_asi_store(SparcCpu *cpu, unsigned asi, uint32_t va,
+                         unsigned size, uint64_t val)
 {
-    unsigned op3 = (raw >> 19) & 63;
-    unsigned size = op3 == 0x15 ? 1 : op3 == 0x16 ? 2 : op3 == 0x17 ? 8 : 4;
     cpu->poll_read = false;
-    return asi_access(cpu, (raw >> 5) & 0xff, va, size, MMU_ACC_WRITE, &val);
+    return asi_access(cpu, asi, va, size, MMU_ACC_WRITE, &val);
 }
 
-uint64_t sparc_div(SparcCpu *cpu, uint32_t a, uint32_t b, uint32_t y,
-                   bool sgn)
+uint64_t sparc_div(uint32_t a, uint32_t b, uint32_t y, bool sgn)
 {
     bool ovf;
-    uint32_t save = cpu->y, r;
-    cpu->y = y;
-    r = sgn ? do_sdiv(cpu, a, b, &ovf) : do_udiv(cpu, a, b, &ovf);
-    cpu->y = save;
+    uint32_t r = sgn ? do_sdiv(y, a, b, &ovf) : do_udiv(y, a, b, &ovf);
     return r | ((uint64_t)ovf << 32);
 }
 
@@ -1435,9 +1431,9 @@ CpuStop cpu_run(SparcCpu *cpu, Cycles limit)
                 goto trap;
             }
             if (d->op == OP_UDIV || d->op == OP_UDIVCC) {
-                r = do_udiv(cpu, R(d->rs1), b, &ovf);
+                r = do_udiv(cpu->y, R(d->rs1), b, &ovf);
             } else {
-                r = do_sdiv(cpu, R(d->rs1), b, &ovf);
+                r = do_sdiv(cpu->y, R(d->rs1), b, &ovf);
             }
             if (d->op == OP_UDIVCC || d->op == OP_SDIVCC) {
                 icc = icc_nz(r) | (ovf ? ICC_V : 0);
