@@ -31,7 +31,15 @@
 #ifndef FIRMWARE_PROM_DTBLOB_H
 #define FIRMWARE_PROM_DTBLOB_H
 
+/* Also included by firmware/prom/entry.S (assembled through the C
+ * preprocessor): the constants it uses are spelled with DTB_U, which
+ * gives them the "u" suffix in C only (gas does not take one). */
+#ifdef __ASSEMBLER__
+#define DTB_U(x) x
+#else
+#define DTB_U(x) x##u
 #include <stdint.h>
+#endif
 
 #define DTB_MAGIC 0x53344454u           /* "S4DT" */
 #define DTB_VERSION 1u
@@ -58,8 +66,10 @@
 /* RAM the PROM keeps for itself at the top of memory (its code and data,
  * the blob, page tables, the stack it enters the kernel with): /memory's
  * "available" is everything below.  Mapped at virtual 0xffd00000. */
-#define DTB_PROM_RAM_SIZE 0x80000u
-#define DTB_PROM_VA 0xffd00000u
+#define DTB_PROM_RAM_SIZE DTB_U(0x80000)
+#define DTB_PROM_VA DTB_U(0xffd00000)
+
+#ifndef __ASSEMBLER__
 
 struct dtb_header {
     uint32_t magic;             /* DTB_MAGIC */
@@ -93,5 +103,7 @@ struct dtb_map {
     uint32_t pa_hi, pa_lo;
     uint32_t size;
 };
+
+#endif /* !__ASSEMBLER__ */
 
 #endif

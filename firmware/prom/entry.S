@@ -18,13 +18,14 @@
 ! runs in context 0.  Everything it uses after the kernel starts lies in
 ! 0xffd00000-0xffefffff, which Linux (srmmu_inherit_prom_mappings) keeps.
 
+#include "firmware/prom/dtblob.h"
+#include "firmware/prom/prom.h"
         .include "sun4m.inc"
 
-        PROM_VA         = 0xffd00000    ! DTB_PROM_VA: link address
-        PROM_RAM_SIZE   = 0x80000       ! DTB_PROM_RAM_SIZE
+        PROM_VA         = DTB_PROM_VA   ! link address (prom.ld)
+        PROM_RAM_SIZE   = DTB_PROM_RAM_SIZE
+
         ASI_FWCFG       = 0x2d          ! bypass, PA[35:32] = 0xd: fw_cfg
-        FWCFG_SEL       = 0x510         ! selector, 16-bit BE store
-        FWCFG_DATA      = 0x512         ! data, one byte per read
         FWCFG_RAM_SIZE  = 0x03          ! u64, little-endian
         ASI_FLUSH       = 0x03          ! SRMMU flush/probe (V8 H.4)
         MMU_CTRL        = 0x000         ! ASI 4 register addresses (V8 H.3)
@@ -36,10 +37,6 @@
                                         ! RWX (7 << 2), ET 2 = PTE
         ET_PTD          = 1             ! PTD: PA >> 4 | 1
         L2_PROM         = (PROM_VA >> 18) & 0x3f  ! level-2 index: 52
-        TIMER_CPU0      = 0x71d00000    ! per-CPU counter-timer 0: +0 limit
-                                        ! (a read clears the level-14 int;
-                                        ! a write of 0: no more interrupts)
-        TICK_MS         = 10            ! prom.c starts it at 10 ms a tick
         APC_IDLE        = 0x6a000000    ! APC: a byte store halts the CPU
                                         ! until an interrupt (L apc.c)
 
@@ -238,7 +235,7 @@ high:   set     trap_table, %g1
 ! the trap window with %l0 = PSR (from the slot), %l1 = PC, %l2 = nPC.
         .global lvl14_tick
 lvl14_tick:
-        set     TIMER_CPU0, %l3
+        set     TIMER_CPU0_LIMIT, %l3
         lda     [%l3] ASI_BYPASS, %l4
         sethi   %hi(prom_ticks), %l5
         ld      [%l5 + %lo(prom_ticks)], %l6
@@ -288,7 +285,7 @@ prom_fatal_halt:
         nop
         nop
         nop
-        set     TIMER_CPU0, %g2                 ! the tick off: limit 0
+        set     TIMER_CPU0_LIMIT, %g2           ! the tick off: limit 0
         sta     %g0, [%g2] ASI_BYPASS
         set     APC_IDLE, %g2
 1:      stba    %g0, [%g2] ASI_BYPASS
@@ -408,7 +405,6 @@ rv_\name:
 ! cpu/srmmu.h SRMMU_CTP_MASK), level-1 tables on their 1 KB size, level-2
 ! and level-3 tables on their 256 bytes (V8 H.2).
         PROM_STACK_SIZE = 0x4000
-        MMU_L3_TABLES   = 8
 
         .section .bss
         .align  1024

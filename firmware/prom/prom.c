@@ -19,7 +19,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "firmware/boot/romvec.h"
 #include "firmware/prom/dtblob.h"
+#include "firmware/prom/prom.h"
 
 /* ---------------------------------------------------------------- machine */
 
@@ -31,9 +33,7 @@
 #define ESCC_RR0_TX_EMPTY 0x04      /* RR0: transmit buffer empty */
 #define ESCC_RR1_ALL_SENT 0x01      /* RR1: the last bit has left */
 
-/* fw_cfg (hw/README.md §fw_cfg ports; hw/chips/fw_cfg.h keys) */
-#define FWCFG_SEL 0x510             /* ASI 0x2d: 16-bit selector */
-#define FWCFG_DATA 0x512            /* ASI 0x2d: data byte */
+/* fw_cfg keys (hw/chips/fw_cfg.h; the ports are in prom.h) */
 #define FW_CFG_KERNEL_ADDR 0x07
 #define FW_CFG_KERNEL_SIZE 0x08
 #define FW_CFG_KERNEL_CMDLINE 0x09
@@ -52,25 +52,19 @@
 #define HDRS_RAMDISK_SIZE 20        /* sparc_ramdisk_size */
 #define HDRS_END 40                 /* .word _end (head_32.S) */
 
-/* The PROM's tick (hw/README.md §Counter-timers): per-CPU timer 0, level
- * 14, 2 MHz; a limit of (n + 1) << 9 interrupts every n counts.  Every
- * 10 ms, as OpenBIOS; entry.S adds 10 to pv_ticks (milliseconds) each. */
-#define TIMER_CPU0_LIMIT 0x71d00000u
-#define TICK_LIMIT ((20000u + 1) << 9)
+/* The PROM's tick (prom.h; hw/README.md §Counter-timers): per-CPU timer
+ * 0, level 14, 2 MHz; a limit of (n + 1) << 9 interrupts every n counts */
+#define TICK_LIMIT ((TICK_MS * 2000u + 1) << 9)
 
 /* Page tables (entry.S builds the rest; V8 Appendix H) */
 #define PTE_DEV 0x1e                /* ACC 7 (supervisor RWX), ET 2 = PTE,
                                      * C = 0: uncached device page */
 #define ET_MASK 3
 #define ET_PTD 1
-#define MMU_L3_TABLES 8             /* = entry.S */
 
 /* What this PROM is: shown by Linux in /proc/cpuinfo ("prom": major.minor) */
 #define PROM_REV ((1u << 16) | 0u)
 #define PROM_PLUGIN_REV 2
-#define ROMVEC_MAGIC 0x10010407u
-#define PROMDEV_TTYA 1
-#define PROMDEV_TTYB 2
 
 /* The device-tree copy plus the setprop heap after it (.noinit) */
 #define DT_ARENA 0x30000u
@@ -84,13 +78,20 @@ extern void prom_fatal_halt(void) __attribute__((noreturn));
 extern void prom_sys_reset(void) __attribute__((noreturn));
 extern void enter_kernel(void *romvec, uint32_t entry, void *sp)
     __attribute__((noreturn));
-/* the romvec proxies of entry.S, each calling c_<name> below */
-extern char rv_nextnode[], rv_child[], rv_proplen[], rv_getprop[],
-    rv_setprop[], rv_nextprop[], rv_getchar[], rv_putchar[],
-    rv_nbgetchar[], rv_nbputchar[], rv_putstr[], rv_reboot[],
-    rv_printf[], rv_abort[], rv_halt[], rv_fortheval[], rv_enaddr[],
-    rv_inst2pkg[], rv_open[], rv_close[], rv_read[], rv_write[],
-    rv_seek[], rv_cpu_none[];
+/* the romvec proxies of entry.S, each calling c_<name> below; declared
+ * with the types of the romvec slots they fill (romvec.h) */
+extern int rv_nextnode(int), rv_child(int), rv_proplen(int, const char *),
+    rv_getprop(int, const char *, void *),
+    rv_setprop(int, const char *, const void *, int);
+extern const char *rv_nextprop(int, const char *);
+extern int rv_getchar(void), rv_nbgetchar(void), rv_nbputchar(int),
+    rv_enaddr(int, char *), rv_inst2pkg(int), rv_open(const char *),
+    rv_read(int, void *, int), rv_write(int, const void *, int),
+    rv_seek(int, int, int);
+extern void rv_putchar(int), rv_putstr(const char *, int),
+    rv_reboot(const char *), rv_printf(const char *, ...), rv_abort(void),
+    rv_halt(void), rv_fortheval(const char *), rv_close(int);
+extern char rv_cpu_none[];
 
 uint32_t prom_ram_size, prom_ram_pa;       /* set by entry.S at reset */
 volatile uint32_t prom_ticks;               /* level-14 ticks (entry.S) */
@@ -99,72 +100,15 @@ uint32_t con_ctl = ESCC2_BASE + 4;          /* console control register
 
 /* ---------------------------------------------------------------- romvec */
 
-struct mlist_v0 {                   /* linux_mlist_v0 */
-    struct mlist_v0 *next;
-    uint32_t start, size;
-};
-
-struct args_v0 {                    /* linux_arguments_v0 */
-    char *argv[8];
-    char args[100];
-    char boot_dev[2];
-    int boot_dev_ctrl, boot_dev_unit, dev_partition;
-    char *kernel_file_name;
-    void *aieee1;
-};
-
-struct romvec {                     /* struct linux_romvec */
-    uint32_t magic, romvers, plugin_rev, printrev;
-    struct mlist_v0 **v0_totphys, **v0_prommap, **v0_available;
-    void *nodeops;
-    char **bootstr;
-    void *v0devops[9];
-    char *stdin_v0, *stdout_v0;
-    void *getchar, *putchar, *nbgetchar, *nbputchar, *putstr;
-    void *reboot, *printf, *abort;
-    volatile uint32_t *ticks;
-    void *halt;
-    void (**synchook)(void);
-    void *fortheval;
-    struct args_v0 **v0bootargs;
-    void *enaddr;
-    char **bootpath, **bootargs;    /* linux_bootargs_v2 */
-    int *fd_stdin, *fd_stdout;
-    void *inst2pkg, *mem_alloc, *mem_free, *mmap, *munmap;  /* v2 devops */
-    void *open, *close, *read, *write, *seek, *chain, *release;
-    int filler[15];
-    void *setctxt;
-    void *cpustart, *cpustop, *cpuidle, *cpuresume;
-};
-
-#define RV_ASSERT(f, off) \
-    _Static_assert(offsetof(struct romvec, f) == (off), #f)
-RV_ASSERT(nodeops, 0x1c);
-RV_ASSERT(stdin_v0, 0x48);
-RV_ASSERT(getchar, 0x50);
-RV_ASSERT(reboot, 0x64);
-RV_ASSERT(printf, 0x68);
-RV_ASSERT(ticks, 0x70);
-RV_ASSERT(halt, 0x74);
-RV_ASSERT(synchook, 0x78);
-RV_ASSERT(fortheval, 0x7c);
-RV_ASSERT(bootpath, 0x88);
-RV_ASSERT(fd_stdout, 0x94);
-RV_ASSERT(inst2pkg, 0x98);
-RV_ASSERT(open, 0xac);
-RV_ASSERT(seek, 0xbc);
-RV_ASSERT(setctxt, 0x104);
-RV_ASSERT(cpustart, 0x108);
-_Static_assert(offsetof(struct args_v0, boot_dev_ctrl) == 136, "v0 args");
-
 static struct romvec romvec;
-static void *nodeops[6];
-static struct mlist_v0 ml_totphys, ml_prommap, ml_available;
-static struct mlist_v0 *ml_totphys_p, *ml_prommap_p, *ml_available_p;
-static struct args_v0 v0args, *v0args_p;
+static struct rv_nodeops nodeops;
+static struct rv_mlist_v0 ml_totphys, ml_prommap, ml_available;
+static struct rv_mlist_v0 *ml_totphys_p, *ml_prommap_p, *ml_available_p;
+static struct rv_args_v0 v0args;
+static const struct rv_args_v0 *v0args_p;
 static char cmdline[CMDLINE_MAX];
 static char bootpath[] = "";
-static char *cmdline_p, *bootpath_p;
+static const char *cmdline_p, *bootpath_p;
 static char dev_stdin, dev_stdout;
 static int con_ihandle_word;        /* its address is the console ihandle */
 static int fd_stdin, fd_stdout;
@@ -1119,17 +1063,17 @@ static void fill_romvec(void)
     char *a;
     int n;
 
-    nodeops[0] = rv_nextnode;
-    nodeops[1] = rv_child;
-    nodeops[2] = rv_proplen;
-    nodeops[3] = rv_getprop;
-    nodeops[4] = rv_setprop;
-    nodeops[5] = rv_nextprop;
+    nodeops.nextnode = rv_nextnode;
+    nodeops.child = rv_child;
+    nodeops.proplen = rv_proplen;
+    nodeops.getprop = rv_getprop;
+    nodeops.setprop = rv_setprop;
+    nodeops.nextprop = rv_nextprop;
 
     /* v0 memory lists: all RAM, the PROM's RAM, and what is free */
-    ml_totphys = (struct mlist_v0){ NULL, 0, prom_ram_size };
-    ml_prommap = (struct mlist_v0){ NULL, prom_ram_pa, DTB_PROM_RAM_SIZE };
-    ml_available = (struct mlist_v0){ NULL, 0, prom_ram_pa };
+    ml_totphys = (struct rv_mlist_v0){ NULL, 0, prom_ram_size };
+    ml_prommap = (struct rv_mlist_v0){ NULL, prom_ram_pa, DTB_PROM_RAM_SIZE };
+    ml_available = (struct rv_mlist_v0){ NULL, 0, prom_ram_pa };
     ml_totphys_p = &ml_totphys;
     ml_prommap_p = &ml_prommap;
     ml_available_p = &ml_available;
@@ -1160,12 +1104,12 @@ static void fill_romvec(void)
 
     r->magic = ROMVEC_MAGIC;
     r->romvers = 3;
-    r->plugin_rev = PROM_PLUGIN_REV;
+    r->plugin_revision = PROM_PLUGIN_REV;
     r->printrev = PROM_REV;
     r->v0_totphys = &ml_totphys_p;
     r->v0_prommap = &ml_prommap_p;
     r->v0_available = &ml_available_p;
-    r->nodeops = nodeops;
+    r->nodeops = &nodeops;
     r->bootstr = &cmdline_p;
     r->stdin_v0 = &dev_stdin;
     r->stdout_v0 = &dev_stdout;
@@ -1183,16 +1127,16 @@ static void fill_romvec(void)
     r->fortheval = rv_fortheval;
     r->v0bootargs = &v0args_p;
     r->enaddr = rv_enaddr;
-    r->bootpath = &bootpath_p;
-    r->bootargs = &cmdline_p;
-    r->fd_stdin = &fd_stdin;
-    r->fd_stdout = &fd_stdout;
-    r->inst2pkg = rv_inst2pkg;
-    r->open = rv_open;
-    r->close = rv_close;
-    r->read = rv_read;
-    r->write = rv_write;
-    r->seek = rv_seek;
+    r->v2bootargs.bootpath = &bootpath_p;
+    r->v2bootargs.bootargs = &cmdline_p;
+    r->v2bootargs.fd_stdin = &fd_stdin;
+    r->v2bootargs.fd_stdout = &fd_stdout;
+    r->v2devops.inst2pkg = rv_inst2pkg;
+    r->v2devops.open = rv_open;
+    r->v2devops.close = rv_close;
+    r->v2devops.read = rv_read;
+    r->v2devops.write = rv_write;
+    r->v2devops.seek = rv_seek;
     r->cpustart = rv_cpu_none;
     r->cpustop = rv_cpu_none;
     r->cpuidle = rv_cpu_none;

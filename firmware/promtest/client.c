@@ -32,21 +32,6 @@
 
 void promtest_main(const struct romvec *romvec);
 
-/* pv_nodeops (Linux struct linux_nodeops): node 0 asks nextnode for the
- * root; nextprop("") gives the first property name, "" or NULL the end */
-struct rv_nodeops {
-    int (*nextnode)(int node);
-    int (*child)(int node);
-    int (*proplen)(int node, const char *name);         /* -1: missing */
-    int (*getprop)(int node, const char *name, void *val);  /* length */
-    int (*setprop)(int node, const char *name, const void *val, int len);
-    const char *(*nextprop)(int node, const char *name);
-};
-
-/* *pv_stdin / *pv_stdout (Linux openprom.h PROMDEV_*) */
-enum { PROMDEV_KBD = 0, PROMDEV_SCREEN = 0, PROMDEV_TTYA = 1,
-       PROMDEV_TTYB = 2 };
-
 #define MAX_NODES 2000          /* a walk stops there (a looping tree) */
 #define MAX_DEPTH 16
 #define MAX_PROPS 500           /* nextprop stops there */
@@ -488,7 +473,7 @@ static void sync_fn(void)
 
 static void step_synchook(void)
 {
-    void (**hook)(void) = (void (**)(void))rv->synchook;
+    void (**hook)(void) = rv->synchook;
     begin("synchook ");
     if (!hook) {
         put("slot NULL");
@@ -635,7 +620,7 @@ void promtest_main(const struct romvec *romvec)
          * returns (arch/sparc/kernel/process_32.c) */
         begin("calling pv_fortheval(\"reset\")");
         end();
-        ((void (*)(const char *))rv->fortheval)("reset");
+        rv->fortheval("reset");
         begin("pv_fortheval returned; calling pv_halt");
         end();
     } else if (args && has_word(args, "abort")) {

@@ -51,42 +51,25 @@ _start:
         .global globals_kept
 globals_kept:
         save    %sp, -96, %sp
-        mov     %g2, %l2
-        mov     %g3, %l3
-        mov     %g4, %l4
-        mov     %g5, %l5
-        mov     %g6, %l6
-        mov     %g7, %l7
-        set     0x22222222, %g2
-        set     0x33333333, %g3
-        set     0x44444444, %g4
-        set     0x55555555, %g5
-        set     0x66666666, %g6
+        .irp    r, 2, 3, 4, 5, 6, 7     ! the PROM's globals
+        mov     %g\r, %l\r
+        .endr
+        ! %gN = 0xNNNNNNNN, all before the call (a set of such a value is
+        ! two instructions, so none of them can go in the delay slot)
+        .irp    r, 2, 3, 4, 5, 6, 7
+        set     0x\r\r\r\r\r\r\r\r, %g\r
+        .endr
         call    %i0
-         set    0x77777777, %g7
-        set     0x22222222, %l0
-        xor     %g2, %l0, %l1
-        set     0x33333333, %l0
-        xor     %g3, %l0, %l0
+         nop
+        clr     %l1                     ! or of each %gN ^ 0xNNNNNNNN
+        .irp    r, 2, 3, 4, 5, 6, 7
+        set     0x\r\r\r\r\r\r\r\r, %l0
+        xor     %g\r, %l0, %l0
         or      %l1, %l0, %l1
-        set     0x44444444, %l0
-        xor     %g4, %l0, %l0
-        or      %l1, %l0, %l1
-        set     0x55555555, %l0
-        xor     %g5, %l0, %l0
-        or      %l1, %l0, %l1
-        set     0x66666666, %l0
-        xor     %g6, %l0, %l0
-        or      %l1, %l0, %l1
-        set     0x77777777, %l0
-        xor     %g7, %l0, %l0
-        or      %l1, %l0, %l1
-        mov     %l2, %g2
-        mov     %l3, %g3
-        mov     %l4, %g4
-        mov     %l5, %g5
-        mov     %l6, %g6
-        mov     %l7, %g7
+        .endr
+        .irp    r, 2, 3, 4, 5, 6, 7
+        mov     %l\r, %g\r
+        .endr
         subcc   %g0, %l1, %g0           ! carry set iff %l1 != 0
         addx    %g0, 0, %i0
         xor     %i0, 1, %i0
