@@ -275,6 +275,22 @@ static const uint8_t *dt_get(const Dt *dt, uint32_t node, const char *name,
 }
 
 /*
+ * One component of a node's path: name@space,offset from the first reg
+ * entry as Linux names nodes, or the bare name when reg is NULL or short.
+ * Shared by dt_path (during the build) and devtree_print (on a blob).
+ */
+static void dt_unit(char *buf, size_t size, const char *name,
+                    const uint8_t *reg, uint32_t rlen)
+{
+    if (reg && rlen >= 8) {
+        snprintf(buf, size, "%s@%x,%x", name, bus_ld_be32(reg),
+                 bus_ld_be32(reg + 4));
+    } else {
+        snprintf(buf, size, "%s", name);
+    }
+}
+
+/*
  * The node's path into buf: with units, as Linux names nodes (of_pdt via
  * arch/sparc/kernel/prom_32.c: name@space,offset from the first reg
  * entry); without, by bare names as OpenBIOS writes its aliases.
@@ -289,19 +305,14 @@ static void dt_path(const Dt *dt, uint32_t node, bool units, char *buf,
     buf[0] = '\0';
     while (node != DTB_NONE && dt->node[node].parent != DTB_NONE &&
            depth < 8) {
-        uint32_t len, rlen;
+        uint32_t len, rlen = 0;
         const uint8_t *name = dt_get(dt, node, "name", &len);
         const uint8_t *reg = dt_get(dt, node, "reg", &rlen);
         if (!name) {
             return;
         }
-        if (units && reg && rlen >= 8) {
-            snprintf(part[depth], sizeof(part[depth]), "%s@%x,%x",
-                     (const char *)name, bus_ld_be32(reg), bus_ld_be32(reg + 4));
-        } else {
-            snprintf(part[depth], sizeof(part[depth]), "%s",
-                     (const char *)name);
-        }
+        dt_unit(part[depth], sizeof(part[depth]), (const char *)name,
+                units ? reg : NULL, rlen);
         depth++;
         node = dt->node[node].parent;
     }
@@ -888,44 +899,11 @@ static void opt_set(DtOpts *o, const char *name, size_t name_len,
     p->value[value_len] = '\0';
 }
 
-/*
- * The name=value strings of the NVRAM's CHRP "system" partition (hw/
- * README.md §NVRAM layout): headers of 16 bytes (signature 0x70, sum,
- * length in 16-byte units, name) chained from offset 0 up to the IDPROM.
- * A damaged chain just ends the walk: the defaults stand.
- */
-static void opt_nvram(DtOpts *o, const uint8_t *nv)
+/* m48t08_env_each's callback: an NVRAM variable over the defaults */
+static void opt_nvram(void *opaque, const char *name, size_t name_len,
+                      const char *value, size_t value_len)
 {
-    unsigned pos = 0;
-
-    while (pos + 16 <= M48T08_OBP_AREA_LEN) {
-        unsigned len = ((unsigned)nv[pos + 2] << 8 | nv[pos + 3]) * 16;
-        if (len < 16 || pos + len > M48T08_OBP_AREA_LEN) {
-            return;
-        }
-        if (nv[pos] == 0x70 &&
-            memcmp(nv + pos + 4, "system\0", 7) == 0) {
-            unsigned p = pos + 16, end = pos + len;
-            while (p < end && nv[p]) {
-                const char *s = (const char *)nv + p;
-                const char *nul = memchr(s, 0, end - p);
-                const char *eq;
-                size_t slen;
-                if (!nul) {
-                    return;     /* unterminated: ignore the rest */
-                }
-                slen = (size_t)(nul - s);
-                eq = memchr(s, '=', slen);
-                if (eq) {
-                    opt_set(o, s, (size_t)(eq - s), eq + 1,
-                            slen - (size_t)(eq - s) - 1);
-                }
-                p += (unsigned)slen + 1;
-            }
-            return;
-        }
-        pos += len;
-    }
+    opt_set(opaque, name, name_len, value, value_len);
 }
 
 static bool is_tty(const char *v)
@@ -947,7 +925,7 @@ static void dt_options(Dt *dt, DtOpts *o)
         opt_set(o, dt_opt_defaults[i][0], strlen(dt_opt_defaults[i][0]),
                 dt_opt_defaults[i][1], strlen(dt_opt_defaults[i][1]));
     }
-    opt_nvram(o, dt->m->nvram.mem);
+    m48t08_env_each(dt->m->nvram.mem, opt_nvram, o);
     p = opt_find(o, "input-device");
     o->nv_input = p && is_tty(p->value) &&
                   strcmp(p->value, "ttya") != 0;
@@ -1629,7 +1607,7 @@ int devtree_print(const uint8_t *b, size_t len, FILE *out)
                 uint32_t nd = stack[--sp];
                 uint32_t c = bus_ld_be32(b + no + 20 * nd + 4);
                 while (c != DTB_NONE) {
-                    uint32_t nlen, rlen;
+                    uint32_t nlen, rlen = 0;
                     const char *name =
                         (const char *)blob_prop(b, c, "name", &nlen);
                     const uint8_t *reg = blob_prop(b, c, "reg", &rlen);
@@ -1639,11 +1617,9 @@ int devtree_print(const uint8_t *b, size_t len, FILE *out)
                         rc = -1;
                         break;
                     }
-                    if (reg && rlen >= 8) {
-                        snprintf(path[c], sz, "%s/%s@%x,%x", path[nd], name,
-                                 bus_ld_be32(reg), bus_ld_be32(reg + 4));
-                    } else {
-                        snprintf(path[c], sz, "%s/%s", path[nd], name);
+                    {
+                        size_t pl = (size_t)sprintf(path[c], "%s/", path[nd]);
+                        dt_unit(path[c] + pl, sz - pl, name, reg, rlen);
                     }
                     stack[sp++] = c;
                     c = bus_ld_be32(b + no + 20 * c + 8);

@@ -43,6 +43,17 @@ int machine_profile_start(Machine *m)
     return 0;
 }
 
+/* The slot of pc in a table of cap (a power of two) slots: where it is,
+ * or the empty slot where it would go (linear probing; 0 marks empty). */
+static size_t profile_slot(const uint32_t *tab, size_t cap, uint32_t pc)
+{
+    size_t i = (pc * 2654435761u) & (cap - 1);
+    while (tab[i] && tab[i] != pc) {
+        i = (i + 1) & (cap - 1);
+    }
+    return i;
+}
+
 static void profile_add(GuestProfile *p, uint32_t pc, uint64_t n)
 {
     size_t i;
@@ -59,10 +70,7 @@ static void profile_add(GuestProfile *p, uint32_t pc, uint64_t n)
         if (npc && nc) {
             for (j = 0; j < p->cap; j++) {
                 if (p->pc[j]) {
-                    size_t k = (p->pc[j] * 2654435761u) & (cap - 1);
-                    while (npc[k]) {
-                        k = (k + 1) & (cap - 1);
-                    }
+                    size_t k = profile_slot(npc, cap, p->pc[j]);
                     npc[k] = p->pc[j];
                     nc[k] = p->cycles[j];
                 }
@@ -77,10 +85,7 @@ static void profile_add(GuestProfile *p, uint32_t pc, uint64_t n)
             free(nc);
         }
     }
-    i = (pc * 2654435761u) & (p->cap - 1);
-    while (p->pc[i] && p->pc[i] != pc) {
-        i = (i + 1) & (p->cap - 1);
-    }
+    i = profile_slot(p->pc, p->cap, pc);
     if (!p->pc[i]) {
         if (p->used + 1 >= p->cap) {
             /* no room left (the table could not grow): a new pc's

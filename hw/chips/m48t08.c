@@ -390,6 +390,40 @@ int m48t08_build_image(uint8_t *img, const uint8_t mac[6],
     return 0;
 }
 
+void m48t08_env_each(const uint8_t *img, M48t08EnvFn *fn, void *opaque)
+{
+    unsigned pos = 0;
+
+    while (pos + CHRP_HDR_LEN <= M48T08_OBP_AREA_LEN) {
+        unsigned len = ((unsigned)img[pos + 2] << 8 | img[pos + 3]) * 16;
+        if (len < CHRP_HDR_LEN || pos + len > M48T08_OBP_AREA_LEN) {
+            return;
+        }
+        if (img[pos] == CHRP_PART_SYSTEM &&
+            memcmp(img + pos + 4, "system\0", 7) == 0) {
+            unsigned p = pos + CHRP_HDR_LEN, end = pos + len;
+            while (p < end && img[p]) {
+                const char *s = (const char *)img + p;
+                const char *nul = memchr(s, 0, end - p);
+                const char *eq;
+                size_t slen;
+                if (!nul) {
+                    return;         /* unterminated: ignore the rest */
+                }
+                slen = (size_t)(nul - s);
+                eq = memchr(s, '=', slen);
+                if (eq) {
+                    fn(opaque, s, (size_t)(eq - s), eq + 1,
+                       slen - (size_t)(eq - s) - 1);
+                }
+                p += (unsigned)slen + 1;
+            }
+            return;
+        }
+        pos += len;
+    }
+}
+
 /* ---- backing file ---- */
 
 /* 1 if loaded, 0 if the file does not exist, -1 on error */

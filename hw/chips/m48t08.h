@@ -118,6 +118,15 @@ int m48t08_save(M48t08 *s, char *err, size_t errlen);
 int m48t08_build_image(uint8_t *img, const uint8_t mac[6],
                        uint8_t machine_type, const char *const *prom_env,
                        unsigned n_prom_env);
+/*
+ * The reverse of m48t08_build_image: call fn for each name=value string
+ * of the CHRP "system" partition of img (M48T08_SIZE bytes), in order.
+ * name and value are not NUL-terminated; strings without '=' are skipped.
+ * A damaged partition chain or an unterminated string just ends the walk.
+ */
+typedef void M48t08EnvFn(void *opaque, const char *name, size_t name_len,
+                         const char *value, size_t value_len);
+void m48t08_env_each(const uint8_t *img, M48t08EnvFn *fn, void *opaque);
 /* Fill the 16-byte IDPROM: format, type, MAC, date 0, host id, checksum. */
 void sun_idprom_build(uint8_t *idprom, const uint8_t mac[6],
                       uint8_t machine_type);
