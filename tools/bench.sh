@@ -214,6 +214,7 @@ mb() {                          # mb KB
 status=0
 sim_extra=()                    # more options for SIM (run_once)
 counts() { grep -o 'instructions [0-9]* cycles [0-9]*' "$tmp/err"; }
+jitted() { sed -n 's/.* jit-insns \([0-9]*\) .*/\1/p' "$tmp/err"; }
 
 if [ $check = 1 ]; then
     for w in $workloads; do
@@ -230,14 +231,17 @@ if [ $check = 1 ]; then
             status=1
             continue
         fi
-        s_counts=$(counts)
+        s_counts=$(counts) s_jit=$(jitted)
         sim_extra=(--no-jit)
         run_once sim "$rom"
         sim_extra=()
+        # on x86-64 the first run must really have been translated
         if [ "$r_line" != "$s_line" ] || [ "$(counts)" != "$s_counts" ] ||
-           [ -z "$s_counts" ]; then
-            echo "FAIL $w: translated '$s_line' $s_counts," \
-                 "interpreted '$r_line' $(counts)"
+           [ -z "$s_counts" ] || [ "$(jitted)" != 0 ] ||
+           { [ "$(uname -m)" = x86_64 ] && ! [ "${s_jit:-0}" -gt 0 ]; }; then
+            echo "FAIL $w: translated '$s_line' $s_counts" \
+                 "(jit-insns $s_jit), interpreted '$r_line' $(counts)" \
+                 "(jit-insns $(jitted))"
             status=1
             continue
         fi

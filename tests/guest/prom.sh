@@ -96,14 +96,21 @@ mode=$(sed -n 's/^init: //p' "$(dirname "$KERNEL")/manifest")
 common=(-M SS-5 -m 128 -nographic -serial null -kernel "$KERNEL"
         -rtc base=2024-01-02T03:04:05 --timeout 300)
 
+# initrd_boot NAME: boot under our PROM with $tmp/NAME.img as the initrd,
+# no root to mount, so Linux panics and -no-reboot ends the run; sets rc
+# and log (the console)
+initrd_boot() {
+    "$sim" "${common[@]}" -bios builtin -no-reboot -initrd "$tmp/$1.img" \
+        -append "console=ttyS0 panic=1" --log "$tmp/$1" </dev/null \
+        >/dev/null 2>"$tmp/$1.err"
+    rc=$?
+    log=$(tr -d '\r' <"$tmp/$1")
+}
+
 # -- an initrd that is no archive: the PROM drops it, Linux finds no root --
 head -c 65536 /dev/urandom | tr '\000\037\060\102\135\211\002\050\375' 'x' \
     >"$tmp/junk.img"
-"$sim" "${common[@]}" -bios builtin -no-reboot -initrd "$tmp/junk.img" \
-    -append "console=ttyS0 panic=1" --log "$tmp/junk" </dev/null \
-    >/dev/null 2>"$tmp/junk.err"
-rc=$?
-log=$(tr -d '\r' <"$tmp/junk")
+initrd_boot junk
 if [ $rc -eq 0 ] && grep -q 'prom: the initrd (65536 bytes) is not' <<<"$log" &&
    grep -q 'Kernel panic' <<<"$log"; then
     ok "an initrd of random bytes: '$(grep 'prom: the initrd' <<<"$log")'; Linux finds no root and panics, -no-reboot ends the run"
@@ -113,16 +120,12 @@ fi
 
 # -- a corrupt archive: the right magic, then garbage ----------------------
 { head -c 4096 "$INITRD"; head -c 8192 /dev/zero; } >"$tmp/trunc.img"
-"$sim" "${common[@]}" -bios builtin -no-reboot -initrd "$tmp/trunc.img" \
-    -append "console=ttyS0 panic=1" --log "$tmp/trunc" </dev/null \
-    >/dev/null 2>"$tmp/trunc.err"
-rc=$?
-log=$(tr -d '\r' <"$tmp/trunc")
+initrd_boot trunc
 if [ $rc -eq 0 ] && grep -q 'Initramfs unpacking failed' <<<"$log" &&
    ! grep -q 'prom: the initrd' <<<"$log"; then
     ok "a truncated initrd: the PROM passes it on, Linux says '$(grep -o 'Initramfs unpacking failed.*' <<<"$log" | head -1)'"
 else
-    bad "a truncated initrd: status $rc: $(grep -E 'prom:|Initramfs|panic' <<<"$log" | head -3 | tr '\n' '|')"
+    bad "a truncated initrd: status $rc: $(grep -E 'prom:|Initramfs|panic' <<<"$log" | head -3 | tr '\n' '|') $(head -2 "$tmp/trunc.err")"
 fi
 
 if [ "$mode" != busybox ]; then
